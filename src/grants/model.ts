@@ -1,0 +1,48 @@
+import type { PlatformId, SellerIdentity } from '../platforms/types';
+import type { ErrorData } from '../shared/errors';
+
+/** A grant lives until it is removed; a dead one waits for the seller to authorize again. */
+export type GrantStatus = 'connected' | 'needs_authorization';
+
+/** Stored in IndexedDB (store `grants`, key `id`). Tokens never leave the worker except on request. */
+export interface Grant {
+  /** `grantIdFor(appId, seller)`: stable, so authorizing the same seller again updates this grant. */
+  id: string;
+  appId: string;
+  platform: PlatformId;
+  seller: SellerIdentity;
+  accessToken: string;
+  refreshToken: string;
+  refreshable: boolean;
+  accessExpiresAt: number;
+  /** Never extended by a refresh: the date a person must authorize again. */
+  refreshExpiresAt: number;
+  status: GrantStatus;
+  /** When the scheduler should next look at this grant (indexed). NEVER_DUE when it needs nothing. */
+  dueAt: number;
+  /** Consecutive transient refresh failures; reset by a success. */
+  failures: number;
+  lastError?: ErrorData;
+  authorizedAt: number;
+  lastRefreshedAt?: number;
+  /** Set while a refresh request is on the wire; a crash leaves it behind as evidence. */
+  refreshStartedAt?: number;
+  /** Reminder thresholds (days before the refresh deadline) already notified. */
+  remindedDays: number[];
+  /** Whether "needs authorization" was already notified for the current death. */
+  deathNotified: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** dueAt for grants with nothing scheduled (a valid IndexedDB key that sorts last). */
+export const NEVER_DUE = Number.MAX_SAFE_INTEGER;
+
+/** Same app + same seller account + same venture = same grant. */
+export function grantIdFor(
+  appId: string,
+  seller: Pick<SellerIdentity, 'account' | 'country' | 'userId'>,
+): string {
+  const who = seller.userId ? `u:${seller.userId}` : `a:${seller.account.toLowerCase()}`;
+  return `${appId}|${who}|${seller.country.toLowerCase()}`;
+}

@@ -1,0 +1,68 @@
+/**
+ * The small interfaces the worker's logic is written against. IndexedDB implementations live in
+ * src/grants/store/, in-memory fakes in test/support/fakes.ts, chrome adapters in src/background/adapters/.
+ */
+import type { ActivityEntry, AppProfile, ConnectAttempt, Settings } from '../shared/model';
+import type { Grant } from './model';
+
+export interface Clock {
+  now(): number;
+}
+
+export interface GrantStore {
+  get(id: string): Promise<Grant | undefined>;
+  list(): Promise<Grant[]>;
+  listByApp(appId: string): Promise<Grant[]>;
+  /** Insert or replace, in one transaction. */
+  put(grant: Grant): Promise<void>;
+  /**
+   * Read-modify-write in ONE transaction: `change` sees the stored grant (or undefined) and returns
+   * the new one, or undefined to leave it as it is. Resolves to what is stored afterwards.
+   */
+  update(id: string, change: (current: Grant | undefined) => Grant | undefined): Promise<Grant | undefined>;
+  remove(id: string): Promise<boolean>;
+  /** Grants with dueAt <= now, earliest first, through the `dueAt` index (never a full scan). */
+  listDue(now: number, limit: number): Promise<Grant[]>;
+  /** The smallest dueAt of any grant, or undefined when there are none due ever. */
+  earliestDueAt(): Promise<number | undefined>;
+  count(): Promise<number>;
+}
+
+export interface AppStore {
+  get(id: string): Promise<AppProfile | undefined>;
+  list(): Promise<AppProfile[]>;
+  put(app: AppProfile): Promise<void>;
+  /** Removes the app, its secret and its grants in one transaction; returns how many grants went. */
+  remove(id: string): Promise<number>;
+}
+
+/** Worker-only: no page ever reads a secret back. */
+export interface SecretStore {
+  get(appId: string): Promise<string | undefined>;
+  put(appId: string, secret: string): Promise<void>;
+  has(appId: string): Promise<boolean>;
+}
+
+export interface AttemptStore {
+  /** The most recent attempt (at most one is kept running at a time). */
+  latest(): Promise<ConnectAttempt | undefined>;
+  put(attempt: ConnectAttempt): Promise<void>;
+  clear(): Promise<void>;
+}
+
+export interface SettingsStore {
+  get(): Promise<Settings>;
+  save(change: Partial<Settings>): Promise<Settings>;
+}
+
+export interface ActivityLog {
+  /** Appends, dropping the oldest entries beyond the bound. */
+  add(entry: Omit<ActivityEntry, 'id'>): Promise<void>;
+  /** Newest first. */
+  list(filter?: { grantId?: string; limit?: number }): Promise<ActivityEntry[]>;
+}
+
+/** Web Locks in production: exclusive, across the worker and every extension page. */
+export interface LockManager {
+  withLock<T>(name: string, task: () => Promise<T>): Promise<T>;
+}

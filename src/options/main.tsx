@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<main>Seller Auth settings</main>, document.getElementById('app')!);

@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<main>Seller Auth</main>, document.getElementById('app')!);

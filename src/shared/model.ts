@@ -1,0 +1,120 @@
+/** Records and views shared by the worker and the pages. Views never contain a secret or a token. */
+import type { GrantStatus } from '../grants/model';
+import type { Country, PlatformEndpoints, PlatformId, SellerIdentity } from '../platforms/types';
+import type { ErrorCode, ErrorData } from './errors';
+
+/** An app profile as stored (store `apps`). The secret lives apart (store `secrets`), worker-only. */
+export interface AppProfile {
+  id: string;
+  name: string;
+  platform: PlatformId;
+  appKey: string;
+  /** The callback URL registered for the app: this extension's chromiumapp.org URL, or another https URL. */
+  callbackUrl: string;
+  /** Overrides of the platform's default endpoints (the sandbox, or another marketplace). */
+  endpoints?: Partial<PlatformEndpoints>;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** How the login runs: identity.launchWebAuthFlow, or a normal tab whose navigation we catch. */
+export type CallbackKind = 'identity' | 'tab';
+
+export interface AppView extends AppProfile {
+  hasSecret: boolean;
+  callbackKind: CallbackKind;
+}
+
+/** What the options page sends to add or edit an app. `appSecret` omitted or empty keeps the stored one. */
+export interface AppInput {
+  id?: string;
+  name: string;
+  platform: PlatformId;
+  appKey: string;
+  appSecret?: string;
+  callbackUrl: string;
+  endpoints?: Partial<PlatformEndpoints>;
+}
+
+/** What a person sees: `expiring` = connected, but the refresh deadline is within the first reminder. */
+export type GrantHealth = 'connected' | 'expiring' | 'needs_authorization';
+
+export interface GrantView {
+  id: string;
+  appId: string;
+  appName: string;
+  platform: PlatformId;
+  seller: SellerIdentity;
+  status: GrantStatus;
+  health: GrantHealth;
+  accessExpiresAt: number;
+  refreshExpiresAt: number;
+  refreshable: boolean;
+  authorizedAt: number;
+  lastRefreshedAt?: number;
+  /** When the worker will next try to refresh (undefined when nothing is scheduled). */
+  nextRefreshAt?: number;
+  failures: number;
+  lastError?: ErrorData;
+}
+
+export type AttemptPhase = 'waiting_for_login' | 'exchanging' | 'succeeded' | 'failed';
+
+/** One "Connect shop" attempt, stored so it survives a worker restart and a closed popup. */
+export interface ConnectAttempt {
+  id: string;
+  appId: string;
+  /** Random, >= 128 bits; never shown to pages. */
+  state: string;
+  redirectUri: string;
+  countries: Country[];
+  reauthorizeGrantId?: string;
+  phase: AttemptPhase;
+  startedAt: number;
+  finishedAt?: number;
+  grantId?: string;
+  error?: ErrorData;
+}
+
+export type AttemptView = Omit<ConnectAttempt, 'state'>;
+
+export interface Settings {
+  /** Refresh this long before the access token expires. */
+  refreshLeadMinutes: number;
+  /** Remind this many days before the refresh deadline. */
+  reminderDays: number[];
+  maxConcurrentRefreshes: number;
+  maxRefreshesPerMinute: number;
+  notifications: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  refreshLeadMinutes: 30,
+  reminderDays: [7, 2, 1],
+  maxConcurrentRefreshes: 4,
+  maxRefreshesPerMinute: 120,
+  notifications: true,
+};
+
+export type ActivityKind =
+  | 'authorized'
+  | 'reauthorized'
+  | 'refreshed'
+  | 'refresh_failed'
+  | 'needs_authorization'
+  | 'reminded'
+  | 'removed'
+  | 'connect_failed';
+
+/** One line of the activity log. Never a secret or a token. */
+export interface ActivityEntry {
+  id?: number;
+  at: number;
+  kind: ActivityKind;
+  appId?: string;
+  grantId?: string;
+  /** Seller account, for people reading the log. */
+  account?: string;
+  errorCode?: ErrorCode;
+  detail?: string;
+}

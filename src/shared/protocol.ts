@@ -1,0 +1,69 @@
+/**
+ * The one message protocol between pages and the worker. The popup's `send()` and the worker's
+ * handler map are both typed from `Protocol`, so a missing or mistyped handler fails the type check.
+ */
+
+import type { Country } from '../platforms/types';
+import type { ErrorData } from './errors';
+import type { ActivityEntry, AppInput, AppView, AttemptView, GrantView, Settings } from './model';
+
+export interface Protocol {
+  'extension.info': { request: undefined; response: { extensionId: string; identityCallbackUrl: string } };
+  'apps.list': { request: undefined; response: AppView[] };
+  'apps.save': { request: AppInput; response: AppView };
+  /** Removes the app, its secret and every grant made through it. */
+  'apps.remove': { request: { appId: string }; response: { removedGrants: number } };
+  /** Runs the whole login; resolves when it ends. A reopened popup reads the outcome with `connect.status`. */
+  'connect.start': {
+    request: { appId: string; countries?: Country[]; reauthorizeGrantId?: string };
+    response: AttemptView;
+  };
+  'connect.status': { request: undefined; response: AttemptView | null };
+  'connect.dismiss': { request: undefined; response: null };
+  'grants.list': { request: undefined; response: GrantView[] };
+  'grants.refresh': { request: { grantId: string }; response: GrantView };
+  'grants.remove': { request: { grantId: string }; response: null };
+  /** The only message whose reply carries a token: sent on an explicit click. */
+  'grants.accessToken': {
+    request: { grantId: string };
+    response: { accessToken: string; expiresAt: number };
+  };
+  'settings.get': { request: undefined; response: Settings };
+  'settings.save': { request: Partial<Settings>; response: Settings };
+  'activity.list': { request: { grantId?: string; limit?: number }; response: ActivityEntry[] };
+}
+
+export type MessageType = keyof Protocol;
+export type RequestOf<T extends MessageType> = Protocol[T]['request'];
+export type ResponseOf<T extends MessageType> = Protocol[T]['response'];
+
+export type Message = { [T in MessageType]: { type: T; payload: RequestOf<T> } }[MessageType];
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: ErrorData };
+
+/** Who sent a message, as the worker verified it. */
+export interface SenderContext {
+  /** The extension page that sent it (popup, options...), path only. */
+  page: string;
+}
+
+export type Handlers = {
+  [T in MessageType]: (payload: RequestOf<T>, sender: SenderContext) => Promise<ResponseOf<T>>;
+};
+
+export const MESSAGE_TYPES = [
+  'extension.info',
+  'apps.list',
+  'apps.save',
+  'apps.remove',
+  'connect.start',
+  'connect.status',
+  'connect.dismiss',
+  'grants.list',
+  'grants.refresh',
+  'grants.remove',
+  'grants.accessToken',
+  'settings.get',
+  'settings.save',
+  'activity.list',
+] as const satisfies readonly MessageType[];
