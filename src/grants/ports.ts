@@ -66,3 +66,8 @@ export interface ActivityLog {
 export interface LockManager {
   withLock<T>(name: string, task: () => Promise<T>): Promise<T>;
 }
+
+/** Desktop notifications; `id` makes a notification replace, not repeat, an earlier one. */
+export interface Notifier {
+  notify(notification: { id: string; grantId: string; title: string; message: string }): Promise<void>;
+}

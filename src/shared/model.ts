@@ -36,8 +36,11 @@ export interface AppInput {
   endpoints?: Partial<PlatformEndpoints>;
 }
 
-/** What a person sees: `expiring` = connected, but the refresh deadline is within the first reminder. */
-export type GrantHealth = 'connected' | 'expiring' | 'needs_authorization';
+/**
+ * What a person sees. `expiring`: connected, but the refresh deadline is within the first reminder.
+ * `failing`: connected, but the last refresh failed (network, rate limit, app settings) and is retried.
+ */
+export type GrantHealth = 'connected' | 'expiring' | 'failing' | 'needs_authorization';
 
 export interface GrantView {
   id: string;
