@@ -1,0 +1,117 @@
+/**
+ * The signed token calls over `fetch`: one form-encoded POST each, bounded by a timeout, every
+ * failure a named SellerAuthError. Errors never carry the secret, the code or a token: they are
+ * built from our own words, status codes and sanitized platform codes only.
+ */
+import { SellerAuthError } from '../shared/errors';
+import { TOKEN_CREATE_PATH, TOKEN_REFRESH_PATH } from './descriptors';
+import { parseEndpointUrl, type UrlField } from './endpoint-url';
+import { interpretTokenReply, type TokenHttpReply } from './token-reply';
+import { signedTokenForm } from './token-request';
+import type { AppCredentials, TokenClient, TokenGrant } from './types';
+
+export const DEFAULT_TOKEN_TIMEOUT_MS = 15_000;
+
+export interface TokenClientOptions {
+  fetch?: typeof fetch;
+  clock: { now(): number };
+  timeoutMs?: number;
+}
+
+interface TokenCall {
+  apiPath: string;
+  urlField: Extract<UrlField, 'tokenCreateUrl' | 'tokenRefreshUrl'>;
+  grant: { code: string } | { refresh_token: string };
+}
+
+function requireCredentials(app: AppCredentials): void {
+  if (!app.appKey) throw new SellerAuthError('invalid_input', 'The app key is empty.', { field: 'appKey' });
+  if (!app.appSecret)
+    throw new SellerAuthError('invalid_input', 'The app secret is empty.', { field: 'appSecret' });
+}
+
+/** Runs `task` with an abort signal; after `ms` it aborts and rejects with `timeout`, even if the task ignores the signal. */
+async function withTimeout<T>(ms: number, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      // Reject first, so the timeout wins the race over the abort's own rejection.
+      reject(
+        new SellerAuthError('timeout', `The platform did not answer within ${Math.round(ms / 1000)} s.`),
+      );
+      controller.abort();
+    }, ms);
+  });
+  try {
+    return await Promise.race([task(controller.signal), expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function createTokenClient(options: TokenClientOptions): TokenClient {
+  // Called through a wrapper: a detached `fetch` throws "Illegal invocation" in browsers.
+  const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS;
+
+  async function send(url: string, form: URLSearchParams, signal: AbortSignal): Promise<TokenHttpReply> {
+    try {
+      const response = await fetchImpl(url, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8',
+          Accept: 'application/json',
+        },
+        body: form.toString(),
+        credentials: 'omit',
+        cache: 'no-store',
+        signal,
+      });
+      const text = await response.text();
+      return { status: response.status, text, retryAfter: response.headers.get('Retry-After') };
+    } catch {
+      // The thrown value is dropped on purpose: nothing from the transport reaches an error message.
+      throw new SellerAuthError(
+        'network',
+        "Could not reach the platform's token endpoint: check the connection.",
+      );
+    }
+  }
+
+  async function call(app: AppCredentials, { apiPath, urlField, grant }: TokenCall): Promise<TokenGrant> {
+    requireCredentials(app);
+    const url = parseEndpointUrl(app.endpoints[urlField], urlField).href;
+    // Taken once: signed, sent, and the origin of every deadline (the send time, so deadlines err early).
+    const sentAt = options.clock.now();
+    const form = await signedTokenForm(app, apiPath, grant, sentAt);
+    const reply = await withTimeout(timeoutMs, (signal) => send(url, form, signal));
+    return interpretTokenReply(reply, { platform: app.platform, now: sentAt });
+  }
+
+  return {
+    create(app, code) {
+      if (code.trim() === '') {
+        return Promise.reject(
+          new SellerAuthError('missing_code', 'There is no authorization code to exchange.'),
+        );
+      }
+      return call(app, { apiPath: TOKEN_CREATE_PATH, urlField: 'tokenCreateUrl', grant: { code } });
+    },
+    refresh(app, refreshToken) {
+      if (refreshToken.trim() === '') {
+        return Promise.reject(
+          new SellerAuthError(
+            'refresh_unsupported',
+            'This grant has no refresh token: the seller must authorize again.',
+          ),
+        );
+      }
+      return call(app, {
+        apiPath: TOKEN_REFRESH_PATH,
+        urlField: 'tokenRefreshUrl',
+        grant: { refresh_token: refreshToken },
+      });
+    },
+  };
+}

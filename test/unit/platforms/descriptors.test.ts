@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import {
+  COUNTRY_LABELS,
+  PLATFORMS,
+  resolveEndpoints,
+  TOKEN_CREATE_PATH,
+  TOKEN_REFRESH_PATH,
+} from '../../../src/platforms/descriptors';
+import { SellerAuthError } from '../../../src/shared/errors';
+
+function thrown(task: () => unknown): unknown {
+  try {
+    task();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a throw');
+}
+
+describe('PLATFORMS', () => {
+  it('describes Lazada: ventures, numeric app keys, country param, no uuid', () => {
+    const lazada = PLATFORMS.lazada;
+    expect(lazada).toMatchObject({
+      id: 'lazada',
+      label: 'Lazada',
+      supportsCountryParam: true,
+      supportsUuid: false,
+    });
+    expect(lazada.countries).toEqual(['sg', 'my', 'th', 'vn', 'ph', 'id', 'cb']);
+    expect(lazada.defaultEndpoints.authorizeUrl).toBe('https://auth.lazada.com/oauth/authorize');
+    expect(lazada.appKeyPattern.test('123456')).toBe(true);
+    for (const bad of ['', '12a456', ' 123456', '123 456', '１２３'])
+      expect(lazada.appKeyPattern.test(bad)).toBe(false);
+  });
+
+  it('describes AliExpress: no ventures, no country param, uuid allowed', () => {
+    const aliexpress = PLATFORMS.aliexpress;
+    expect(aliexpress).toMatchObject({ id: 'aliexpress', label: 'AliExpress', supportsCountryParam: false });
+    expect(aliexpress.supportsUuid).toBe(true);
+    expect(aliexpress.countries).toEqual([]);
+    expect(aliexpress.defaultEndpoints.tokenCreateUrl).toBe(
+      'https://api-sg.aliexpress.com/rest/auth/token/create',
+    );
+    expect(aliexpress.appKeyPattern.test('34138766')).toBe(true);
+    expect(aliexpress.appKeyPattern.test('341 38766')).toBe(false);
+  });
+
+  it('labels every country, cb as Cross-border', () => {
+    expect(COUNTRY_LABELS.cb).toBe('Cross-border');
+    expect(COUNTRY_LABELS.sg).toBe('Singapore');
+  });
+
+  it('fixes the signed token paths independently of the endpoint URLs', () => {
+    expect(TOKEN_CREATE_PATH).toBe('/auth/token/create');
+    expect(TOKEN_REFRESH_PATH).toBe('/auth/token/refresh');
+  });
+});
+
+describe('resolveEndpoints', () => {
+  it('gives the defaults without overrides, as a copy', () => {
+    const endpoints = resolveEndpoints('lazada');
+    expect(endpoints).toEqual(PLATFORMS.lazada.defaultEndpoints);
+    endpoints.authorizeUrl = 'https://changed.example/';
+    expect(PLATFORMS.lazada.defaultEndpoints.authorizeUrl).toBe('https://auth.lazada.com/oauth/authorize');
+  });
+
+  it('lets each override win and keeps the defaults for the rest', () => {
+    const endpoints = resolveEndpoints('aliexpress', { tokenRefreshUrl: 'https://gw.example.com/x/refresh' });
+    expect(endpoints).toEqual({
+      ...PLATFORMS.aliexpress.defaultEndpoints,
+      tokenRefreshUrl: 'https://gw.example.com/x/refresh',
+    });
+  });
+
+  it('keeps the default for a blank override', () => {
+    expect(resolveEndpoints('lazada', { authorizeUrl: '  ' }).authorizeUrl).toBe(
+      PLATFORMS.lazada.defaultEndpoints.authorizeUrl,
+    );
+  });
+
+  it('accepts plain http on loopback, for the local sandbox', () => {
+    const endpoints = resolveEndpoints('lazada', {
+      authorizeUrl: 'http://127.0.0.1:8787/oauth/authorize',
+      tokenCreateUrl: 'http://localhost:8787/rest/auth/token/create',
+      tokenRefreshUrl: 'http://[::1]:8787/rest/auth/token/refresh',
+    });
+    expect(endpoints.authorizeUrl).toBe('http://127.0.0.1:8787/oauth/authorize');
+    expect(endpoints.tokenRefreshUrl).toBe('http://[::1]:8787/rest/auth/token/refresh');
+  });
+
+  it.each([
+    ['authorizeUrl', 'http://auth.example.com/oauth/authorize'],
+    ['tokenCreateUrl', '/rest/auth/token/create'],
+    ['tokenRefreshUrl', 'ftp://gw.example.com/refresh'],
+    ['tokenCreateUrl', 'https://user:pass@gw.example.com/create'],
+    ['authorizeUrl', 'http://127.0.0.2.example.com/'],
+  ] as const)('refuses %s = %s with invalid_input on that field', (field, value) => {
+    const error = thrown(() => resolveEndpoints('lazada', { [field]: value }));
+    expect(error).toBeInstanceOf(SellerAuthError);
+    expect(error).toMatchObject({ code: 'invalid_input', details: { field } });
+    expect((error as Error).message).not.toContain(value);
+  });
+});
