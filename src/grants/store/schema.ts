@@ -1,0 +1,29 @@
+/**
+ * The IndexedDB schema of Seller Auth, typed for `idb`. The worker is the only writer; the schema
+ * only ever grows through a new migration (see migrations.ts), never by editing an old one.
+ */
+import type { DBSchema } from 'idb';
+import type { ActivityEntry, AppProfile, ConnectAttempt, Settings } from '../../shared/model';
+import type { Grant } from '../model';
+
+export const DB_NAME = 'seller-auth';
+/** Must equal the number of migrations in SELLER_AUTH_MIGRATIONS (a test pins this). */
+export const DB_VERSION = 1;
+
+/** The one record of the `settings` store lives under this key. */
+export const SETTINGS_KEY = 'settings';
+
+/** Kept apart from the app profile so nothing that lists apps can read a secret by accident. */
+export interface SecretRecord {
+  appId: string;
+  secret: string;
+}
+
+export interface SellerAuthDb extends DBSchema {
+  apps: { key: string; value: AppProfile };
+  secrets: { key: string; value: SecretRecord };
+  grants: { key: string; value: Grant; indexes: { dueAt: number; appId: string } };
+  attempts: { key: string; value: ConnectAttempt; indexes: { startedAt: number } };
+  settings: { key: typeof SETTINGS_KEY; value: Settings };
+  activity: { key: number; value: ActivityEntry; indexes: { at: number; grantId: string } };
+}

@@ -1,0 +1,34 @@
+/** SettingsStore over IndexedDB: one record, read over DEFAULT_SETTINGS so a missing field has its default. */
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/model';
+import type { SettingsStore } from '../ports';
+import { type DbSource, resolveDb } from './connection';
+import { SETTINGS_KEY } from './schema';
+import { normalizeSettingsChange } from './settings-validation';
+import { guardStorage, transact } from './storage-errors';
+
+/** A fresh object each time: callers may change what they get without touching the defaults. */
+function withDefaults(stored: Partial<Settings> | undefined): Settings {
+  const settings = { ...DEFAULT_SETTINGS, ...stored };
+  return { ...settings, reminderDays: [...settings.reminderDays] };
+}
+
+export function createSettingsStore(source: DbSource): SettingsStore {
+  const open = () => resolveDb(source);
+
+  return {
+    get: () =>
+      guardStorage('read settings', async () =>
+        withDefaults(await (await open()).get('settings', SETTINGS_KEY)),
+      ),
+
+    save: (change) =>
+      guardStorage('save settings', async () => {
+        const normalized = normalizeSettingsChange(change); // throws before anything is opened
+        return transact((await open()).transaction('settings', 'readwrite'), async (tx) => {
+          const next = withDefaults({ ...(await tx.store.get(SETTINGS_KEY)), ...normalized });
+          await tx.store.put(next, SETTINGS_KEY);
+          return next;
+        });
+      }),
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * Validates and normalizes a settings change from the options page. Pure: only the fields present are
+ * checked (the stored ones were checked when saved), unknown fields are dropped so junk is never stored.
+ */
+import { SellerAuthError } from '../../shared/errors';
+import type { Settings } from '../../shared/model';
+
+const MAX_REMINDER_DAYS = 365;
+
+function invalid(field: keyof Settings, message: string): SellerAuthError {
+  return new SellerAuthError('invalid_input', message, { field });
+}
+
+function wholeNumberIn(
+  field: keyof Settings,
+  value: unknown,
+  min: number,
+  max: number,
+  what: string,
+): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw invalid(field, `${what} must be a whole number from ${min} to ${max}.`);
+  }
+  return value;
+}
+
+/** Unique whole days, 1..365, largest first (the order reminders escalate in). Empty means no reminders. */
+function reminderDays(value: unknown): number[] {
+  if (!Array.isArray(value)) {
+    throw invalid('reminderDays', 'Reminder days must be a list of days.');
+  }
+  for (const day of value) {
+    if (typeof day !== 'number' || !Number.isInteger(day) || day < 1 || day > MAX_REMINDER_DAYS) {
+      throw invalid(
+        'reminderDays',
+        `Each reminder must be a whole number of days from 1 to ${MAX_REMINDER_DAYS}.`,
+      );
+    }
+  }
+  return [...new Set(value as number[])].sort((a, b) => b - a);
+}
+
+export function normalizeSettingsChange(change: Partial<Settings>): Partial<Settings> {
+  if (typeof change !== 'object' || change === null) {
+    throw new SellerAuthError('invalid_input', 'Settings must be sent as an object.');
+  }
+  const normalized: Partial<Settings> = {};
+  if (change.refreshLeadMinutes !== undefined) {
+    normalized.refreshLeadMinutes = wholeNumberIn(
+      'refreshLeadMinutes',
+      change.refreshLeadMinutes,
+      1,
+      1440,
+      'The refresh lead time (minutes)',
+    );
+  }
+  if (change.reminderDays !== undefined) {
+    normalized.reminderDays = reminderDays(change.reminderDays);
+  }
+  if (change.maxConcurrentRefreshes !== undefined) {
+    normalized.maxConcurrentRefreshes = wholeNumberIn(
+      'maxConcurrentRefreshes',
+      change.maxConcurrentRefreshes,
+      1,
+      32,
+      'Refreshes at once',
+    );
+  }
+  if (change.maxRefreshesPerMinute !== undefined) {
+    normalized.maxRefreshesPerMinute = wholeNumberIn(
+      'maxRefreshesPerMinute',
+      change.maxRefreshesPerMinute,
+      1,
+      6000,
+      'Refreshes per minute',
+    );
+  }
+  if (change.notifications !== undefined) {
+    if (typeof change.notifications !== 'boolean') {
+      throw invalid('notifications', 'Notifications must be switched on or off.');
+    }
+    normalized.notifications = change.notifications;
+  }
+  return normalized;
+}

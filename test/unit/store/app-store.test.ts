@@ -1,0 +1,85 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createAppStore } from '../../../src/grants/store/app-store';
+import { createGrantStore } from '../../../src/grants/store/grant-store';
+import { createSecretStore } from '../../../src/grants/store/secret-store';
+import { makeApp, makeGrant } from './fixtures';
+import { openTestDb } from './test-db';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+async function twoAppsWithGrants() {
+  const test = await openTestDb();
+  const apps = createAppStore(test.db);
+  const secrets = createSecretStore(test.db);
+  const grants = createGrantStore(test.db);
+  for (const appId of ['app-a', 'app-b']) {
+    await apps.put(makeApp({ id: appId }));
+    await secrets.put(appId, `secret-of-${appId}`);
+  }
+  await grants.put(makeGrant({ id: 'a1', appId: 'app-a' }));
+  await grants.put(makeGrant({ id: 'a2', appId: 'app-a' }));
+  await grants.put(makeGrant({ id: 'b1', appId: 'app-b' }));
+  return { test, apps, secrets, grants };
+}
+
+describe('IndexedDB AppStore', () => {
+  it('stores, replaces and lists app profiles', async () => {
+    const apps = createAppStore((await openTestDb()).db);
+    await apps.put(makeApp({ id: 'a', name: 'First' }));
+    await apps.put(makeApp({ id: 'b' }));
+    await apps.put(makeApp({ id: 'a', name: 'Renamed' }));
+    expect(await apps.get('a')).toEqual(makeApp({ id: 'a', name: 'Renamed' }));
+    expect(await apps.get('missing')).toBeUndefined();
+    expect((await apps.list()).map((a) => a.id).sort()).toEqual(['a', 'b']);
+  });
+
+  it('refuses an app without an id', async () => {
+    const apps = createAppStore((await openTestDb()).db);
+    await expect(apps.put(makeApp({ id: '' }))).rejects.toMatchObject({
+      code: 'invalid_input',
+      details: { field: 'id' },
+    });
+  });
+
+  it('removes an app with its secret and all its grants, and counts the grants', async () => {
+    const { apps, secrets, grants } = await twoAppsWithGrants();
+    expect(await apps.remove('app-a')).toBe(2);
+    expect(await apps.get('app-a')).toBeUndefined();
+    expect(await secrets.has('app-a')).toBe(false);
+    expect(await grants.listByApp('app-a')).toEqual([]);
+    // The other app keeps everything.
+    expect(await apps.get('app-b')).toEqual(makeApp({ id: 'app-b' }));
+    expect(await secrets.get('app-b')).toBe('secret-of-app-b');
+    expect((await grants.list()).map((g) => g.id)).toEqual(['b1']);
+  });
+
+  it('removes nothing else, and counts 0, for an app it does not know', async () => {
+    const { apps, grants } = await twoAppsWithGrants();
+    expect(await apps.remove('app-z')).toBe(0);
+    expect(await grants.count()).toBe(3);
+    expect(await apps.list()).toHaveLength(2);
+  });
+
+  it('removes all or nothing: a failure half-way keeps the app, its secret and its grants', async () => {
+    const { apps, secrets, grants } = await twoAppsWithGrants();
+    const realDelete = IDBObjectStore.prototype.delete;
+    vi.spyOn(IDBObjectStore.prototype, 'delete').mockImplementation(function (this: IDBObjectStore, key) {
+      if (this.name === 'grants') throw new DOMException('disk went away', 'UnknownError');
+      return realDelete.call(this, key);
+    });
+    await expect(apps.remove('app-a')).rejects.toMatchObject({ code: 'storage_failed' });
+    vi.restoreAllMocks();
+
+    expect(await apps.get('app-a')).toEqual(makeApp({ id: 'app-a' }));
+    expect(await secrets.get('app-a')).toBe('secret-of-app-a');
+    expect((await grants.listByApp('app-a')).map((g) => g.id).sort()).toEqual(['a1', 'a2']);
+  });
+
+  it('keeps apps across a close and reopen', async () => {
+    const test = await openTestDb();
+    await createAppStore(test.db).put(makeApp());
+    expect(await createAppStore(await test.reopen()).get('app-1')).toEqual(makeApp());
+  });
+});

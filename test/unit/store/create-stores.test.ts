@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { connectSellerAuthDb, createStores, DB_NAME } from '../../../src/grants/store';
+import { DEFAULT_SETTINGS } from '../../../src/shared/model';
+import { makeApp, makeGrant } from './fixtures';
+import './test-db';
+
+describe('createStores', () => {
+  it('builds every store over one database', async () => {
+    const stores = createStores(connectSellerAuthDb({ name: DB_NAME, factory: new IDBFactory() }));
+    await stores.apps.put(makeApp());
+    await stores.secrets.put('app-1', 'secret');
+    await stores.grants.put(makeGrant());
+    expect(await stores.settings.get()).toEqual(DEFAULT_SETTINGS);
+    expect(await stores.attempts.latest()).toBeUndefined();
+    expect(await stores.activity.list()).toEqual([]);
+    expect(await stores.apps.remove('app-1')).toBe(1);
+    expect(await stores.grants.count()).toBe(0);
+    expect(await stores.secrets.has('app-1')).toBe(false);
+  });
+});

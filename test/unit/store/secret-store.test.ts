@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { createAppStore } from '../../../src/grants/store/app-store';
+import { createSecretStore } from '../../../src/grants/store/secret-store';
+import { makeApp } from './fixtures';
+import { openTestDb } from './test-db';
+
+describe('IndexedDB SecretStore', () => {
+  it('stores one secret per app, and replaces it', async () => {
+    const secrets = createSecretStore((await openTestDb()).db);
+    expect(await secrets.get('app-1')).toBeUndefined();
+    expect(await secrets.has('app-1')).toBe(false);
+    await secrets.put('app-1', 'first');
+    await secrets.put('app-1', 'second');
+    await secrets.put('app-2', 'other');
+    expect(await secrets.get('app-1')).toBe('second');
+    expect(await secrets.get('app-2')).toBe('other');
+    expect(await secrets.has('app-1')).toBe(true);
+  });
+
+  it('keeps secrets apart from app profiles', async () => {
+    const test = await openTestDb();
+    await createAppStore(test.db).put(makeApp());
+    await createSecretStore(test.db).put('app-1', 'SECRET-hmac-key');
+    expect(JSON.stringify(await createAppStore(test.db).list())).not.toContain('SECRET-hmac-key');
+  });
+
+  it('refuses an empty secret or app id, without echoing the secret', async () => {
+    const secrets = createSecretStore((await openTestDb()).db);
+    await expect(secrets.put('app-1', '')).rejects.toMatchObject({
+      code: 'invalid_input',
+      details: { field: 'appSecret' },
+    });
+    const error = await secrets.put('', 'SECRET-hmac-key').catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'invalid_input', details: { field: 'appId' } });
+    expect(String((error as Error).message)).not.toContain('SECRET-hmac-key');
+    expect(await secrets.has('')).toBe(false);
+  });
+
+  it('keeps secrets across a close and reopen', async () => {
+    const test = await openTestDb();
+    await createSecretStore(test.db).put('app-1', 'kept');
+    expect(await createSecretStore(await test.reopen()).get('app-1')).toBe('kept');
+  });
+});
