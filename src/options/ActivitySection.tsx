@@ -1,0 +1,103 @@
+/** The activity log, newest first, with a filter by shop. */
+import type { JSX } from 'preact';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { type ErrorData, toErrorData } from '../shared/errors';
+import type { ActivityEntry, GrantView } from '../shared/model';
+import { useClient } from '../ui/client';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { ActivityRow } from './ActivityRow';
+import { activityShops } from './activity-shops';
+
+/** Enough to see what happened lately without loading a large agency's whole history. */
+export const ACTIVITY_LIMIT = 200;
+
+export function ActivitySection(props: { now?: () => number }): JSX.Element {
+  const client = useClient();
+  const [entries, setEntries] = useState<ActivityEntry[]>();
+  const [allEntries, setAllEntries] = useState<ActivityEntry[]>([]);
+  const [grants, setGrants] = useState<GrantView[]>([]);
+  const [grantId, setGrantId] = useState('');
+  const [error, setError] = useState<ErrorData>();
+  // Only the latest request may fill the table: quick filter changes can answer out of order.
+  const latestRequest = useRef(0);
+
+  const load = useCallback(
+    async (shop: string) => {
+      const request = ++latestRequest.current;
+      setError(undefined);
+      try {
+        const list = await client.send('activity.list', {
+          limit: ACTIVITY_LIMIT,
+          ...(shop ? { grantId: shop } : {}),
+        });
+        if (request !== latestRequest.current) return;
+        const newestFirst = [...list].sort((a, b) => b.at - a.at);
+        setEntries(newestFirst);
+        if (!shop) setAllEntries(newestFirst);
+      } catch (cause) {
+        if (request === latestRequest.current) setError(toErrorData(cause));
+      }
+    },
+    [client],
+  );
+
+  useEffect(() => {
+    void load('');
+    // Shop names for the filter; the log still works without them.
+    client.send('grants.list', undefined).then(setGrants, () => undefined);
+  }, [client, load]);
+
+  const chooseShop = (shop: string) => {
+    setGrantId(shop);
+    void load(shop);
+  };
+
+  const now = (props.now ?? Date.now)();
+  return (
+    <section aria-labelledby="activity-heading">
+      <div class="section-header">
+        <h2 id="activity-heading">Activity</h2>
+        <button type="button" class="button button--quiet" onClick={() => void load(grantId)}>
+          Reload
+        </button>
+      </div>
+      <div class="field field--inline">
+        <label for="activity-shop">Shop</label>
+        <select
+          id="activity-shop"
+          value={grantId}
+          onChange={(event) => chooseShop(event.currentTarget.value)}
+        >
+          <option value="">All shops</option>
+          {activityShops(allEntries, grants).map((shop) => (
+            <option key={shop.grantId} value={shop.grantId}>
+              {shop.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {error && <ErrorNotice error={error} onRetry={() => void load(grantId)} />}
+      {entries === undefined && !error && <p class="muted">Loading activity…</p>}
+      {entries?.length === 0 && <p class="muted">No activity yet</p>}
+      {entries && entries.length > 0 && (
+        <table class="table">
+          <caption class="visually-hidden">Activity, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Time</th>
+              <th scope="col">Shop</th>
+              <th scope="col">Event</th>
+              <th scope="col">Outcome</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((entry, index) => (
+              <ActivityRow key={entry.id ?? index} entry={entry} now={now} />
+            ))}
+          </tbody>
+        </table>
+      )}
+      {entries?.length === ACTIVITY_LIMIT && <p class="muted">Showing the latest {ACTIVITY_LIMIT} events.</p>}
+    </section>
+  );
+}

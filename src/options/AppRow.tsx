@@ -1,0 +1,59 @@
+/** One app in the list, with Edit and Remove; Remove opens its confirmation right below. */
+import type { JSX } from 'preact';
+import type { AppView } from '../shared/model';
+import { PLATFORM_NAMES } from '../ui/labels';
+import { RemoveAppConfirm } from './RemoveAppConfirm';
+
+export const APP_COLUMNS = 6;
+
+export interface AppRowProps {
+  app: AppView;
+  confirmingRemove: boolean;
+  onEdit: () => void;
+  onAskRemove: () => void;
+  onCancelRemove: () => void;
+  onRemoved: (removedGrants: number) => void;
+}
+
+export function AppRow(props: AppRowProps): JSX.Element {
+  const { app } = props;
+  return (
+    <>
+      <tr>
+        <th scope="row">{app.name}</th>
+        <td>{PLATFORM_NAMES[app.platform]}</td>
+        <td>
+          <code>{app.appKey}</code>
+        </td>
+        <td class="url-cell">
+          {app.callbackUrl}
+          {app.callbackKind === 'identity' && <span class="muted"> (this extension)</span>}
+        </td>
+        <td>{app.hasSecret ? <span class="tick">✓ Saved</span> : <span class="warn">Not saved</span>}</td>
+        <td>
+          <div class="row-actions">
+            <button type="button" class="button" aria-label={`Edit ${app.name}`} onClick={props.onEdit}>
+              Edit
+            </button>
+            <button
+              type="button"
+              class="button button--danger"
+              aria-label={`Remove ${app.name}`}
+              aria-expanded={props.confirmingRemove}
+              onClick={props.onAskRemove}
+            >
+              Remove
+            </button>
+          </div>
+        </td>
+      </tr>
+      {props.confirmingRemove && (
+        <tr class="confirm-row">
+          <td colSpan={APP_COLUMNS}>
+            <RemoveAppConfirm app={app} onRemoved={props.onRemoved} onCancel={props.onCancelRemove} />
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,124 @@
+/** App profiles: the list, "Add app", and the form in a card while adding or editing. */
+import type { JSX } from 'preact';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { type ErrorData, toErrorData } from '../shared/errors';
+import type { AppView } from '../shared/model';
+import { useClient } from '../ui/client';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { AppForm } from './AppForm';
+import { AppRow } from './AppRow';
+import type { HostPermissionGate } from './host-permissions';
+import { shopCountWords } from './RemoveAppConfirm';
+
+export interface AppsSectionProps {
+  hostPermissions: HostPermissionGate;
+  /** A change worth telling the person about ("App saved"). */
+  onChanged: (message: string) => void;
+}
+
+/** `undefined`: no form; `{}`: adding; `{ app }`: editing that app. */
+type Editing = { app?: AppView } | undefined;
+
+export function AppsSection(props: AppsSectionProps): JSX.Element {
+  const client = useClient();
+  const [apps, setApps] = useState<AppView[]>();
+  const [identityCallbackUrl, setIdentityCallbackUrl] = useState<string>();
+  const [error, setError] = useState<ErrorData>();
+  const [editing, setEditing] = useState<Editing>();
+  const [removingId, setRemovingId] = useState<string>();
+
+  const load = useCallback(async () => {
+    setError(undefined);
+    try {
+      const [list, info] = await Promise.all([
+        client.send('apps.list', undefined),
+        client.send('extension.info', undefined),
+      ]);
+      setApps(list);
+      setIdentityCallbackUrl(info.identityCallbackUrl);
+    } catch (cause) {
+      setError(toErrorData(cause));
+    }
+  }, [client]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const saved = (app: AppView) => {
+    setApps((old = []) =>
+      old.some((known) => known.id === app.id)
+        ? old.map((known) => (known.id === app.id ? app : known))
+        : [...old, app],
+    );
+    setEditing(undefined);
+    props.onChanged('App saved');
+  };
+
+  const removed = (app: AppView, removedGrants: number) => {
+    setApps((old = []) => old.filter((known) => known.id !== app.id));
+    setRemovingId(undefined);
+    if (editing?.app?.id === app.id) setEditing(undefined);
+    props.onChanged(removedGrants ? `App removed with ${shopCountWords(removedGrants)}` : 'App removed');
+  };
+
+  return (
+    <section aria-labelledby="apps-heading">
+      <div class="section-header">
+        <h2 id="apps-heading">Apps</h2>
+        {apps && identityCallbackUrl && !editing && (
+          <button type="button" class="button button--primary" onClick={() => setEditing({})}>
+            Add app
+          </button>
+        )}
+      </div>
+      {error && <ErrorNotice error={error} onRetry={() => void load()} />}
+      {!apps && !error && <p class="muted">Loading apps…</p>}
+      {apps?.length === 0 && !editing && (
+        <p class="muted">
+          No apps yet. Add the app you registered in the Lazada or AliExpress open platform console.
+        </p>
+      )}
+      {apps && apps.length > 0 && (
+        <table class="table">
+          <caption class="visually-hidden">Apps</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Platform</th>
+              <th scope="col">App key</th>
+              <th scope="col">Callback URL</th>
+              <th scope="col">Secret</th>
+              <th scope="col">
+                <span class="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {apps.map((app) => (
+              <AppRow
+                key={app.id}
+                app={app}
+                confirmingRemove={removingId === app.id}
+                onEdit={() => setEditing({ app })}
+                onAskRemove={() => setRemovingId(app.id)}
+                onCancelRemove={() => setRemovingId(undefined)}
+                onRemoved={(count) => removed(app, count)}
+              />
+            ))}
+          </tbody>
+        </table>
+      )}
+      {editing && identityCallbackUrl && (
+        <AppForm
+          key={editing.app?.id ?? 'new'}
+          app={editing.app}
+          identityCallbackUrl={identityCallbackUrl}
+          hostPermissions={props.hostPermissions}
+          onSaved={saved}
+          onCancel={() => setEditing(undefined)}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+/**
+ * The callback URL choice: this extension's chromiumapp.org URL (login in an identity window), or
+ * another https URL already registered for the app (login in a normal tab whose redirect is caught).
+ */
+import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import type { PlatformId } from '../platforms/types';
+import type { CallbackKind } from '../shared/model';
+import { PLATFORM_NAMES } from '../ui/labels';
+import { usePageActions } from '../ui/open-page';
+import { TextField } from './TextField';
+
+export interface CallbackUrlFieldProps {
+  platform: PlatformId;
+  kind: CallbackKind;
+  identityCallbackUrl: string;
+  tabCallbackUrl: string;
+  error?: string | undefined;
+  onKindChange: (kind: CallbackKind) => void;
+  onTabCallbackUrlChange: (url: string) => void;
+}
+
+export function CallbackUrlField(props: CallbackUrlFieldProps): JSX.Element {
+  const { copyText } = usePageActions();
+  const [copyStatus, setCopyStatus] = useState('');
+  const copy = () =>
+    copyText(props.identityCallbackUrl).then(
+      () => setCopyStatus('Copied'),
+      () => setCopyStatus('Could not copy: select the URL and copy it.'),
+    );
+
+  return (
+    <fieldset class="field callback">
+      <legend>Callback URL</legend>
+      <label class="choice">
+        <input
+          type="radio"
+          name="callback-kind"
+          value="identity"
+          checked={props.kind === 'identity'}
+          onChange={() => props.onKindChange('identity')}
+        />
+        This extension's URL (recommended)
+      </label>
+      {props.kind === 'identity' && (
+        <div class="choice-detail">
+          <div class="copy-row">
+            <TextField
+              id="app-identity-callback"
+              label="Extension callback URL"
+              value={props.identityCallbackUrl}
+              readOnly
+              error={props.error}
+              hint={`Register this URL as the callback URL of your app in the ${PLATFORM_NAMES[props.platform]} open platform console.`}
+            />
+            <button type="button" class="button" aria-label="Copy callback URL" onClick={copy}>
+              Copy
+            </button>
+          </div>
+          <p class="fineprint" role="status">
+            {copyStatus}
+          </p>
+        </div>
+      )}
+      <label class="choice">
+        <input
+          type="radio"
+          name="callback-kind"
+          value="tab"
+          checked={props.kind === 'tab'}
+          onChange={() => props.onKindChange('tab')}
+        />
+        Another https URL already registered for the app
+      </label>
+      {props.kind === 'tab' && (
+        <div class="choice-detail">
+          <TextField
+            id="app-callback-url"
+            label="Registered callback URL"
+            inputMode="url"
+            value={props.tabCallbackUrl}
+            placeholder="https://"
+            error={props.error}
+            hint="The login then opens in a normal tab and Seller Auth catches the redirect."
+            onInput={props.onTabCallbackUrlChange}
+          />
+        </div>
+      )}
+    </fieldset>
+  );
+}

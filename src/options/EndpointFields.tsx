@@ -1,0 +1,52 @@
+/** "Advanced: custom endpoints", for the local sandbox or a relay; empty means the platform's default. */
+import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { PLATFORMS } from '../platforms/descriptors';
+import type { PlatformEndpoints, PlatformId } from '../platforms/types';
+import { ENDPOINT_FIELDS } from './app-form-values';
+import { TextField } from './TextField';
+
+const LABELS: Record<keyof PlatformEndpoints, string> = {
+  authorizeUrl: 'Authorize URL',
+  tokenCreateUrl: 'Token create URL',
+  tokenRefreshUrl: 'Token refresh URL',
+};
+
+export interface EndpointFieldsProps {
+  platform: PlatformId;
+  values: PlatformEndpoints;
+  errors: Partial<Record<keyof PlatformEndpoints, string>>;
+  onChange: (field: keyof PlatformEndpoints, value: string) => void;
+}
+
+export function EndpointFields(props: EndpointFieldsProps): JSX.Element {
+  const defaults = PLATFORMS[props.platform].defaultEndpoints;
+  const hasOverride = ENDPOINT_FIELDS.some((field) => props.values[field].trim() !== '');
+  const hasError = ENDPOINT_FIELDS.some((field) => props.errors[field]);
+  const [open, setOpen] = useState(hasOverride);
+  // An error inside a closed <details> would be invisible: open it.
+  useEffect(() => {
+    if (hasError) setOpen(true);
+  }, [hasError]);
+
+  return (
+    <details class="advanced" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>Advanced: custom endpoints</summary>
+      <p class="fineprint">
+        Leave a field empty to use the {PLATFORMS[props.platform].label} default shown in it.
+      </p>
+      {ENDPOINT_FIELDS.map((field) => (
+        <TextField
+          key={field}
+          id={`app-${field}`}
+          label={LABELS[field]}
+          inputMode="url"
+          value={props.values[field]}
+          placeholder={defaults[field]}
+          error={props.errors[field]}
+          onInput={(value) => props.onChange(field, value)}
+        />
+      ))}
+    </details>
+  );
+}

@@ -1,0 +1,38 @@
+/** The options page: apps, settings and the activity log in one column. */
+import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import { ActivitySection } from './ActivitySection';
+import { AppsSection } from './AppsSection';
+import type { HostPermissionGate } from './host-permissions';
+import { SettingsSection } from './SettingsSection';
+import { Toast, useToast } from './Toast';
+
+export interface OptionsPageProps {
+  hostPermissions: HostPermissionGate;
+  now?: () => number;
+}
+
+export function OptionsPage(props: OptionsPageProps): JSX.Element {
+  const toast = useToast();
+  // Saving or removing writes to the activity log: reload it so the page never shows stale history.
+  const [activityVersion, setActivityVersion] = useState(0);
+  const changed = (message: string) => {
+    toast.show(message);
+    setActivityVersion((version) => version + 1);
+  };
+
+  return (
+    <main class="options">
+      <header class="options__header">
+        <h1>Seller Auth settings</h1>
+        <p class="muted">
+          Connect your open-platform apps. Seller staff then connect shops from the toolbar button.
+        </p>
+      </header>
+      <AppsSection hostPermissions={props.hostPermissions} onChanged={changed} />
+      <SettingsSection onSaved={toast.show} />
+      <ActivitySection key={activityVersion} {...(props.now ? { now: props.now } : {})} />
+      <Toast message={toast.message} />
+    </main>
+  );
+}

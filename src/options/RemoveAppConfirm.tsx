@@ -1,0 +1,71 @@
+/** The inline "are you sure" for removing an app, counting the shops that go with it. */
+import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { type ErrorData, toErrorData } from '../shared/errors';
+import type { AppView } from '../shared/model';
+import { useClient } from '../ui/client';
+import { ErrorNotice } from '../ui/ErrorNotice';
+
+export interface RemoveAppConfirmProps {
+  app: AppView;
+  onRemoved: (removedGrants: number) => void;
+  onCancel: () => void;
+}
+
+export function shopCountWords(count: number): string {
+  return `${count} shop${count === 1 ? '' : 's'}`;
+}
+
+export function RemoveAppConfirm(props: RemoveAppConfirmProps): JSX.Element {
+  const client = useClient();
+  const [shopCount, setShopCount] = useState<number>();
+  const [error, setError] = useState<ErrorData>();
+  const [removing, setRemoving] = useState(false);
+
+  // Counted when asked, not from an old list: a shop may have been connected since the page opened.
+  useEffect(() => {
+    client.send('grants.list', undefined).then(
+      (grants) => setShopCount(grants.filter((grant) => grant.appId === props.app.id).length),
+      (cause) => setError(toErrorData(cause)),
+    );
+  }, [client, props.app.id]);
+
+  const remove = async () => {
+    setRemoving(true);
+    setError(undefined);
+    try {
+      const { removedGrants } = await client.send('apps.remove', { appId: props.app.id });
+      props.onRemoved(removedGrants);
+    } catch (cause) {
+      setError(toErrorData(cause));
+      setRemoving(false);
+    }
+  };
+
+  const questionId = `remove-${props.app.id}-question`;
+  return (
+    <fieldset class="confirm" aria-labelledby={questionId}>
+      <p id={questionId}>
+        {shopCount === undefined
+          ? `Remove ${props.app.name}? Counting its shops…`
+          : shopCount === 0
+            ? `Remove ${props.app.name}? No shops are connected through it.`
+            : `Remove ${props.app.name}? Its ${shopCountWords(shopCount)} will be removed with it, and their sellers will have to authorize again.`}
+      </p>
+      {error && <ErrorNotice error={error} />}
+      <div class="form-actions">
+        <button
+          type="button"
+          class="button button--danger"
+          disabled={shopCount === undefined || removing}
+          onClick={() => void remove()}
+        >
+          {shopCount ? `Remove app and ${shopCountWords(shopCount)}` : 'Remove app'}
+        </button>
+        <button type="button" class="button" onClick={props.onCancel}>
+          Keep it
+        </button>
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,126 @@
+/** Refresh and reminder settings, saved with `settings.save`; the worker's range checks show inline. */
+import type { JSX } from 'preact';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { type ErrorData, toErrorData } from '../shared/errors';
+import { useClient } from '../ui/client';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import {
+  parseSettingsForm,
+  type SettingsField,
+  type SettingsFormErrors,
+  type SettingsFormValues,
+  settingsFormFrom,
+} from './settings-form';
+import { FieldError, TextField } from './TextField';
+
+const SETTINGS_FIELDS: ReadonlySet<string> = new Set<SettingsField>([
+  'refreshLeadMinutes',
+  'reminderDays',
+  'maxConcurrentRefreshes',
+  'maxRefreshesPerMinute',
+  'notifications',
+]);
+
+export function SettingsSection(props: { onSaved: (message: string) => void }): JSX.Element {
+  const client = useClient();
+  const [form, setForm] = useState<SettingsFormValues>();
+  const [errors, setErrors] = useState<SettingsFormErrors>({});
+  const [error, setError] = useState<ErrorData>();
+  const [saving, setSaving] = useState(false);
+
+  const load = useCallback(() => {
+    setError(undefined);
+    client.send('settings.get', undefined).then(
+      (settings) => setForm(settingsFormFrom(settings)),
+      (cause) => setError(toErrorData(cause)),
+    );
+  }, [client]);
+  useEffect(load, [load]);
+
+  const change = <K extends keyof SettingsFormValues>(field: K, value: SettingsFormValues[K]) =>
+    setForm((old) => old && { ...old, [field]: value });
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    if (!form) return;
+    const parsed = parseSettingsForm(form);
+    setErrors(parsed.ok ? {} : parsed.errors);
+    setError(undefined);
+    if (!parsed.ok) return;
+    setSaving(true);
+    try {
+      setForm(settingsFormFrom(await client.send('settings.save', parsed.settings)));
+      props.onSaved('Settings saved');
+    } catch (cause) {
+      const data = toErrorData(cause);
+      if (data.code === 'invalid_input' && data.field && SETTINGS_FIELDS.has(data.field)) {
+        setErrors({ [data.field]: data.message });
+      } else {
+        setError(data);
+      }
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="settings-heading">
+      <h2 id="settings-heading">Settings</h2>
+      {error && <ErrorNotice error={error} onRetry={form ? undefined : load} />}
+      {!form && !error && <p class="muted">Loading settings…</p>}
+      {form && (
+        <form class="card" aria-labelledby="settings-heading" noValidate onSubmit={save}>
+          <TextField
+            id="settings-refresh-lead"
+            label="Refresh before expiry (minutes)"
+            inputMode="numeric"
+            value={form.refreshLeadMinutes}
+            error={errors.refreshLeadMinutes}
+            onInput={(value) => change('refreshLeadMinutes', value)}
+          />
+          <TextField
+            id="settings-reminder-days"
+            label="Remind before the authorization deadline (days)"
+            hint="Comma separated, for example 7, 2, 1."
+            value={form.reminderDays}
+            error={errors.reminderDays}
+            onInput={(value) => change('reminderDays', value)}
+          />
+          <TextField
+            id="settings-max-concurrent"
+            label="Refreshes at the same time (at most)"
+            inputMode="numeric"
+            value={form.maxConcurrentRefreshes}
+            error={errors.maxConcurrentRefreshes}
+            onInput={(value) => change('maxConcurrentRefreshes', value)}
+          />
+          <TextField
+            id="settings-max-per-minute"
+            label="Refreshes per minute (at most)"
+            inputMode="numeric"
+            value={form.maxRefreshesPerMinute}
+            error={errors.maxRefreshesPerMinute}
+            onInput={(value) => change('maxRefreshesPerMinute', value)}
+          />
+          <div class="field field--checkbox">
+            <input
+              id="settings-notifications"
+              type="checkbox"
+              checked={form.notifications}
+              aria-invalid={errors.notifications ? 'true' : undefined}
+              aria-describedby={errors.notifications ? 'settings-notifications-error' : undefined}
+              onChange={(event) => change('notifications', event.currentTarget.checked)}
+            />
+            <label for="settings-notifications">Show desktop notifications</label>
+            <FieldError id="settings-notifications-error" message={errors.notifications} />
+          </div>
+          <div class="form-actions">
+            <button type="submit" class="button button--primary" disabled={saving}>
+              {saving ? 'Saving…' : 'Save settings'}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,83 @@
+/**
+ * Runtime host permissions for custom endpoints and tab-flow callbacks. `originsToRequest` is pure;
+ * `requestOrigins` is the thin chrome adapter and must run inside the Save click (a user gesture).
+ */
+import type { PlatformEndpoints } from '../platforms/types';
+import type { CallbackKind } from '../shared/model';
+
+/** The part of an app that reaches hosts: endpoints the worker fetches and the tab it watches. */
+export interface HostNeeds {
+  callbackKind: CallbackKind;
+  callbackUrl: string;
+  endpoints?: Partial<PlatformEndpoints>;
+}
+
+/** The part of the manifest that says which hosts are already allowed. */
+export interface ManifestHosts {
+  host_permissions?: readonly string[];
+}
+
+/** Asks for the hosts an app needs; resolves false when the person refuses. Injected into the form. */
+export interface HostPermissionGate {
+  grantFor(needs: HostNeeds): Promise<boolean>;
+}
+
+/** `scheme://host/*` patterns the app needs and the manifest does not already grant, without repeats. */
+export function originsToRequest(needs: HostNeeds, manifest: ManifestHosts): string[] {
+  const urls = Object.values(needs.endpoints ?? {}).filter((value): value is string => Boolean(value));
+  if (needs.callbackKind === 'tab') urls.push(needs.callbackUrl);
+  const granted = manifest.host_permissions ?? [];
+  const origins = new Set<string>();
+  for (const raw of urls) {
+    const url = parseHttpUrl(raw);
+    if (!url || granted.some((pattern) => patternCovers(pattern, url))) continue;
+    origins.add(`${url.protocol}//${url.hostname}/*`);
+  }
+  return [...origins];
+}
+
+export async function requestOrigins(origins: string[]): Promise<boolean> {
+  if (origins.length === 0) return true;
+  if (await chrome.permissions.contains({ origins })) return true;
+  try {
+    return await chrome.permissions.request({ origins });
+  } catch {
+    // Chrome throws for an origin outside optional_host_permissions: to the person, that is a refusal.
+    return false;
+  }
+}
+
+export function createChromeHostPermissionGate(): HostPermissionGate {
+  return { grantFor: (needs) => requestOrigins(originsToRequest(needs, manifestHosts())) };
+}
+
+function manifestHosts(): ManifestHosts {
+  const manifest = chrome.runtime.getManifest();
+  return 'host_permissions' in manifest ? { host_permissions: manifest.host_permissions ?? [] } : {};
+}
+
+/** Host permissions are origin-wide in Chrome, so only scheme, host and port of a pattern matter. */
+function patternCovers(pattern: string, url: URL): boolean {
+  if (pattern === '<all_urls>') return true;
+  const match = /^(\*|https?):\/\/([^/]+)\//.exec(pattern);
+  if (!match) return false;
+  const [, scheme, hostAndPort = ''] = match;
+  if (scheme !== '*' && `${scheme}:` !== url.protocol) return false;
+  const [host = '', port] = hostAndPort.split(':');
+  if (port !== undefined && port !== '*' && port !== url.port) return false;
+  if (host === '*') return true;
+  if (host.startsWith('*.')) {
+    const domain = host.slice(2);
+    return url.hostname === domain || url.hostname.endsWith(`.${domain}`);
+  }
+  return url.hostname === host;
+}
+
+function parseHttpUrl(value: string): URL | undefined {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}

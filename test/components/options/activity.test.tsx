@@ -1,0 +1,103 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import type { ActivityEntry } from '../../../src/shared/model';
+import { describeError } from '../../../src/ui/error-words';
+import { formatDate, relativeTime } from '../../../src/ui/time-words';
+import { activity, grantView, NOW, renderOptions } from './options-fixtures';
+
+function activitySection() {
+  return within(screen.getByRole('region', { name: 'Activity' }));
+}
+
+function bodyRows() {
+  return activitySection()
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) =>
+      within(row)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    );
+}
+
+const SG = 'app-1|u:101|sg';
+const MY = 'app-1|u:202|my';
+
+const entries: ActivityEntry[] = [
+  activity({ id: 1, at: NOW - 3 * 3_600_000, kind: 'authorized', grantId: SG, account: 'sg@shop.test' }),
+  activity({
+    id: 2,
+    at: NOW - 120_000,
+    kind: 'refresh_failed',
+    grantId: MY,
+    account: 'my@shop.test',
+    errorCode: 'rate_limited',
+  }),
+  activity({ id: 3, at: NOW - 2 * 86_400_000, kind: 'reminded', grantId: MY, account: 'my@shop.test' }),
+];
+
+describe('activity log', () => {
+  it('says so when there is no activity yet', async () => {
+    renderOptions();
+    expect(await activitySection().findByText('No activity yet')).toBeTruthy();
+  });
+
+  it('lists events newest first with time, shop, event and outcome in words', async () => {
+    renderOptions({ handlers: { 'activity.list': () => entries } });
+    await activitySection().findByRole('table');
+    const rateLimited = describeError({ code: 'rate_limited', message: '', retryable: true });
+    expect(bodyRows()).toEqual([
+      [
+        `${formatDate(NOW - 120_000)} · ${relativeTime(NOW - 120_000, NOW)}`,
+        'my@shop.test',
+        'Refresh failed',
+        `${rateLimited.title}: ${rateLimited.detail}`,
+      ],
+      [
+        `${formatDate(NOW - 3 * 3_600_000)} · ${relativeTime(NOW - 3 * 3_600_000, NOW)}`,
+        'sg@shop.test',
+        'Authorized',
+        '',
+      ],
+      [
+        `${formatDate(NOW - 2 * 86_400_000)} · ${relativeTime(NOW - 2 * 86_400_000, NOW)}`,
+        'my@shop.test',
+        'Reminder sent',
+        '',
+      ],
+    ]);
+  });
+
+  it.each([
+    ['refreshed', 'Refreshed'],
+    ['needs_authorization', 'Needs authorization'],
+    ['removed', 'Removed'],
+    ['connect_failed', 'Connect failed'],
+  ] as const)('names the %s event "%s"', async (kind, label) => {
+    renderOptions({ handlers: { 'activity.list': () => [activity({ kind })] } });
+    await activitySection().findByRole('table');
+    expect(bodyRows()[0]?.[2]).toBe(label);
+  });
+
+  it('filters by shop through the worker', async () => {
+    const { worker } = renderOptions({
+      handlers: {
+        'activity.list': ({ grantId }) => entries.filter((entry) => !grantId || entry.grantId === grantId),
+        'grants.list': () => [
+          grantView({ id: SG, seller: { account: 'sg@shop.test', country: 'sg', countries: [] } }),
+        ],
+      },
+    });
+    await activitySection().findByRole('table');
+    const filter = activitySection().getByLabelText('Shop');
+    const options = within(filter)
+      .getAllByRole('option')
+      .map((option) => option.textContent);
+    expect(options).toEqual(['All shops', 'my@shop.test', 'sg@shop.test (SG) · Shop tools']);
+
+    fireEvent.change(filter, { target: { value: MY } });
+    await waitFor(() => expect(bodyRows().map((row) => row[2])).toEqual(['Refresh failed', 'Reminder sent']));
+    expect(worker.callsOf('activity.list').at(-1)).toMatchObject({ grantId: MY });
+    expect(activitySection().queryByText('sg@shop.test')).toBeNull();
+  });
+});
