@@ -17,7 +17,8 @@ export const IDENTITY_CALLBACK_URL = `https://${EXTENSION_ID}.chromiumapp.org/`;
 export function chromiumPath(): string {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
   const found = candidates.find((path): path is string => !!path && existsSync(path));
-  if (!found) throw new Error('Chromium not found: install it (apt-get install -y chromium) or set CHROMIUM_PATH.');
+  if (!found)
+    throw new Error('Chromium not found: install it (apt-get install -y chromium) or set CHROMIUM_PATH.');
   return found;
 }
 
@@ -81,5 +82,14 @@ export async function launchExtension(options: { profileDir?: string; headless?:
     await rm(profileDir, { recursive: true, force: true });
   };
 
-  return { context, worker, extensionId, profileDir, openPage, stopWorker, close, dispose } satisfies ExtensionBrowser;
+  return {
+    context,
+    worker,
+    extensionId,
+    profileDir,
+    openPage,
+    stopWorker,
+    close,
+    dispose,
+  } satisfies ExtensionBrowser;
 }

@@ -1,0 +1,209 @@
+/**
+ * HTTP routing. Each of the three platform endpoints runs the same pipeline: read the request, wait
+ * the scripted latency (a client leaving meanwhile consumes nothing), apply a scripted fault, or answer.
+ */
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { type AdminApi, answerAdmin } from './admin';
+import { checkAuthorizeRequest, decideLogin, redirectTo } from './authorize';
+import { SandboxInputError } from './config';
+import { faultResponse } from './fault-responses';
+import {
+  formParams,
+  mergeParams,
+  queryParams,
+  readBody,
+  redirect,
+  send,
+  sendHtml,
+  sendJson,
+  waitWhileConnected,
+} from './http-io';
+import { callbackPage, errorPage, indexPage, loginPage, notFoundPage } from './pages';
+import { newRequestId } from './random-ids';
+import type { SandboxState } from './sandbox-state';
+import { answerTokenCall, type TokenOperation } from './token-endpoint';
+import type { SandboxEndpoint } from './types';
+
+export const PATHS = {
+  authorize: '/oauth/authorize',
+  tokenCreate: '/rest/auth/token/create',
+  tokenRefresh: '/rest/auth/token/refresh',
+  callback: '/callback',
+  admin: '/__admin/',
+} as const;
+
+/** What an endpoint handler reports for the log. */
+interface Handled {
+  outcome: string;
+  requestId?: string;
+}
+
+interface EndpointRequest {
+  request: IncomingMessage;
+  response: ServerResponse;
+  query: ReadonlyMap<string, string>;
+  form: ReadonlyMap<string, string>;
+  /** Query and form together, as the token endpoints read them. */
+  params: ReadonlyMap<string, string>;
+  now: number;
+}
+
+export function createRequestListener(
+  state: SandboxState,
+  admin: AdminApi,
+  baseUrl: string,
+): RequestListener {
+  function registeredKey(candidate: string | undefined): string | undefined {
+    return candidate !== undefined && state.findApp(candidate) ? candidate : undefined;
+  }
+
+  // The login form posts back to the authorize URL with the original query: the request's params
+  // stay in the query string, the seller's answers in the form body, never mixed.
+  function handleAuthorize({ request, response, query, form, now }: EndpointRequest): Handled {
+    const check = checkAuthorizeRequest(query, state.findApp);
+    if (!check.ok) {
+      sendHtml(response, 400, errorPage(check.message));
+      return { outcome: 'error_page' };
+    }
+    const authorize = check.request;
+    const pageModel = {
+      platform: authorize.app.platform,
+      appName: authorize.app.name,
+      formAction: authorize.formAction,
+      countries: authorize.countries,
+    };
+    if (request.method === 'GET') {
+      sendHtml(response, 200, loginPage(pageModel));
+      return { outcome: 'login_page' };
+    }
+
+    const decision = decideLogin(form, authorize, state.findSeller);
+    if (decision.kind === 'retry') {
+      const retry = { ...pageModel, account: form.get('account'), selectedCountry: form.get('country') };
+      sendHtml(response, 200, loginPage({ ...retry, error: decision.error }));
+      return { outcome: 'login_failed' };
+    }
+    if (decision.kind === 'denied') {
+      const answer = {
+        error: 'access_denied',
+        error_description: 'The seller denied the authorization request.',
+        state: authorize.state,
+      };
+      redirect(response, redirectTo(authorize.redirectUri, answer));
+      return { outcome: 'denied' };
+    }
+    const code = state.ledger.issueCode(
+      authorize.app,
+      decision.seller,
+      decision.country,
+      now,
+      state.config(),
+    );
+    redirect(response, redirectTo(authorize.redirectUri, { code, state: authorize.state }));
+    return { outcome: 'approved' };
+  }
+
+  function handleToken(operation: TokenOperation, { response, params, now }: EndpointRequest): Handled {
+    const requestId = newRequestId(now);
+    const answer = answerTokenCall(operation, params, {
+      findApp: state.findApp,
+      ledger: state.ledger,
+      rateLimiter: state.rateLimiter,
+      config: state.config(),
+      now,
+      requestId,
+    });
+    sendJson(response, 200, answer.body);
+    return { outcome: answer.outcome, requestId };
+  }
+
+  async function runEndpoint(
+    endpoint: SandboxEndpoint,
+    url: URL,
+    request: IncomingMessage,
+    response: ServerResponse,
+    handle: (call: EndpointRequest) => Handled,
+  ): Promise<void> {
+    const started = performance.now();
+    const time = state.now();
+    const query = queryParams(url);
+    const form = formParams(request, await readBody(request));
+    const params = mergeParams(query, form);
+    const appKey = registeredKey(params.get('app_key') ?? params.get('client_id'));
+    const record = (handled: Handled, httpStatus?: number) =>
+      state.log.add({
+        time,
+        endpoint,
+        method: request.method ?? 'GET',
+        appKey,
+        httpStatus,
+        latencyMs: Math.round(performance.now() - started),
+        ...handled,
+      });
+
+    if (!(await waitWhileConnected(response, state.faults.latencyFor(endpoint)))) {
+      record({ outcome: 'aborted' });
+      return;
+    }
+    const fault = state.faults.take(endpoint);
+    if (fault === 'drop') {
+      request.socket.destroy();
+      record({ outcome: 'drop' });
+      return;
+    }
+    if (fault) {
+      const requestId = newRequestId(state.now());
+      const answer = faultResponse(fault, requestId);
+      send(response, answer.status, answer.contentType, answer.body);
+      record({ outcome: fault, requestId }, answer.status);
+      return;
+    }
+    const handled = handle({ request, response, query, form, params, now: state.now() });
+    record(handled, response.statusCode);
+  }
+
+  async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', baseUrl);
+    const method = request.method ?? 'GET';
+    const path = url.pathname;
+
+    if (path === PATHS.authorize && (method === 'GET' || method === 'POST')) {
+      return runEndpoint('authorize', url, request, response, handleAuthorize);
+    }
+    if (path === PATHS.tokenCreate && method === 'POST') {
+      return runEndpoint('token.create', url, request, response, (call) => handleToken('create', call));
+    }
+    if (path === PATHS.tokenRefresh && method === 'POST') {
+      return runEndpoint('token.refresh', url, request, response, (call) => handleToken('refresh', call));
+    }
+    if (path.startsWith(PATHS.admin)) {
+      const body = await readBody(request);
+      const answer = answerAdmin(method, path.slice(PATHS.admin.length), body, admin);
+      return sendJson(response, answer.status, answer.value);
+    }
+    if (method === 'GET' && path === PATHS.callback) return sendHtml(response, 200, callbackPage());
+    if (method === 'GET' && path === '/') {
+      return sendHtml(
+        response,
+        200,
+        indexPage({
+          Authorize: baseUrl + PATHS.authorize,
+          'Token create': baseUrl + PATHS.tokenCreate,
+          'Token refresh': baseUrl + PATHS.tokenRefresh,
+          Callback: baseUrl + PATHS.callback,
+        }),
+      );
+    }
+    sendHtml(response, 404, notFoundPage());
+  }
+
+  return (request, response) => {
+    route(request, response).catch((error: unknown) => {
+      if (response.headersSent || response.destroyed) return;
+      if (error instanceof SandboxInputError) return sendJson(response, 400, { error: error.message });
+      console.error('sandbox: unexpected error', error);
+      sendJson(response, 500, { error: 'sandbox internal error' });
+    });
+  };
+}
