@@ -1,3 +1,13 @@
+/** Popup entry: the real worker client and browser actions, and the deep-linked shop if any. */
+import '../ui/styles.css';
 import { render } from 'preact';
+import { ClientProvider, createRuntimeClient } from '../ui/client';
+import { App } from './App';
+import { grantIdFromSearch } from './deep-link';
 
-render(<main>Seller Auth</main>, document.getElementById('app')!);
+render(
+  <ClientProvider client={createRuntimeClient()}>
+    <App focusGrantId={grantIdFromSearch(location.search)} />
+  </ClientProvider>,
+  document.getElementById('app')!,
+);

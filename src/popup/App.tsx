@@ -1,0 +1,80 @@
+/** The popup: header, then setup hint, "Connect shop" and the shop list. */
+import { useCallback, useMemo } from 'preact/hooks';
+import type { GrantView } from '../shared/model';
+import { useClient } from '../ui/client';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { usePageActions } from '../ui/open-page';
+import { ConnectPanel } from './ConnectPanel';
+import { EmptyState } from './EmptyState';
+import { ShopList } from './ShopList';
+import { reauthorizeCountries } from './shop-words';
+import { useConnect } from './use-connect';
+import { useShops } from './use-shops';
+
+export interface AppProps {
+  /** From `?grant=<id>`: the shop a notification was about. */
+  focusGrantId?: string;
+  clock?: () => number;
+  /** How often the shop list is reloaded while open. */
+  listPollMs?: number;
+  /** How often a running login is checked on. */
+  connectPollMs?: number;
+}
+
+const systemClock = () => Date.now();
+
+export function App({
+  focusGrantId,
+  clock = systemClock,
+  listPollMs = 5000,
+  connectPollMs = 1000,
+}: AppProps) {
+  const client = useClient();
+  const { openOptionsPage } = usePageActions();
+  const shops = useShops(client, listPollMs, clock);
+  const connect = useConnect(client, connectPollMs, shops.reload);
+  const { grants } = shops;
+
+  const accounts = useMemo(() => new Map(grants?.map((view) => [view.id, view.seller.account])), [grants]);
+  const accountFor = useCallback((grantId: string) => accounts.get(grantId), [accounts]);
+  const reauthorize = useCallback(
+    (view: GrantView) => {
+      const countries = reauthorizeCountries(view);
+      connect.start({ appId: view.appId, ...(countries ? { countries } : {}), reauthorizeGrantId: view.id });
+      // The progress shows in the connect panel at the top, possibly far above this row.
+      window.scrollTo?.({ top: 0, behavior: 'smooth' });
+    },
+    [connect.start],
+  );
+
+  return (
+    <main class="popup">
+      <header class="popup__header">
+        <h1>Seller Auth</h1>
+        <button type="button" class="button button--quiet" onClick={() => void openOptionsPage()}>
+          Settings
+        </button>
+      </header>
+      {shops.loadError && <ErrorNotice error={shops.loadError} onRetry={shops.reload} />}
+      {shops.apps === undefined ? (
+        !shops.loadError && <p class="muted">Loading...</p>
+      ) : shops.apps.length === 0 ? (
+        <EmptyState kind="no-apps" />
+      ) : (
+        <ConnectPanel apps={shops.apps} connect={connect} accountFor={accountFor} />
+      )}
+      {shops.apps && shops.apps.length > 0 && grants?.length === 0 && <EmptyState kind="no-shops" />}
+      {grants && grants.length > 0 && (
+        <ShopList
+          shops={grants}
+          now={shops.now}
+          focusGrantId={focusGrantId}
+          connectBusy={connect.running}
+          onReauthorize={reauthorize}
+          onChanged={shops.replaceGrant}
+          onRemoved={shops.dropGrant}
+        />
+      )}
+    </main>
+  );
+}

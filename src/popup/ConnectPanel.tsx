@@ -1,0 +1,62 @@
+/** Pick the app (and, for Lazada, the countries) and start the seller's login. */
+import { useState } from 'preact/hooks';
+import type { Country } from '../platforms/types';
+import type { AppView } from '../shared/model';
+import { PLATFORM_NAMES } from '../ui/labels';
+import { ConnectProgress } from './ConnectProgress';
+import { CountryPicker } from './CountryPicker';
+import type { Connect } from './use-connect';
+
+export interface ConnectPanelProps {
+  apps: readonly AppView[];
+  connect: Connect;
+  accountFor(grantId: string): string | undefined;
+}
+
+export function ConnectPanel({ apps, connect, accountFor }: ConnectPanelProps) {
+  const [chosenAppId, setChosenAppId] = useState<string>();
+  const [countries, setCountries] = useState<Country[]>([]);
+  // The chosen app may vanish (removed in the options page): fall back to the first.
+  const app = apps.find((candidate) => candidate.id === chosenAppId) ?? apps[0];
+  if (!app) return null;
+
+  const onConnect = () => {
+    const picked = app.platform === 'lazada' && countries.length > 0 ? { countries } : {};
+    connect.start({ appId: app.id, ...picked });
+  };
+
+  return (
+    <section class="panel" aria-label="Connect a shop">
+      {apps.length > 1 && (
+        <label class="field">
+          <span>App</span>
+          <select
+            value={app.id}
+            disabled={connect.running}
+            onChange={(event) => setChosenAppId(event.currentTarget.value)}
+          >
+            {apps.map((candidate) => (
+              <option key={candidate.id} value={candidate.id}>
+                {candidate.name} ({PLATFORM_NAMES[candidate.platform]})
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {apps.length === 1 && (
+        <p class="fineprint">
+          App: {app.name} ({PLATFORM_NAMES[app.platform]})
+        </p>
+      )}
+      {app.platform === 'lazada' && (
+        <CountryPicker selected={countries} onChange={setCountries} disabled={connect.running} />
+      )}
+      <div>
+        <button type="button" class="button button--primary" disabled={connect.running} onClick={onConnect}>
+          Connect shop
+        </button>
+      </div>
+      <ConnectProgress connect={connect} accountFor={accountFor} />
+    </section>
+  );
+}

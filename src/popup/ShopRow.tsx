@@ -1,0 +1,77 @@
+/** One connected shop: who it is, its two clocks, what went wrong last, and its actions. */
+import { useEffect, useRef } from 'preact/hooks';
+import type { GrantView } from '../shared/model';
+import { describeError } from '../ui/error-words';
+import { countryName, PLATFORM_NAMES } from '../ui/labels';
+import { StatusPill } from '../ui/StatusPill';
+import { relativeTime } from '../ui/time-words';
+import { ShopActions } from './ShopActions';
+import { accessTokenLine, deadlineLine, isCrossBorder, shopLabel } from './shop-words';
+
+export interface ShopRowProps {
+  view: GrantView;
+  now: number;
+  /** Opened from a notification about this shop: scroll to it and mark it. */
+  highlighted?: boolean;
+  connectBusy: boolean;
+  onReauthorize(view: GrantView): void;
+  onChanged(view: GrantView): void;
+  onRemoved(grantId: string): void;
+}
+
+export function ShopRow({ view, now, highlighted, ...actions }: ShopRowProps) {
+  const row = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (highlighted) row.current?.scrollIntoView?.({ block: 'center' });
+  }, [highlighted]);
+
+  const { seller } = view;
+  const crossBorder = isCrossBorder(view);
+  const meta = [PLATFORM_NAMES[view.platform], countryName(seller.country), view.appName];
+  if (!crossBorder && seller.sellerId) meta.push(`Seller ID ${seller.sellerId}`);
+  const lastError = view.lastError && describeError(view.lastError);
+
+  return (
+    <li
+      ref={row}
+      class={highlighted ? 'shop shop--highlighted' : 'shop'}
+      aria-label={shopLabel(view)}
+      aria-current={highlighted ? 'true' : undefined}
+      data-grant-id={view.id}
+    >
+      <div class="shop__head">
+        <span class="shop__account">{seller.account}</span>
+        <StatusPill health={view.health} />
+      </div>
+      <p class="fineprint">{meta.join(' · ')}</p>
+      {crossBorder && seller.countries.length > 0 && (
+        <ul class="shop__countries" aria-label={`Countries of ${seller.account}`}>
+          {seller.countries.map((entry) => (
+            <li key={entry.country}>
+              {[
+                countryName(entry.country),
+                entry.sellerId && `Seller ID ${entry.sellerId}`,
+                entry.userId && `User ID ${entry.userId}`,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>{accessTokenLine(view, now)}</p>
+      <p>{deadlineLine(view, now)}</p>
+      {!view.refreshable && <p class="fineprint">This app's authorizations cannot be refreshed.</p>}
+      {view.health === 'failing' && view.nextRefreshAt !== undefined && (
+        <p class="fineprint">Next refresh attempt {relativeTime(view.nextRefreshAt, now)}</p>
+      )}
+      {lastError && (
+        <p class="shop__error">
+          {lastError.title}: {lastError.detail}
+          {view.lastError?.platformCode && <span class="fineprint"> ({view.lastError.platformCode})</span>}
+        </p>
+      )}
+      <ShopActions view={view} {...actions} />
+    </li>
+  );
+}

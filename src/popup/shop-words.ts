@@ -1,0 +1,33 @@
+/** The sentences a shop row is made of. Pure: callers pass `now`. */
+import { COUNTRIES, type Country } from '../platforms/types';
+import type { GrantView } from '../shared/model';
+import { countryName } from '../ui/labels';
+import { formatDate, relativeTime } from '../ui/time-words';
+
+/** Names a shop in button labels, so screen readers and tests can tell rows apart. */
+export function shopLabel(view: GrantView): string {
+  return `${view.seller.account}, ${countryName(view.seller.country)}, ${view.appName}`;
+}
+
+export function accessTokenLine(view: GrantView, now: number): string {
+  if (view.accessExpiresAt <= now) return 'Access token expired';
+  return `Access token expires ${relativeTime(view.accessExpiresAt, now)}`;
+}
+
+/** Shown for every shop: the date a person must act before, refresh or not. */
+export function deadlineLine(view: GrantView, now: number): string {
+  const when = `${formatDate(view.refreshExpiresAt)} (${relativeTime(view.refreshExpiresAt, now)})`;
+  if (view.refreshExpiresAt <= now) return `Authorize again: the deadline passed on ${when}`;
+  return `Authorize again by ${when}`;
+}
+
+export function isCrossBorder(view: GrantView): boolean {
+  return view.seller.country.toLowerCase() === 'cb';
+}
+
+/** The countries to ask for when authorizing this shop again (Lazada only; AliExpress has none). */
+export function reauthorizeCountries(view: GrantView): Country[] | undefined {
+  if (view.platform !== 'lazada') return undefined;
+  const country = view.seller.country.toLowerCase();
+  return (COUNTRIES as readonly string[]).includes(country) ? [country as Country] : undefined;
+}

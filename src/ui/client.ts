@@ -1,0 +1,74 @@
+/**
+ * How pages talk to the worker: one typed `send()` over the message protocol. Components receive the
+ * client through `ClientProvider` / `useClient()`, so tests inject a fake and never touch the runtime.
+ */
+import { type ComponentChildren, createContext, h } from 'preact';
+import { useContext } from 'preact/hooks';
+import { type ErrorData, isErrorCode, SellerAuthError } from '../shared/errors';
+import type { Message, MessageType, RequestOf, ResponseOf } from '../shared/protocol';
+
+export interface WorkerClient {
+  send<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T>>;
+}
+
+/** Anything that delivers one message to the worker and resolves with its raw reply. */
+export type SendMessage = (message: Message) => Promise<unknown>;
+
+const NO_ANSWER =
+  "Seller Auth's background service did not answer. Close this page and open it again; if it keeps happening, reload the extension.";
+
+function noAnswer(cause?: unknown): SellerAuthError {
+  return new SellerAuthError('internal', NO_ANSWER, {}, cause === undefined ? undefined : { cause });
+}
+
+function isErrorData(value: unknown): value is ErrorData {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    isErrorCode((value as { code?: unknown }).code) &&
+    typeof (value as { message?: unknown }).message === 'string'
+  );
+}
+
+/** Turns a raw `{ok, value}` / `{ok, error}` reply into a value or a thrown SellerAuthError. */
+export function createClientOver(sendMessage: SendMessage): WorkerClient {
+  return {
+    async send<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T>> {
+      let reply: unknown;
+      try {
+        reply = await sendMessage({ type, payload } as Message);
+      } catch (cause) {
+        throw noAnswer(cause);
+      }
+      if (typeof reply !== 'object' || reply === null || !('ok' in reply)) throw noAnswer();
+      if (reply.ok === true && 'value' in reply) return reply.value as ResponseOf<T>;
+      if (reply.ok === false && 'error' in reply && isErrorData(reply.error)) {
+        throw SellerAuthError.fromData(reply.error);
+      }
+      throw noAnswer();
+    },
+  };
+}
+
+/**
+ * The real client. The polyfill is loaded on first use: it throws when imported outside an
+ * extension, and importing this module must stay safe in component tests.
+ */
+export function createRuntimeClient(): WorkerClient {
+  return createClientOver(async (message) => {
+    const { default: browser } = await import('webextension-polyfill');
+    return browser.runtime.sendMessage(message);
+  });
+}
+
+const ClientContext = createContext<WorkerClient | null>(null);
+
+export function ClientProvider(props: { client: WorkerClient; children?: ComponentChildren }) {
+  return h(ClientContext.Provider, { value: props.client }, props.children);
+}
+
+export function useClient(): WorkerClient {
+  const client = useContext(ClientContext);
+  if (!client) throw new Error('useClient() needs a <ClientProvider> above it.');
+  return client;
+}

@@ -1,0 +1,42 @@
+/**
+ * The page-level browser actions (besides messaging): open the settings page, copy text. Components
+ * reach them through `usePageActions()`, so tests swap in fakes; the defaults are the real adapters.
+ */
+import { type ComponentChildren, createContext, h } from 'preact';
+import { useContext } from 'preact/hooks';
+import { SellerAuthError } from '../shared/errors';
+
+export async function openOptionsPage(): Promise<void> {
+  await chrome.runtime.openOptionsPage();
+}
+
+export async function copyText(text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch (cause) {
+    // The browser's reason may quote nothing secret, but it is not words for people either.
+    throw new SellerAuthError(
+      'internal',
+      'The browser did not let Seller Auth copy to the clipboard.',
+      {},
+      { cause },
+    );
+  }
+}
+
+export interface PageActions {
+  openOptionsPage(): Promise<void>;
+  copyText(text: string): Promise<void>;
+}
+
+export const browserPageActions: PageActions = { openOptionsPage, copyText };
+
+const PageActionsContext = createContext<PageActions>(browserPageActions);
+
+export function PageActionsProvider(props: { actions: PageActions; children?: ComponentChildren }) {
+  return h(PageActionsContext.Provider, { value: props.actions }, props.children);
+}
+
+export function usePageActions(): PageActions {
+  return useContext(PageActionsContext);
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_QUERY, filterShops, isEmptyQuery, shopCountries } from '../../../src/popup/filter-shops';
+import { sortShops } from '../../../src/popup/sort-shops';
+import type { GrantView } from '../../../src/shared/model';
+import { DAY, makeGrant, NOW } from './fixtures';
+
+const singapore = makeGrant({ id: 'sg', appName: 'Order Sync' });
+const crossBorder = makeGrant({
+  id: 'cb',
+  appName: 'Price Bot',
+  seller: {
+    account: 'global@brand.com',
+    country: 'cb',
+    countries: [
+      { country: 'my', sellerId: '2001', userId: '20101' },
+      { country: 'TH', sellerId: '3001', userId: '30101' },
+    ],
+  },
+});
+const aliexpress = makeGrant({
+  id: 'ae',
+  platform: 'aliexpress',
+  appName: 'AE Tools',
+  health: 'failing',
+  seller: { account: 'ae_store', country: 'cn', sellerId: '998877', countries: [] },
+});
+const dead = makeGrant({
+  id: 'dead',
+  health: 'needs_authorization',
+  status: 'needs_authorization',
+  seller: { account: 'old@shop.com', country: 'vn', countries: [{ country: 'vn' }] },
+});
+const all = [singapore, crossBorder, aliexpress, dead];
+
+const ids = (views: GrantView[]) => views.map((view) => view.id);
+
+describe('filterShops', () => {
+  it('keeps everything for the empty query', () => {
+    expect(ids(filterShops(all, EMPTY_QUERY))).toEqual(ids(all));
+    expect(isEmptyQuery(EMPTY_QUERY)).toBe(true);
+    expect(isEmptyQuery({ ...EMPTY_QUERY, text: ' x' })).toBe(false);
+  });
+
+  it('finds by account, ignoring case', () => {
+    expect(ids(filterShops(all, { ...EMPTY_QUERY, text: 'GLOBAL@' }))).toEqual(['cb']);
+  });
+
+  it('finds by seller id, including those of cross-border ventures', () => {
+    expect(ids(filterShops(all, { ...EMPTY_QUERY, text: '998877' }))).toEqual(['ae']);
+    expect(ids(filterShops(all, { ...EMPTY_QUERY, text: '3001' }))).toEqual(['cb']);
+  });
+
+  it('finds by country name and by app name', () => {
+    expect(ids(filterShops(all, { ...EMPTY_QUERY, text: 'thailand' }))).toEqual(['cb']);
+    expect(ids(filterShops(all, { ...EMPTY_QUERY, text: 'price bot' }))).toEqual(['cb']);
+  });
+
+  it('needs every word to match', () => {
+    expect(ids(filterShops(all, { ...EMPTY_QUERY, text: 'shop vietnam' }))).toEqual(['dead']);
+    expect(filterShops(all, { ...EMPTY_QUERY, text: 'shop nowhere' })).toEqual([]);
+  });
+
+  it('filters by platform', () => {
+    expect(ids(filterShops(all, { ...EMPTY_QUERY, platform: 'aliexpress' }))).toEqual(['ae']);
+  });
+
+  it('filters by status, with "needs attention" meaning anything not plainly connected', () => {
+    expect(ids(filterShops(all, { ...EMPTY_QUERY, health: 'needs_authorization' }))).toEqual(['dead']);
+    expect(ids(filterShops(all, { ...EMPTY_QUERY, health: 'attention' }))).toEqual(['ae', 'dead']);
+  });
+
+  it('filters by country, a cross-border shop matching each venture it covers', () => {
+    expect(ids(filterShops(all, { ...EMPTY_QUERY, country: 'th' }))).toEqual(['cb']);
+    expect(ids(filterShops(all, { ...EMPTY_QUERY, country: 'cb' }))).toEqual(['cb']);
+    expect(ids(filterShops(all, { ...EMPTY_QUERY, country: 'sg' }))).toEqual(['sg']);
+  });
+
+  it('combines text and filters', () => {
+    expect(filterShops(all, { ...EMPTY_QUERY, text: 'global', platform: 'aliexpress' })).toEqual([]);
+  });
+
+  it('lists every venture a shop covers once, lower-case', () => {
+    expect(shopCountries(crossBorder)).toEqual(['cb', 'my', 'th']);
+    expect(shopCountries(singapore)).toEqual(['sg']);
+  });
+});
+
+describe('sortShops', () => {
+  it('puts shops needing a person first, then the nearest deadline', () => {
+    const soon = makeGrant({ id: 'soon', refreshExpiresAt: NOW + DAY });
+    const later = makeGrant({ id: 'later', refreshExpiresAt: NOW + 90 * DAY });
+    const expiring = makeGrant({ id: 'expiring', health: 'expiring', refreshExpiresAt: NOW + 2 * DAY });
+    const failing = makeGrant({ id: 'failing', health: 'failing', refreshExpiresAt: NOW + 50 * DAY });
+    const deadLate = makeGrant({
+      id: 'dead',
+      health: 'needs_authorization',
+      refreshExpiresAt: NOW + 80 * DAY,
+    });
+    const input = [later, soon, failing, expiring, deadLate];
+    expect(ids(sortShops(input))).toEqual(['dead', 'failing', 'expiring', 'soon', 'later']);
+    expect(ids(input)).toEqual(['later', 'soon', 'failing', 'expiring', 'dead']);
+  });
+});

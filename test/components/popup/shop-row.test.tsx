@@ -1,0 +1,232 @@
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../../src/popup/App';
+import { SellerAuthError } from '../../../src/shared/errors';
+import type { GrantView } from '../../../src/shared/model';
+import { createFakeClient, deferred, type FakeHandlers } from '../ui/fake-client';
+import { DAY, HOUR, makeApp, makeAttempt, makeGrant, NOW, renderWith } from './fixtures';
+
+afterEach(cleanup);
+
+const clock = () => NOW;
+const TOKEN = '50000601c30atpedfgu3LVvik87Ixlsvle3mSoB7701ceb156fPunYZ43GBg';
+const LABEL = 'shop@example.com, Singapore, Order Sync';
+
+async function setup(grants: GrantView[], handlers: FakeHandlers = {}) {
+  let listed = grants;
+  const client = createFakeClient({
+    'apps.list': () => [makeApp()],
+    'grants.list': () => listed,
+    'connect.status': () => null,
+    ...handlers,
+  });
+  const view = renderWith(<App clock={clock} listPollMs={60_000} />, client);
+  const first = grants[0];
+  const rows = first
+    ? await screen.findAllByRole('listitem', { name: new RegExp(`^${first.seller.account}`) })
+    : [];
+  const row = rows.find((candidate) => candidate.getAttribute('data-grant-id') === first?.id);
+  return {
+    client,
+    row: row!,
+    ...view,
+    setListed(next: GrantView[]) {
+      listed = next;
+    },
+  };
+}
+
+describe('shop row', () => {
+  it('shows both clocks in words, with the date to authorize again', async () => {
+    const { row } = await setup([makeGrant()]);
+    expect(row.textContent).toContain('Access token expires in 6 days');
+    expect(row.textContent).toContain('Authorize again by 12 Jan 2027, 14:05 (in 29 days)');
+    expect(row.textContent).toContain('Connected');
+  });
+
+  it('says when the access token has expired and when the deadline has passed', async () => {
+    const { row } = await setup([
+      makeGrant({
+        health: 'needs_authorization',
+        status: 'needs_authorization',
+        accessExpiresAt: NOW - HOUR,
+        refreshExpiresAt: NOW - 3 * DAY,
+      }),
+    ]);
+    expect(row.textContent).toContain('Access token expired');
+    expect(row.textContent).toContain(
+      'Authorize again: the deadline passed on 11 Dec 2026, 14:05 (3 days ago)',
+    );
+    expect(row.textContent).toContain('Needs authorization');
+  });
+
+  it('lists each venture of a cross-border seller with its seller and user ids', async () => {
+    const { row } = await setup([
+      makeGrant({
+        seller: {
+          account: 'global@brand.com',
+          country: 'cb',
+          countries: [
+            { country: 'sg', sellerId: '1001', userId: '10101' },
+            { country: 'my', sellerId: '2001', userId: '20101' },
+          ],
+        },
+      }),
+    ]);
+    const ventures = within(row).getByRole('list', { name: 'Countries of global@brand.com' });
+    const lines = within(ventures)
+      .getAllByRole('listitem')
+      .map((item) => item.textContent);
+    expect(lines).toEqual([
+      'Singapore · Seller ID 1001 · User ID 10101',
+      'Malaysia · Seller ID 2001 · User ID 20101',
+    ]);
+    expect(row.textContent).toContain('Cross-border');
+  });
+
+  it('shows the last error in human words', async () => {
+    const { row } = await setup([
+      makeGrant({
+        health: 'failing',
+        failures: 2,
+        nextRefreshAt: NOW + 5 * 60_000,
+        lastError: {
+          code: 'rate_limited',
+          message: '{"code":"ApiCallLimit"}',
+          retryable: true,
+          platformCode: 'ApiCallLimit',
+        },
+      }),
+    ]);
+    expect(row.textContent).toContain('Too many requests');
+    expect(row.textContent).toContain('(ApiCallLimit)');
+    expect(row.textContent).toContain('Next refresh attempt in 5 minutes');
+    expect(row.textContent).toContain('Refresh failing');
+    expect(row.textContent).not.toContain('{');
+  });
+
+  it('copies the access token on click, says "Copied", and never renders the token', async () => {
+    const { client, actions, container } = await setup([makeGrant()], {
+      'grants.accessToken': () => ({ accessToken: TOKEN, expiresAt: NOW + DAY }),
+    });
+    expect(client.callsOf('grants.accessToken')).toHaveLength(0);
+    fireEvent.click(screen.getByRole('button', { name: `Copy access token for ${LABEL}` }));
+    expect(await screen.findByText('Copied')).toBeTruthy();
+    expect(client.callsOf('grants.accessToken')).toEqual([{ grantId: 'app-1|u:10101|sg' }]);
+    expect(actions.copied).toEqual([TOKEN]);
+    expect(container.innerHTML).not.toContain(TOKEN);
+  });
+
+  it('shows why a copy failed', async () => {
+    await setup([makeGrant()], {
+      'grants.accessToken': () => {
+        throw new SellerAuthError('refresh_token_invalid', 'Dead.');
+      },
+    });
+    fireEvent.click(screen.getByRole('button', { name: `Copy access token for ${LABEL}` }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Authorization ended');
+  });
+
+  it('refreshes on "Refresh now", with a spinner, then shows the updated row', async () => {
+    const reply = deferred<GrantView>();
+    const { client, row } = await setup([makeGrant()], { 'grants.refresh': () => reply.promise });
+    const button = screen.getByRole('button', { name: `Refresh now for ${LABEL}` });
+    fireEvent.click(button);
+    await waitFor(() => expect(button.getAttribute('aria-busy')).toBe('true'));
+    expect(button.textContent).toContain('Refreshing...');
+    reply.resolve(makeGrant({ accessExpiresAt: NOW + 30 * DAY }));
+    await waitFor(() => expect(row.textContent).toContain('Access token expires in 30 days'));
+    expect(client.callsOf('grants.refresh')).toEqual([{ grantId: 'app-1|u:10101|sg' }]);
+    expect(button.getAttribute('aria-busy')).toBe('false');
+  });
+
+  it('shows a failed refresh in words and lets the person try again', async () => {
+    let attempts = 0;
+    const { client } = await setup([makeGrant()], {
+      'grants.refresh': () => {
+        attempts += 1;
+        if (attempts === 1) throw new SellerAuthError('network', 'fetch failed');
+        return makeGrant();
+      },
+    });
+    fireEvent.click(screen.getByRole('button', { name: `Refresh now for ${LABEL}` }));
+    expect((await screen.findByRole('alert')).textContent).toContain('No connection');
+    fireEvent.click(screen.getByRole('button', { name: `Try again for ${LABEL}` }));
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(client.callsOf('grants.refresh')).toHaveLength(2);
+  });
+
+  it('"Authorize again" starts a login for the same app, country and grant', async () => {
+    const { client } = await setup([makeGrant()], {
+      'connect.start': () => makeAttempt({ phase: 'succeeded' }),
+    });
+    fireEvent.click(screen.getByRole('button', { name: `Authorize again for ${LABEL}` }));
+    expect(client.callsOf('connect.start')).toEqual([
+      { appId: 'app-1', countries: ['sg'], reauthorizeGrantId: 'app-1|u:10101|sg' },
+    ]);
+  });
+
+  it('"Authorize again" sends no countries for AliExpress', async () => {
+    const grant = makeGrant({
+      platform: 'aliexpress',
+      seller: { account: 'ae_store', country: 'cn', countries: [] },
+    });
+    const { client } = await setup([grant], { 'connect.start': () => makeAttempt({ phase: 'succeeded' }) });
+    fireEvent.click(screen.getByRole('button', { name: /^Authorize again for ae_store/ }));
+    expect(client.callsOf('connect.start')).toEqual([{ appId: 'app-1', reauthorizeGrantId: grant.id }]);
+  });
+
+  it('offers only "Authorize again" and "Remove" for a shop that needs authorization', async () => {
+    const { row } = await setup([
+      makeGrant({ health: 'needs_authorization', status: 'needs_authorization' }),
+    ]);
+    const names = within(row)
+      .getAllByRole('button')
+      .map((button) => button.textContent);
+    expect(names).toEqual(['Authorize again', 'Remove']);
+  });
+
+  it('removes a shop only after the inline confirmation', async () => {
+    const { client, row, setListed } = await setup([makeGrant()], {
+      'grants.remove': () => {
+        setListed([]);
+        return null;
+      },
+    });
+    fireEvent.click(within(row).getByRole('button', { name: `Remove ${LABEL}` }));
+    expect(row.textContent).toContain('Remove shop@example.com?');
+    fireEvent.click(within(row).getByRole('button', { name: `Cancel removing ${LABEL}` }));
+    expect(client.callsOf('grants.remove')).toHaveLength(0);
+
+    fireEvent.click(within(row).getByRole('button', { name: `Remove ${LABEL}` }));
+    fireEvent.click(within(row).getByRole('button', { name: `Yes, remove ${LABEL}` }));
+    await waitFor(() => expect(screen.queryByRole('listitem', { name: LABEL })).toBeNull());
+    expect(client.callsOf('grants.remove')).toEqual([{ grantId: 'app-1|u:10101|sg' }]);
+  });
+
+  it('keeps the shop and explains when removing fails', async () => {
+    const { row } = await setup([makeGrant()], {
+      'grants.remove': () => {
+        throw new SellerAuthError('storage_failed', 'Transaction aborted.');
+      },
+    });
+    fireEvent.click(within(row).getByRole('button', { name: `Remove ${LABEL}` }));
+    fireEvent.click(within(row).getByRole('button', { name: `Yes, remove ${LABEL}` }));
+    expect((await within(row).findByRole('alert')).textContent).toContain('Could not save');
+    expect(screen.getByRole('listitem', { name: LABEL })).toBeTruthy();
+  });
+
+  it('names every button after its shop, so rows can be told apart', async () => {
+    const other = makeGrant({
+      id: 'app-1|u:2|my',
+      seller: { account: 'shop@example.com', country: 'my', countries: [] },
+    });
+    await setup([makeGrant(), other]);
+    expect(screen.getAllByRole('button', { name: /^Copy access token for shop@example\.com/ })).toHaveLength(
+      2,
+    );
+    expect(
+      screen.getByRole('button', { name: 'Copy access token for shop@example.com, Malaysia, Order Sync' }),
+    ).toBeTruthy();
+  });
+});
