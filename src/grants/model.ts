@@ -23,6 +23,11 @@ export interface Grant {
   /** Consecutive transient refresh failures; reset by a success. */
   failures: number;
   lastError?: ErrorData;
+  /**
+   * When a failed (or rate-limited) refresh is tried again; undefined when no retry is pending.
+   * Kept apart from `dueAt`, which may be earlier for a reminder, so a reminder never brings a retry forward.
+   */
+  retryAt?: number;
   authorizedAt: number;
   lastRefreshedAt?: number;
   /** Set while a refresh request is on the wire; a crash leaves it behind as evidence. */

@@ -1,0 +1,114 @@
+/**
+ * How the answer to a refresh changes a grant: pure, so the store can apply it inside one atomic update.
+ * Every result carries its recomputed `dueAt` and clears `refreshStartedAt` (the call is over).
+ */
+
+import type { TokenGrant } from '../platforms/types';
+import type { ErrorData } from '../shared/errors';
+import type { Settings } from '../shared/model';
+import {
+  CONFIGURATION_RETRY_MS,
+  DEFAULT_RATE_LIMIT_WAIT_MS,
+  retryBeforeDeadline,
+  transientBackoffMs,
+} from './backoff';
+import { deadlinePassedError, withNeedsAuthorization } from './expiry';
+import { classifyFailure } from './failure-class';
+import type { Grant } from './model';
+import { nextDueAt } from './schedule';
+
+export interface ApplyContext {
+  now: number;
+  settings: Settings;
+  random: () => number;
+}
+
+export interface FailureEffect {
+  grant: Grant;
+  outcome: 'failed' | 'dead';
+  /** Set when the gateway rate-limited the call: how long this grant waits. */
+  rateLimitedMs?: number;
+}
+
+function scheduled(grant: Grant, ctx: ApplyContext): Grant {
+  return { ...grant, dueAt: nextDueAt(grant, ctx.settings, ctx.now, ctx.random) };
+}
+
+/**
+ * The rotated pair replaces the spent one. The deadline never moves later (a refresh does not extend
+ * it), and a success ends any failure streak. A grant marked expired while the call was on the wire is
+ * alive again: the platform just accepted its refresh token.
+ */
+export function withRefreshedTokens(grant: Grant, tokens: TokenGrant, ctx: ApplyContext): Grant {
+  return scheduled(
+    {
+      ...grant,
+      accessToken: tokens.accessToken,
+      refreshToken: tokens.refreshToken,
+      accessExpiresAt: tokens.accessExpiresAt,
+      refreshExpiresAt: Math.min(grant.refreshExpiresAt, tokens.refreshExpiresAt),
+      refreshable: grant.refreshable && tokens.refreshable,
+      status: 'connected',
+      failures: 0,
+      lastError: undefined,
+      retryAt: undefined,
+      refreshStartedAt: undefined,
+      lastRefreshedAt: ctx.now,
+      updatedAt: ctx.now,
+    },
+    ctx,
+  );
+}
+
+export function withRefreshFailure(grant: Grant, error: ErrorData, ctx: ApplyContext): FailureEffect {
+  const { now } = ctx;
+  const base: Grant = { ...grant, refreshStartedAt: undefined, updatedAt: now };
+  const retryAt = (delayMs: number) => retryBeforeDeadline(now + delayMs, grant.refreshExpiresAt, now);
+  const failure = classifyFailure(error);
+  if (failure === 'permanent') return { grant: withNeedsAuthorization(base, error, now), outcome: 'dead' };
+  // Whatever went wrong, no retry can succeed once the deadline has passed.
+  if (failure !== 'unsupported' && now >= grant.refreshExpiresAt) {
+    return { grant: withNeedsAuthorization(base, deadlinePassedError(), now), outcome: 'dead' };
+  }
+
+  switch (failure) {
+    case 'rate_limited': {
+      const waitMs =
+        error.retryAfterMs && error.retryAfterMs > 0 ? error.retryAfterMs : DEFAULT_RATE_LIMIT_WAIT_MS;
+      return {
+        grant: scheduled({ ...base, retryAt: retryAt(waitMs) }, ctx),
+        outcome: 'failed',
+        rateLimitedMs: waitMs,
+      };
+    }
+    case 'unsupported': {
+      // A known state, not a failure: the grant lives until its access token expires, then needs a person.
+      const unsupported: Grant = {
+        ...base,
+        refreshable: false,
+        refreshExpiresAt: Math.min(grant.refreshExpiresAt, grant.accessExpiresAt),
+        failures: 0,
+        lastError: undefined,
+        retryAt: undefined,
+      };
+      return { grant: scheduled(unsupported, ctx), outcome: 'failed' };
+    }
+    case 'transient': {
+      const failures = grant.failures + 1;
+      const delayMs = transientBackoffMs(failures, ctx.random);
+      return {
+        grant: scheduled({ ...base, failures, lastError: error, retryAt: retryAt(delayMs) }, ctx),
+        outcome: 'failed',
+      };
+    }
+    case 'configuration': {
+      const failing: Grant = {
+        ...base,
+        failures: grant.failures + 1,
+        lastError: error,
+        retryAt: retryAt(CONFIGURATION_RETRY_MS),
+      };
+      return { grant: scheduled(failing, ctx), outcome: 'failed' };
+    }
+  }
+}

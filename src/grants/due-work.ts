@@ -1,0 +1,225 @@
+/**
+ * One wake of the worker: everything due, in batches read through the `dueAt` index, within a time
+ * budget. Per grant: mark it dead when it expired, refresh it when due, send a passed reminder. The
+ * store is the only memory: a grant not handled before the budget ends (or the worker dies) is still
+ * due, and the caller re-arms the alarm for `nextDueAt`.
+ */
+
+import type { Settings } from '../shared/model';
+import { recordGrantActivity } from './activity';
+import { forEachConcurrently } from './concurrency';
+import { SECOND_MS } from './durations';
+import { deadlinePassedError, withNeedsAuthorization } from './expiry';
+import type { Grant } from './model';
+import { announceNeedsAuthorization, reminderNotice, sendNotice } from './notices';
+import type { Notifier } from './ports';
+import { RateLimiter, type Sleep } from './rate-limiter';
+import { type RefreshDeps, type RefreshOutcome, refreshGrant } from './refresh-grant';
+import { type DueReminder, dueReminder, withRemindedDays } from './reminders';
+import { isExpiryDue, isRefreshDue, nextDueAt } from './schedule';
+import { updateIf } from './update-if';
+
+export type DueWorkDeps = RefreshDeps & {
+  notifier: Notifier;
+  /** Waits on the same time as `clock` (tests pass the fake clock's). Defaults to setTimeout. */
+  sleep?: Sleep;
+};
+
+export interface DueWorkOptions {
+  /** Grants read per batch. */
+  batchSize?: number;
+  /** Stop starting new work after this long; what is left stays due. */
+  maxDurationMs?: number;
+}
+
+export interface DueWorkSummary {
+  refreshed: number;
+  failed: number;
+  dead: number;
+  reminded: number;
+  skipped: number;
+  rateLimited: number;
+  /** The earliest dueAt left in the store: when to set the alarm (undefined: nothing scheduled). */
+  nextDueAt: number | undefined;
+  /** The time budget ended the run with work possibly left. */
+  stoppedEarly: boolean;
+}
+
+const DEFAULT_BATCH_SIZE = 25;
+/** Well inside what Chrome gives one alarm event before it may stop the worker. */
+const DEFAULT_MAX_DURATION_MS = 20 * SECOND_MS;
+/** A grant due again this soon (a rate-limited retry) is waited for rather than left to the next alarm. */
+const SHORT_WAIT_MS = 5 * SECOND_MS;
+
+type Tally = Omit<DueWorkSummary, 'nextDueAt' | 'stoppedEarly'>;
+/** What happened to one grant: a counter to bump, `reminded_only` (counted apart), or `out_of_time`. */
+type GrantResult = Exclude<keyof Tally, 'reminded'> | 'reminded_only' | 'out_of_time';
+
+interface Run {
+  deps: DueWorkDeps;
+  settings: Settings;
+  random: () => number;
+  budgetEndsAt: number;
+  limiter: RateLimiter;
+  tally: Tally;
+  outOfTime: boolean;
+}
+
+const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function runDueWork(deps: DueWorkDeps, options: DueWorkOptions = {}): Promise<DueWorkSummary> {
+  const settings = await deps.settings();
+  const sleep = deps.sleep ?? realSleep;
+  const concurrency = Math.max(1, Math.floor(settings.maxConcurrentRefreshes) || 1);
+  const batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH_SIZE) || 1);
+  const run: Run = {
+    deps,
+    settings,
+    random: deps.random ?? Math.random,
+    budgetEndsAt: deps.clock.now() + (options.maxDurationMs ?? DEFAULT_MAX_DURATION_MS),
+    limiter: new RateLimiter({
+      clock: deps.clock,
+      sleep,
+      perMinute: settings.maxRefreshesPerMinute,
+      burst: concurrency,
+    }),
+    tally: { refreshed: 0, failed: 0, dead: 0, reminded: 0, skipped: 0, rateLimited: 0 },
+    outOfTime: false,
+  };
+  // The dueAt each grant had when this run took it: a grant comes back only when due again at a new time,
+  // so one the store cannot write (and so stays due) is not retried in a loop until the budget ends.
+  const taken = new Map<string, number>();
+
+  while (!run.outOfTime) {
+    const now = deps.clock.now();
+    if (now >= run.budgetEndsAt) {
+      run.outOfTime = true;
+      break;
+    }
+    const batch = (await deps.grants.listDue(now, batchSize)).filter(
+      (grant) => taken.get(grant.id) !== grant.dueAt,
+    );
+    if (batch.length === 0) {
+      if (await waitForSoonDue(run, sleep)) continue;
+      break;
+    }
+    for (const grant of batch) taken.set(grant.id, grant.dueAt);
+    await forEachConcurrently(batch, concurrency, (grant) => handleGrant(run, grant));
+  }
+  return { ...run.tally, nextDueAt: await deps.grants.earliestDueAt(), stoppedEarly: run.outOfTime };
+}
+
+async function waitForSoonDue(run: Run, sleep: Sleep): Promise<boolean> {
+  const now = run.deps.clock.now();
+  const next = await run.deps.grants.earliestDueAt();
+  if (next === undefined || next <= now || next - now > SHORT_WAIT_MS || next >= run.budgetEndsAt)
+    return false;
+  await sleep(next - now);
+  return true;
+}
+
+async function handleGrant(run: Run, grant: Grant): Promise<void> {
+  if (run.outOfTime || run.deps.clock.now() >= run.budgetEndsAt) {
+    run.outOfTime = true;
+    return;
+  }
+  let result: GrantResult;
+  try {
+    result = await processDueGrant(run, grant);
+  } catch {
+    // A store that failed: the grant stays due as it was, and is looked at again next time.
+    result = 'failed';
+  }
+  if (result === 'out_of_time') run.outOfTime = true;
+  else if (result !== 'reminded_only') run.tally[result] += 1;
+}
+
+async function processDueGrant(run: Run, grant: Grant): Promise<GrantResult> {
+  const { deps, settings } = run;
+  const now = deps.clock.now();
+  if (grant.status !== 'connected') {
+    // Should never be listed: fix its schedule, and say it needs a person if nobody did yet.
+    await rescheduleIfStale(run, grant.id);
+    await announceNeedsAuthorization(deps, grant.id, settings);
+    return 'skipped';
+  }
+  if (isExpiryDue(grant, settings, now)) return markExpired(run, grant.id, now);
+
+  let result: GrantResult = 'skipped';
+  if (isRefreshDue(grant, settings, now)) {
+    if (!(await run.limiter.acquire(run.budgetEndsAt))) return 'out_of_time';
+    const outcome = await refreshGrant(deps, grant.id, { reason: 'scheduled', requestedAt: now });
+    result = await afterRefresh(run, outcome, grant.id);
+  }
+  const reminded = await remindIfDue(run, grant.id);
+  if (reminded) run.tally.reminded += 1;
+  await rescheduleIfStale(run, grant.id);
+  return result === 'skipped' && reminded ? 'reminded_only' : result;
+}
+
+async function afterRefresh(run: Run, outcome: RefreshOutcome, grantId: string): Promise<GrantResult> {
+  switch (outcome.kind) {
+    case 'refreshed':
+      run.limiter.succeeded();
+      return 'refreshed';
+    case 'dead':
+      await announceNeedsAuthorization(run.deps, grantId, run.settings);
+      return 'dead';
+    case 'failed':
+      if (!outcome.rateLimited) return 'failed';
+      run.limiter.slowDown(outcome.rateLimited.retryAfterMs);
+      return 'rateLimited';
+    case 'skipped':
+      return 'skipped';
+  }
+}
+
+async function markExpired(run: Run, grantId: string, now: number): Promise<GrantResult> {
+  const { deps, settings } = run;
+  const dead = await updateIf(deps.grants, grantId, (current) =>
+    current && isExpiryDue(current, settings, now)
+      ? withNeedsAuthorization(current, deadlinePassedError(), now)
+      : undefined,
+  );
+  if (!dead) return 'skipped';
+  await recordGrantActivity(deps.activity, dead, now, {
+    kind: 'needs_authorization',
+    errorCode: 'refresh_deadline_passed',
+  });
+  await announceNeedsAuthorization(deps, grantId, settings);
+  return 'dead';
+}
+
+/** Claims every passed threshold in one write, then tells the seller about the most urgent one. */
+async function remindIfDue(run: Run, grantId: string): Promise<boolean> {
+  const { deps, settings } = run;
+  const now = deps.clock.now();
+  let due = undefined as DueReminder | undefined;
+  const claimed = await updateIf(deps.grants, grantId, (current) => {
+    due = current && dueReminder(current, settings, now);
+    if (!current || !due) return undefined;
+    const next: Grant = {
+      ...current,
+      remindedDays: withRemindedDays(current.remindedDays, due.passedDays),
+      updatedAt: now,
+    };
+    return { ...next, dueAt: nextDueAt(next, settings, now, run.random) };
+  });
+  if (!claimed || !due?.announce) return false;
+  await recordGrantActivity(deps.activity, claimed, now, {
+    kind: 'reminded',
+    detail: `${due.days} ${due.days === 1 ? 'day' : 'days'} before the deadline`,
+  });
+  await sendNotice(deps.notifier, settings, reminderNotice(claimed));
+  return true;
+}
+
+/** A grant still due after its work (nothing left to do now, e.g. settings changed) moves to its next time. */
+async function rescheduleIfStale(run: Run, grantId: string): Promise<void> {
+  const now = run.deps.clock.now();
+  await updateIf(run.deps.grants, grantId, (current) => {
+    if (!current || current.dueAt > now) return undefined;
+    const dueAt = nextDueAt(current, run.settings, now, run.random);
+    return dueAt > now ? { ...current, dueAt } : undefined;
+  });
+}

@@ -1,0 +1,50 @@
+/** What a person sees of a grant: its health, and a view without tokens. */
+import type { GrantHealth, GrantView, Settings } from '../shared/model';
+import { DAY_MS } from './durations';
+import type { Grant } from './model';
+import { reminderDaysOf } from './reminders';
+import { plannedRefreshAt } from './schedule';
+
+export function grantHealth(grant: Grant, settings: Settings, now: number): GrantHealth {
+  const expired = !grant.refreshable && now >= grant.accessExpiresAt;
+  if (grant.status === 'needs_authorization' || now >= grant.refreshExpiresAt || expired) {
+    return 'needs_authorization';
+  }
+  if (grant.failures > 0 || grant.lastError !== undefined) return 'failing';
+  const firstReminderDays = reminderDaysOf(settings)[0];
+  if (firstReminderDays !== undefined && grant.refreshExpiresAt - now <= firstReminderDays * DAY_MS) {
+    return 'expiring';
+  }
+  return 'connected';
+}
+
+/** Field by field on purpose: a spread would carry the tokens along. */
+export function toGrantView(grant: Grant, appName: string, settings: Settings, now: number): GrantView {
+  return {
+    id: grant.id,
+    appId: grant.appId,
+    appName,
+    platform: grant.platform,
+    seller: structuredClone(grant.seller),
+    status: grant.status,
+    health: grantHealth(grant, settings, now),
+    accessExpiresAt: grant.accessExpiresAt,
+    refreshExpiresAt: grant.refreshExpiresAt,
+    refreshable: grant.refreshable,
+    authorizedAt: grant.authorizedAt,
+    lastRefreshedAt: grant.lastRefreshedAt,
+    nextRefreshAt: plannedRefreshAt(grant, settings, now),
+    failures: grant.failures,
+    lastError: grant.lastError && { ...grant.lastError },
+  };
+}
+
+/** Anything but a healthy grant wants a look: a coming deadline, failing refreshes, or a dead grant. */
+export function needsAttention(view: Pick<GrantView, 'health'>): boolean {
+  return view.health !== 'connected';
+}
+
+/** The toolbar badge: how many grants want a person. */
+export function attentionCount(grants: readonly Grant[], settings: Settings, now: number): number {
+  return grants.filter((grant) => needsAttention({ health: grantHealth(grant, settings, now) })).length;
+}

@@ -1,0 +1,97 @@
+/**
+ * When a grant next needs the worker: its refresh (access expiry minus the lead, jittered), a pending
+ * retry, its next reminder, or, once it cannot be refreshed any more, the moment it expires.
+ * Pure functions of the grant, the settings and the time: every write recomputes `dueAt` with them.
+ */
+import type { Settings } from '../shared/model';
+import { MINUTE_MS } from './durations';
+import { type Grant, NEVER_DUE } from './model';
+import { nextReminderAt } from './reminders';
+
+/** Never plan two refreshes closer than this, whatever lifetimes the platform hands out. */
+export const MIN_REFRESH_GAP_MS = MINUTE_MS;
+/** Jitter spreads grants due at one moment over up to 10% of the lead, and never more than 5 minutes. */
+const JITTER_SHARE_OF_LEAD = 0.1;
+const MAX_JITTER_MS = 5 * MINUTE_MS;
+
+/** The span the next planned refresh falls in: `latest` is expiry minus the lead, jitter pulls it earlier. */
+export interface RefreshWindow {
+  earliest: number;
+  latest: number;
+}
+
+export function refreshWindow(grant: Grant, settings: Settings): RefreshWindow {
+  const since = grant.lastRefreshedAt ?? grant.authorizedAt;
+  const lifetime = grant.accessExpiresAt - since;
+  // A lifetime shorter than the lead would be due again at once: use half the lifetime instead.
+  const lead = Math.max(0, Math.min(Math.max(0, settings.refreshLeadMinutes) * MINUTE_MS, lifetime / 2));
+  const jitter = Math.min(lead * JITTER_SHARE_OF_LEAD, MAX_JITTER_MS);
+  const floor = since + MIN_REFRESH_GAP_MS;
+  const latest = Math.max(grant.accessExpiresAt - lead, floor);
+  return { earliest: Math.max(latest - jitter, floor), latest };
+}
+
+/**
+ * Whether a refresh can still happen at `now`: connected, refreshable, before the deadline, and either a
+ * retry is pending or the planned refresh falls before the deadline.
+ */
+export function canRefreshAt(grant: Grant, settings: Settings, now: number): boolean {
+  if (grant.status !== 'connected' || !grant.refreshable || now >= grant.refreshExpiresAt) return false;
+  return grant.retryAt !== undefined || refreshWindow(grant, settings).latest < grant.refreshExpiresAt;
+}
+
+/** The time of the next refresh attempt (a pending retry, else the jittered plan), or undefined if none. */
+export function refreshDueAt(
+  grant: Grant,
+  settings: Settings,
+  now: number,
+  random: () => number = Math.random,
+): number | undefined {
+  if (!canRefreshAt(grant, settings, now)) return undefined;
+  if (grant.retryAt !== undefined) return grant.retryAt;
+  const { earliest, latest } = refreshWindow(grant, settings);
+  return latest - random() * (latest - earliest);
+}
+
+/**
+ * Whether the refresh is due at `now`. Deterministic: a planned refresh counts from the window's start,
+ * so a grant woken for another reason inside its jitter span refreshes then instead of waking again.
+ */
+export function isRefreshDue(grant: Grant, settings: Settings, now: number): boolean {
+  if (!canRefreshAt(grant, settings, now)) return false;
+  return now >= (grant.retryAt ?? refreshWindow(grant, settings).earliest);
+}
+
+/** When the refresh is expected, for people: the stored plan clamped to its window, or the pending retry. */
+export function plannedRefreshAt(grant: Grant, settings: Settings, now: number): number | undefined {
+  if (!canRefreshAt(grant, settings, now)) return undefined;
+  if (grant.retryAt !== undefined) return grant.retryAt;
+  const { earliest, latest } = refreshWindow(grant, settings);
+  return Math.min(Math.max(grant.dueAt, earliest), latest);
+}
+
+/**
+ * When a grant that can no longer be refreshed must be marked "needs authorization": when its access
+ * token expires, or, for one still retrying a failed refresh, when the refresh deadline passes.
+ */
+export function expiryCheckAt(grant: Grant): number {
+  return grant.retryAt === undefined
+    ? grant.accessExpiresAt
+    : Math.min(grant.accessExpiresAt, grant.refreshExpiresAt);
+}
+
+export function isExpiryDue(grant: Grant, settings: Settings, now: number): boolean {
+  return grant.status === 'connected' && !canRefreshAt(grant, settings, now) && now >= expiryCheckAt(grant);
+}
+
+/** The grant's next `dueAt`: the earliest of its refresh (or expiry check) and its next reminder. */
+export function nextDueAt(
+  grant: Grant,
+  settings: Settings,
+  now: number,
+  random: () => number = Math.random,
+): number {
+  if (grant.status !== 'connected') return NEVER_DUE;
+  const work = refreshDueAt(grant, settings, now, random) ?? expiryCheckAt(grant);
+  return Math.min(work, nextReminderAt(grant, settings) ?? NEVER_DUE);
+}

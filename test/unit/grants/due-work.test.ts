@@ -1,0 +1,312 @@
+import { describe, expect, it } from 'vitest';
+import { type DueWorkOptions, type DueWorkSummary, runDueWork } from '../../../src/grants/due-work';
+import { NEVER_DUE } from '../../../src/grants/model';
+import { SellerAuthError } from '../../../src/shared/errors';
+import type { Settings } from '../../../src/shared/model';
+import { connectSeller, DAY, HOUR, MINUTE, makeWorld, storedGrant, type World } from './fixtures';
+
+function run(world: World, options?: DueWorkOptions): Promise<DueWorkSummary> {
+  return world.clock.run(runDueWork(world.deps, options));
+}
+
+/** Wakes the runner at each due time, as the alarm would, until `until`. */
+async function liveUntil(world: World, until: number): Promise<DueWorkSummary[]> {
+  const summaries: DueWorkSummary[] = [];
+  for (;;) {
+    const next = await world.grants.earliestDueAt();
+    if (next === undefined || next > until) return summaries;
+    await world.clock.advanceTo(Math.max(world.clock.now(), next));
+    summaries.push(await run(world, { maxDurationMs: 10 * MINUTE }));
+    if (summaries.length > 10_000) throw new Error('the runner is looping');
+  }
+}
+
+async function connectMany(world: World, count: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let n = 1; n <= count; n++) ids.push((await connectSeller(world, n)).id);
+  return ids;
+}
+
+function worldWith(settings: Partial<Settings> = {}): World {
+  return makeWorld({ settings });
+}
+
+describe('runDueWork', () => {
+  it('refreshes the due grants, leaves the others alone, and reports the next due time', async () => {
+    const world = worldWith({ reminderDays: [] });
+    const soon = await connectSeller(world, 1, { accessTtlMs: 2 * HOUR });
+    const later = await connectSeller(world, 2, { accessTtlMs: 7 * DAY });
+    await world.clock.advanceTo(soon.dueAt);
+    const summary = await run(world);
+    expect(summary).toMatchObject({
+      refreshed: 1,
+      failed: 0,
+      dead: 0,
+      reminded: 0,
+      rateLimited: 0,
+      stoppedEarly: false,
+    });
+    expect(storedGrant(world, soon.id).lastRefreshedAt).toBe(world.clock.now());
+    expect(storedGrant(world, later.id)).toEqual(later);
+    expect(summary.nextDueAt).toBe(await world.grants.earliestDueAt());
+    expect(summary.nextDueAt).toBeGreaterThan(world.clock.now());
+  });
+
+  it('does nothing, quickly, when nothing is due', async () => {
+    const world = worldWith();
+    await connectSeller(world, 1);
+    const summary = await run(world);
+    expect(summary).toMatchObject({ refreshed: 0, skipped: 0, stoppedEarly: false });
+    expect(world.tokens.calls).toHaveLength(0);
+  });
+
+  it('reads due grants in batches until none is left', async () => {
+    const world = worldWith({ reminderDays: [] });
+    const ids = await connectMany(world, 23);
+    await world.clock.advance(7 * DAY - 25 * MINUTE);
+    const summary = await run(world, { batchSize: 5 });
+    expect(summary.refreshed).toBe(23);
+    for (const id of ids) expect(storedGrant(world, id).failures).toBe(0);
+    expect(await world.grants.listDue(world.clock.now(), 100)).toEqual([]);
+  });
+
+  it('never runs more refreshes at once than maxConcurrentRefreshes', async () => {
+    const world = worldWith({ reminderDays: [], maxConcurrentRefreshes: 3, maxRefreshesPerMinute: 10_000 });
+    await connectMany(world, 20);
+    world.tokens.latencyMs = 2000;
+    await world.clock.advance(7 * DAY - 25 * MINUTE);
+    const summary = await run(world, { maxDurationMs: 10 * MINUTE });
+    expect(summary.refreshed).toBe(20);
+    expect(world.tokens.maxInFlight).toBe(3);
+  });
+
+  it('keeps to maxRefreshesPerMinute', async () => {
+    const world = worldWith({ reminderDays: [], maxConcurrentRefreshes: 2, maxRefreshesPerMinute: 30 });
+    await connectMany(world, 12);
+    await world.clock.advance(7 * DAY - 25 * MINUTE);
+    const start = world.clock.now();
+    await run(world, { maxDurationMs: 10 * MINUTE });
+    const times = world.tokens.calls.map((call) => call.at - start);
+    // A burst of two, then one every 2 s.
+    expect(times).toEqual([0, 0, 2000, 4000, 6000, 8000, 10_000, 12_000, 14_000, 16_000, 18_000, 20_000]);
+  });
+
+  it('slows down when rate-limited, and still refreshes every grant exactly once', async () => {
+    const world = worldWith({ reminderDays: [], maxConcurrentRefreshes: 4, maxRefreshesPerMinute: 600 });
+    const ids = await connectMany(world, 30);
+    world.tokens.latencyMs = 100;
+    world.tokens.rateLimitPerSecond = 2;
+    await world.clock.advance(7 * DAY - 25 * MINUTE);
+    const before = new Map(ids.map((id) => [id, storedGrant(world, id).refreshToken]));
+    const summary = await run(world, { maxDurationMs: 10 * MINUTE });
+
+    expect(summary.refreshed).toBe(30);
+    expect(summary.failed).toBe(0);
+    expect(summary.rateLimited).toBeGreaterThan(0);
+    for (const id of ids) {
+      const grant = storedGrant(world, id);
+      expect(grant).toMatchObject({ status: 'connected', failures: 0 });
+      // Exactly one successful refresh per grant: its first token was spent, its second never sent.
+      expect(world.tokens.refreshTokensSent).toContain(before.get(id));
+      expect(world.tokens.refreshTokensSent).not.toContain(grant.refreshToken);
+    }
+    // Adapting, not hammering: far fewer refusals than refreshes.
+    expect(summary.rateLimited).toBeLessThan(10);
+  });
+
+  it('stops at the time budget and leaves the rest due, untouched, for the next run', async () => {
+    const world = worldWith({ reminderDays: [], maxConcurrentRefreshes: 1, maxRefreshesPerMinute: 10_000 });
+    const ids = await connectMany(world, 30);
+    world.tokens.latencyMs = 1000;
+    await world.clock.advance(7 * DAY - 25 * MINUTE);
+    const first = await run(world, { maxDurationMs: 10_000, batchSize: 4 });
+    expect(first.stoppedEarly).toBe(true);
+    expect(first.refreshed).toBe(10);
+    const stillDue = await world.grants.listDue(world.clock.now(), 100);
+    expect(stillDue).toHaveLength(20);
+    for (const grant of stillDue) expect(grant.lastRefreshedAt).toBeUndefined();
+    expect(first.nextDueAt).toBeLessThanOrEqual(world.clock.now());
+
+    const second = await run(world, { maxDurationMs: 60_000 });
+    expect(second).toMatchObject({ refreshed: 20, stoppedEarly: false });
+    for (const id of ids) expect(storedGrant(world, id).lastRefreshedAt).toBeDefined();
+  });
+
+  it('marks an expired grant that cannot be refreshed as needing authorization, and says so once', async () => {
+    const world = worldWith({ reminderDays: [] });
+    const grant = await connectSeller(world, 1, { accessTtlMs: DAY, refreshTtlMs: 0 });
+    expect(grant.dueAt).toBe(grant.accessExpiresAt);
+    await world.clock.advanceTo(grant.accessExpiresAt);
+    const summary = await run(world);
+    expect(summary.dead).toBe(1);
+    expect(storedGrant(world, grant.id)).toMatchObject({
+      status: 'needs_authorization',
+      dueAt: NEVER_DUE,
+      deathNotified: true,
+      lastError: { code: 'refresh_deadline_passed' },
+    });
+    expect(world.notifier.sent).toMatchObject([
+      { id: `grant:${grant.id}:needs_authorization`, grantId: grant.id },
+    ]);
+    expect(world.notifier.sent[0]?.message).toContain('seller-1@example.com');
+    expect(world.activity.entries).toMatchObject([{ kind: 'needs_authorization', grantId: grant.id }]);
+
+    await world.clock.advance(DAY);
+    expect(await run(world)).toMatchObject({ dead: 0, skipped: 0 });
+    expect(world.notifier.sent).toHaveLength(1);
+  });
+
+  it('notifies a death again only after the seller authorized again', async () => {
+    const world = worldWith({ reminderDays: [] });
+    const first = await connectSeller(world, 1, { accessTtlMs: DAY, refreshTtlMs: 0 });
+    await world.clock.advanceTo(first.accessExpiresAt);
+    await run(world);
+    const again = await connectSeller(world, 1, { accessTtlMs: DAY, refreshTtlMs: 0 });
+    expect(again.deathNotified).toBe(false);
+    await world.clock.advanceTo(again.accessExpiresAt);
+    await run(world);
+    expect(world.notifier.sent.map((notice) => notice.id)).toEqual([
+      `grant:${first.id}:needs_authorization`,
+      `grant:${first.id}:needs_authorization`,
+    ]);
+  });
+
+  it('notifies once when a refresh finds the authorization revoked', async () => {
+    const world = worldWith({ reminderDays: [] });
+    const grant = await connectSeller(world, 1);
+    world.tokens.revoke(grant.refreshToken);
+    await world.clock.advanceTo(grant.dueAt);
+    expect(await run(world)).toMatchObject({ dead: 1, refreshed: 0 });
+    expect(world.notifier.sent).toHaveLength(1);
+    expect(storedGrant(world, grant.id).deathNotified).toBe(true);
+  });
+
+  it('over a whole life: weekly refreshes, each reminder once, then one death notice', async () => {
+    const world = worldWith();
+    const grant = await connectSeller(world, 1, { accessTtlMs: 7 * DAY, refreshTtlMs: 30 * DAY });
+    const summaries = await liveUntil(world, grant.createdAt + 60 * DAY);
+    const total = (key: 'refreshed' | 'reminded' | 'dead') => summaries.reduce((sum, s) => sum + s[key], 0);
+
+    expect(total('refreshed')).toBe(4);
+    expect(total('reminded')).toBe(3);
+    expect(total('dead')).toBe(1);
+    expect(world.notifier.sent.map((notice) => notice.id)).toEqual([
+      `grant:${grant.id}:reminder`,
+      `grant:${grant.id}:reminder`,
+      `grant:${grant.id}:reminder`,
+      `grant:${grant.id}:needs_authorization`,
+    ]);
+    expect(
+      world.activity.entries.filter((entry) => entry.kind === 'reminded').map((entry) => entry.at),
+    ).toEqual([
+      grant.refreshExpiresAt - 7 * DAY,
+      grant.refreshExpiresAt - 2 * DAY,
+      grant.refreshExpiresAt - DAY,
+    ]);
+    expect(storedGrant(world, grant.id)).toMatchObject({
+      status: 'needs_authorization',
+      remindedDays: [7, 2, 1],
+    });
+    // Every wake did something: no spinning on a grant with nothing to do.
+    expect(summaries.length).toBeLessThanOrEqual(9);
+  });
+
+  it('sends one reminder, the most urgent, when it wakes past several thresholds', async () => {
+    const world = worldWith({ reminderDays: [7, 2, 1] });
+    const grant = await connectSeller(world, 1, { accessTtlMs: 40 * DAY, refreshTtlMs: 30 * DAY });
+    await world.clock.advanceTo(grant.refreshExpiresAt - 1.5 * DAY);
+    const summary = await run(world);
+    expect(summary.reminded).toBe(1);
+    expect(summary.skipped).toBe(0);
+    expect(world.notifier.sent).toHaveLength(1);
+    expect(world.activity.entries).toMatchObject([
+      { kind: 'reminded', detail: '2 days before the deadline' },
+    ]);
+    expect(storedGrant(world, grant.id).remindedDays).toEqual([7, 2]);
+    expect(storedGrant(world, grant.id).dueAt).toBe(grant.refreshExpiresAt - DAY);
+  });
+
+  it('counts reminders as sent but shows nothing when notifications are off', async () => {
+    const world = worldWith({ notifications: false });
+    const grant = await connectSeller(world, 1, { accessTtlMs: 40 * DAY, refreshTtlMs: 30 * DAY });
+    await world.clock.advanceTo(grant.refreshExpiresAt - 7 * DAY);
+    expect((await run(world)).reminded).toBe(1);
+    expect(world.notifier.sent).toEqual([]);
+    expect(storedGrant(world, grant.id).remindedDays).toEqual([7]);
+  });
+
+  it('keeps going when the notifier fails', async () => {
+    const world = worldWith();
+    world.notifier.failWith = new Error('notifications unavailable');
+    const grant = await connectSeller(world, 1, { accessTtlMs: 40 * DAY, refreshTtlMs: 30 * DAY });
+    await world.clock.advanceTo(grant.refreshExpiresAt - 7 * DAY);
+    expect((await run(world)).reminded).toBe(1);
+    expect(storedGrant(world, grant.id).remindedDays).toEqual([7]);
+  });
+
+  it('keeps retrying a grant that fails transiently, then marks it dead at the deadline', async () => {
+    const world = worldWith({ reminderDays: [] });
+    const grant = await connectSeller(world, 1, { accessTtlMs: 7 * DAY, refreshTtlMs: 7 * DAY + 2 * HOUR });
+    const outage = Array.from({ length: 100 }, () => ({ fail: new SellerAuthError('network', 'Offline.') }));
+    world.tokens.scriptRefresh(...outage);
+    const summaries = await liveUntil(world, grant.createdAt + 8 * DAY);
+    const failed = summaries.reduce((sum, s) => sum + s.failed, 0);
+    expect(failed).toBeGreaterThan(3);
+    expect(summaries.at(-1)?.dead).toBe(1);
+    for (const summary of summaries.slice(0, -1)) expect(summary.dead).toBe(0);
+    expect(storedGrant(world, grant.id)).toMatchObject({
+      status: 'needs_authorization',
+      lastError: { code: 'refresh_deadline_passed' },
+    });
+    expect(world.notifier.sent).toHaveLength(1);
+  });
+
+  it('refreshes short-lived tokens about twice per lifetime, never in a loop', async () => {
+    const world = worldWith({ reminderDays: [] });
+    const grant = await connectSeller(world, 1, { accessTtlMs: 10 * MINUTE, refreshTtlMs: 30 * DAY });
+    world.tokens.accessTtlMs = 10 * MINUTE;
+    const summaries = await liveUntil(world, grant.createdAt + DAY);
+    const refreshed = summaries.reduce((sum, s) => sum + s.refreshed, 0);
+    expect(refreshed).toBeGreaterThanOrEqual(DAY / (5 * MINUTE) - 2);
+    expect(refreshed).toBeLessThanOrEqual(DAY / (0.45 * 10 * MINUTE) + 1);
+    for (const summary of summaries) expect(summary.refreshed).toBeLessThanOrEqual(1);
+    expect(storedGrant(world, grant.id).accessExpiresAt).toBeGreaterThan(world.clock.now());
+  });
+
+  it('does not spin on a grant the store cannot write: it stays due for the next run', async () => {
+    const world = worldWith({ reminderDays: [] });
+    const grant = await connectSeller(world, 1);
+    await world.clock.advanceTo(grant.dueAt);
+    world.grants.failNextWrites(1000);
+    const summary = await run(world, { maxDurationMs: 10 * MINUTE });
+    expect(summary).toMatchObject({ failed: 1, stoppedEarly: false });
+    expect(world.clock.now()).toBe(grant.dueAt);
+    expect(storedGrant(world, grant.id)).toEqual(grant);
+    expect(world.tokens.calls).toHaveLength(0);
+  });
+
+  it('takes a dead grant that is somehow still due out of the schedule, and says it needs authorization', async () => {
+    const world = worldWith();
+    const grant = await connectSeller(world, 1);
+    await world.grants.update(
+      grant.id,
+      (g) => g && { ...g, status: 'needs_authorization', dueAt: world.clock.now() },
+    );
+    const summary = await run(world);
+    expect(summary.skipped).toBe(1);
+    expect(storedGrant(world, grant.id)).toMatchObject({ dueAt: NEVER_DUE, deathNotified: true });
+    expect(world.notifier.sent).toHaveLength(1);
+    expect(world.tokens.calls).toHaveLength(0);
+  });
+
+  it('moves a grant that is due with nothing to do (the lead was shortened) to its next time', async () => {
+    const world = worldWith({ reminderDays: [], refreshLeadMinutes: 60 });
+    const grant = await connectSeller(world, 1);
+    await world.clock.advanceTo(grant.dueAt);
+    await world.settingsStore.save({ refreshLeadMinutes: 10 });
+    const summary = await run(world);
+    expect(summary).toMatchObject({ refreshed: 0, skipped: 1 });
+    expect(storedGrant(world, grant.id).dueAt).toBeGreaterThan(world.clock.now());
+    expect(world.tokens.calls).toHaveLength(0);
+  });
+});

@@ -1,0 +1,134 @@
+/** A small world for grant life-cycle tests: every port faked, one app, sellers connected on demand. */
+import type { DueWorkDeps } from '../../../src/grants/due-work';
+import { grantFromTokens } from '../../../src/grants/grant-from-tokens';
+import type { Grant } from '../../../src/grants/model';
+import type { AppCredentials, SellerIdentity } from '../../../src/platforms/types';
+import type { Settings } from '../../../src/shared/model';
+import {
+  FAKE_EPOCH,
+  FakeActivityLog,
+  FakeClock,
+  FakeGrantStore,
+  FakeLockManager,
+  FakeNotifier,
+  FakeSettingsStore,
+  FakeTokenClient,
+  type IssueOptions,
+  seededRandom,
+} from '../../support/fakes';
+
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
+export const T0 = FAKE_EPOCH;
+export const APP_ID = 'app-1';
+
+export const CREDENTIALS: AppCredentials = {
+  platform: 'lazada',
+  appKey: '123456',
+  appSecret: 'app-secret-never-logged',
+  endpoints: {
+    authorizeUrl: 'https://auth.lazada.com/oauth/authorize',
+    tokenCreateUrl: 'https://auth.lazada.com/rest/auth/token/create',
+    tokenRefreshUrl: 'https://auth.lazada.com/rest/auth/token/refresh',
+  },
+};
+
+export function sellerNumber(n: number): SellerIdentity {
+  return {
+    account: `seller-${n}@example.com`,
+    country: 'sg',
+    userId: String(10_000 + n),
+    sellerId: String(1000 + n),
+    countries: [{ country: 'sg', userId: String(10_000 + n), sellerId: String(1000 + n) }],
+  };
+}
+
+export interface World {
+  clock: FakeClock;
+  grants: FakeGrantStore;
+  tokens: FakeTokenClient;
+  locks: FakeLockManager;
+  activity: FakeActivityLog;
+  notifier: FakeNotifier;
+  settingsStore: FakeSettingsStore;
+  /** Which app ids have credentials (remove one to simulate a deleted app or secret). */
+  configuredApps: Set<string>;
+  deps: DueWorkDeps;
+}
+
+export function makeWorld(options: { settings?: Partial<Settings>; seed?: number } = {}): World {
+  const clock = new FakeClock(T0);
+  const grants = new FakeGrantStore();
+  const tokens = new FakeTokenClient(clock);
+  const locks = new FakeLockManager();
+  const activity = new FakeActivityLog(100_000);
+  const notifier = new FakeNotifier();
+  const settingsStore = new FakeSettingsStore(options.settings);
+  const configuredApps = new Set([APP_ID]);
+  const deps: DueWorkDeps = {
+    grants,
+    credentials: async (appId) => (configuredApps.has(appId) ? CREDENTIALS : undefined),
+    tokens,
+    locks,
+    clock,
+    activity,
+    settings: () => settingsStore.get(),
+    random: seededRandom(options.seed ?? 42),
+    notifier,
+    sleep: clock.sleep,
+  };
+  return { clock, grants, tokens, locks, activity, notifier, settingsStore, configuredApps, deps };
+}
+
+/** Seller `n` authorizes now: the fake server issues the pair and the grant is stored. */
+export async function connectSeller(world: World, n: number, issue: IssueOptions = {}): Promise<Grant> {
+  const tokens = world.tokens.issue(sellerNumber(n), issue);
+  const grant = grantFromTokens(tokens, {
+    appId: APP_ID,
+    platform: 'lazada',
+    now: world.clock.now(),
+    settings: await world.settingsStore.get(),
+    random: world.deps.random,
+  });
+  await world.grants.put(grant);
+  return grant;
+}
+
+export function storedGrant(world: World, id: string): Grant {
+  const grant = world.grants.peek(id);
+  if (!grant) throw new Error(`grant ${id} is not stored`);
+  return grant;
+}
+
+export const SETTINGS: Settings = {
+  refreshLeadMinutes: 30,
+  reminderDays: [7, 2, 1],
+  maxConcurrentRefreshes: 4,
+  maxRefreshesPerMinute: 120,
+  notifications: true,
+};
+
+/** A plain connected grant for pure tests: authorized at T0, 7 days of access, 30 days to the deadline. */
+export function makeGrant(overrides: Partial<Grant> = {}): Grant {
+  return {
+    id: 'app-1|u:10001|sg',
+    appId: APP_ID,
+    platform: 'lazada',
+    seller: sellerNumber(1),
+    accessToken: 'access-token-secret-1',
+    refreshToken: 'refresh-token-secret-1',
+    refreshable: true,
+    accessExpiresAt: T0 + 7 * DAY,
+    refreshExpiresAt: T0 + 30 * DAY,
+    status: 'connected',
+    dueAt: T0 + 7 * DAY - 30 * MINUTE,
+    failures: 0,
+    authorizedAt: T0,
+    remindedDays: [],
+    deathNotified: false,
+    createdAt: T0,
+    updatedAt: T0,
+    ...overrides,
+  };
+}

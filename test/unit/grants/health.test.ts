@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { attentionCount, grantHealth, needsAttention, toGrantView } from '../../../src/grants/health';
+import type { Grant } from '../../../src/grants/model';
+import { DAY, MINUTE, makeGrant, SETTINGS, T0 } from './fixtures';
+
+const NOW = T0 + DAY;
+
+describe('grantHealth', () => {
+  it('is connected when nothing is wrong and the deadline is far', () => {
+    expect(grantHealth(makeGrant(), SETTINGS, NOW)).toBe('connected');
+  });
+
+  it('is expiring within the first reminder threshold of the deadline', () => {
+    const grant = makeGrant({ refreshExpiresAt: NOW + 7 * DAY });
+    expect(grantHealth(grant, SETTINGS, NOW - 1)).toBe('connected');
+    expect(grantHealth(grant, SETTINGS, NOW)).toBe('expiring');
+    expect(grantHealth(grant, { ...SETTINGS, reminderDays: [] }, NOW)).toBe('connected');
+  });
+
+  it('is failing while refreshes fail, even near the deadline', () => {
+    expect(grantHealth(makeGrant({ failures: 2 }), SETTINGS, NOW)).toBe('failing');
+    const withError = makeGrant({
+      lastError: { code: 'signature_rejected', message: 'x', retryable: false },
+    });
+    expect(grantHealth(withError, SETTINGS, NOW)).toBe('failing');
+    expect(grantHealth(makeGrant({ failures: 1, refreshExpiresAt: NOW + DAY }), SETTINGS, NOW)).toBe(
+      'failing',
+    );
+  });
+
+  it('needs authorization when dead, past the deadline, or expired without a way to refresh', () => {
+    expect(grantHealth(makeGrant({ status: 'needs_authorization' }), SETTINGS, NOW)).toBe(
+      'needs_authorization',
+    );
+    expect(grantHealth(makeGrant({ refreshExpiresAt: NOW }), SETTINGS, NOW)).toBe('needs_authorization');
+    const unrefreshable = makeGrant({
+      refreshable: false,
+      accessExpiresAt: NOW,
+      refreshExpiresAt: NOW + DAY,
+    });
+    expect(grantHealth(unrefreshable, SETTINGS, NOW)).toBe('needs_authorization');
+    expect(grantHealth(unrefreshable, SETTINGS, NOW - 1)).toBe('expiring');
+  });
+});
+
+describe('toGrantView', () => {
+  const grant = makeGrant({
+    accessToken: 'ACCESS-TOKEN-MUST-NOT-LEAK',
+    refreshToken: 'REFRESH-TOKEN-MUST-NOT-LEAK',
+    lastRefreshedAt: T0,
+    lastError: { code: 'network', message: 'Offline.', retryable: true },
+    failures: 1,
+    retryAt: NOW + MINUTE,
+  });
+
+  it('never carries a token', () => {
+    const view = toGrantView(grant, 'Order sync', SETTINGS, NOW);
+    const text = JSON.stringify(view);
+    expect(text).not.toContain('MUST-NOT-LEAK');
+    expect(Object.keys(view)).not.toContain('accessToken');
+    expect(Object.keys(view)).not.toContain('refreshToken');
+  });
+
+  it('shows the state, both clocks and the next refresh', () => {
+    expect(toGrantView(grant, 'Order sync', SETTINGS, NOW)).toEqual({
+      id: grant.id,
+      appId: grant.appId,
+      appName: 'Order sync',
+      platform: 'lazada',
+      seller: grant.seller,
+      status: 'connected',
+      health: 'failing',
+      accessExpiresAt: grant.accessExpiresAt,
+      refreshExpiresAt: grant.refreshExpiresAt,
+      refreshable: true,
+      authorizedAt: T0,
+      lastRefreshedAt: T0,
+      nextRefreshAt: NOW + MINUTE,
+      failures: 1,
+      lastError: grant.lastError,
+    });
+  });
+
+  it('shows the planned refresh time for a healthy grant, and none for a dead one', () => {
+    const healthy = makeGrant({ dueAt: T0 + 7 * DAY - 31 * MINUTE });
+    expect(toGrantView(healthy, 'A', SETTINGS, NOW).nextRefreshAt).toBe(T0 + 7 * DAY - 31 * MINUTE);
+    const wokenForReminder = makeGrant({ dueAt: NOW });
+    expect(toGrantView(wokenForReminder, 'A', SETTINGS, NOW).nextRefreshAt).toBe(T0 + 7 * DAY - 33 * MINUTE);
+    expect(
+      toGrantView(makeGrant({ status: 'needs_authorization' }), 'A', SETTINGS, NOW).nextRefreshAt,
+    ).toBeUndefined();
+  });
+
+  it('is a copy: changing the view does not change the grant', () => {
+    const view = toGrantView(grant, 'A', SETTINGS, NOW);
+    view.seller.account = 'changed';
+    expect(grant.seller.account).toBe('seller-1@example.com');
+  });
+});
+
+describe('attention', () => {
+  it('counts every grant that is not simply connected', () => {
+    const grants: Grant[] = [
+      makeGrant({ id: 'ok' }),
+      makeGrant({ id: 'expiring', refreshExpiresAt: NOW + DAY }),
+      makeGrant({ id: 'failing', failures: 1 }),
+      makeGrant({ id: 'dead', status: 'needs_authorization' }),
+    ];
+    expect(attentionCount(grants, SETTINGS, NOW)).toBe(3);
+    expect(attentionCount([], SETTINGS, NOW)).toBe(0);
+  });
+
+  it('needsAttention follows the health', () => {
+    expect(needsAttention({ health: 'connected' })).toBe(false);
+    expect(needsAttention({ health: 'expiring' })).toBe(true);
+    expect(needsAttention({ health: 'failing' })).toBe(true);
+    expect(needsAttention({ health: 'needs_authorization' })).toBe(true);
+  });
+});

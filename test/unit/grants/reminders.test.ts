@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import {
+  dueReminder,
+  nextReminderAt,
+  reminderDaysOf,
+  thresholdsPassedAt,
+  withRemindedDays,
+} from '../../../src/grants/reminders';
+import { DAY, makeGrant, SETTINGS, T0 } from './fixtures';
+
+const deadline = T0 + 30 * DAY;
+
+describe('reminders', () => {
+  it('cleans the configured thresholds: positive, each once, earliest first', () => {
+    expect(reminderDaysOf({ ...SETTINGS, reminderDays: [1, 7, 0, -2, 7, Number.NaN, 2] })).toEqual([7, 2, 1]);
+  });
+
+  it('is next due at the earliest unsent threshold', () => {
+    expect(nextReminderAt(makeGrant({ refreshExpiresAt: deadline }), SETTINGS)).toBe(deadline - 7 * DAY);
+    expect(nextReminderAt(makeGrant({ refreshExpiresAt: deadline, remindedDays: [7] }), SETTINGS)).toBe(
+      deadline - 2 * DAY,
+    );
+    expect(nextReminderAt(makeGrant({ remindedDays: [7, 2, 1] }), SETTINGS)).toBeUndefined();
+    expect(nextReminderAt(makeGrant({ status: 'needs_authorization' }), SETTINGS)).toBeUndefined();
+  });
+
+  it('is not due before its threshold', () => {
+    expect(
+      dueReminder(makeGrant({ refreshExpiresAt: deadline }), SETTINGS, deadline - 7 * DAY - 1),
+    ).toBeUndefined();
+  });
+
+  it('sends one reminder, the most urgent, when several thresholds passed, and counts them all', () => {
+    const due = dueReminder(makeGrant({ refreshExpiresAt: deadline }), SETTINGS, deadline - 1.5 * DAY);
+    expect(due).toEqual({ days: 2, passedDays: [7, 2], announce: true });
+  });
+
+  it('stays quiet past the deadline, but still counts the thresholds', () => {
+    const due = dueReminder(
+      makeGrant({ refreshExpiresAt: deadline, remindedDays: [7] }),
+      SETTINGS,
+      deadline + 1,
+    );
+    expect(due).toEqual({ days: 1, passedDays: [2, 1], announce: false });
+  });
+
+  it('knows which thresholds a fresh deadline is already past', () => {
+    expect(thresholdsPassedAt(T0 + 3 * DAY, SETTINGS, T0)).toEqual([7]);
+    expect(thresholdsPassedAt(T0 + 30 * DAY, SETTINGS, T0)).toEqual([]);
+  });
+
+  it('merges sent thresholds without repeats', () => {
+    expect(withRemindedDays([7], [7, 2])).toEqual([7, 2]);
+  });
+});

@@ -1,0 +1,198 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { NEVER_DUE } from '../../../src/grants/model';
+import {
+  isExpiryDue,
+  isRefreshDue,
+  MIN_REFRESH_GAP_MS,
+  nextDueAt,
+  refreshDueAt,
+  refreshWindow,
+} from '../../../src/grants/schedule';
+import { seededRandom } from '../../support/fakes';
+import { DAY, HOUR, MINUTE, makeGrant, SETTINGS, T0 } from './fixtures';
+
+const noJitter = () => 0;
+const fullJitter = () => 0.999_999;
+
+describe('refresh time', () => {
+  it('is the access expiry minus the lead', () => {
+    const grant = makeGrant({ accessExpiresAt: T0 + 7 * DAY });
+    expect(refreshDueAt(grant, SETTINGS, T0, noJitter)).toBe(T0 + 7 * DAY - 30 * MINUTE);
+    expect(refreshDueAt(grant, { ...SETTINGS, refreshLeadMinutes: 90 }, T0, noJitter)).toBe(
+      T0 + 7 * DAY - 90 * MINUTE,
+    );
+  });
+
+  it('jitters earlier by up to 10% of the lead', () => {
+    const grant = makeGrant();
+    const latest = T0 + 7 * DAY - 30 * MINUTE;
+    expect(refreshDueAt(grant, SETTINGS, T0, fullJitter)).toBeCloseTo(latest - 3 * MINUTE, -1);
+    expect(refreshDueAt(grant, SETTINGS, T0, () => 0.5)).toBe(latest - 1.5 * MINUTE);
+  });
+
+  it('never jitters by more than 5 minutes, however long the lead', () => {
+    const settings = { ...SETTINGS, refreshLeadMinutes: 240 };
+    const latest = T0 + 7 * DAY - 240 * MINUTE;
+    expect(refreshWindow(makeGrant(), settings)).toEqual({ earliest: latest - 5 * MINUTE, latest });
+  });
+
+  it('uses half the lifetime as the lead when the lifetime is shorter than the lead', () => {
+    const grant = makeGrant({ authorizedAt: T0, accessExpiresAt: T0 + 20 * MINUTE });
+    expect(refreshDueAt(grant, SETTINGS, T0, noJitter)).toBe(T0 + 10 * MINUTE);
+  });
+
+  it('counts the lifetime from the last refresh, not the first authorization', () => {
+    const grant = makeGrant({
+      authorizedAt: T0,
+      lastRefreshedAt: T0 + DAY,
+      accessExpiresAt: T0 + DAY + 40 * MINUTE,
+    });
+    expect(refreshDueAt(grant, SETTINGS, T0 + DAY, noJitter)).toBe(T0 + DAY + 20 * MINUTE);
+  });
+
+  it('never plans a refresh sooner than a minute after the last one, even for tokens issued expired', () => {
+    const grant = makeGrant({ lastRefreshedAt: T0, accessExpiresAt: T0 - MINUTE });
+    expect(refreshDueAt(grant, SETTINGS, T0, fullJitter)).toBe(T0 + MIN_REFRESH_GAP_MS);
+  });
+
+  it('for any lifetime and lead, comes at least 45% of the lifetime (and a minute) after the last refresh', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 60 * DAY }),
+        fc.integer({ min: 0, max: 24 * 60 }),
+        fc.double({ min: 0, max: 0.999_999, noNaN: true }),
+        (lifetime, leadMinutes, jitter) => {
+          const grant = makeGrant({
+            lastRefreshedAt: T0,
+            accessExpiresAt: T0 + lifetime,
+            refreshExpiresAt: NEVER_DUE,
+          });
+          const due = refreshDueAt(grant, { ...SETTINGS, refreshLeadMinutes: leadMinutes }, T0, () => jitter);
+          expect(due).toBeDefined();
+          expect(due).toBeGreaterThanOrEqual(T0 + Math.max(MIN_REFRESH_GAP_MS, 0.45 * lifetime));
+          if (lifetime >= 2 * MIN_REFRESH_GAP_MS) expect(due).toBeLessThanOrEqual(T0 + lifetime);
+        },
+      ),
+    );
+  });
+
+  it('does not loop on short lifetimes: each cycle moves on by at least half a lifetime', () => {
+    for (const lifetime of [90_000, 5 * MINUTE, 29 * MINUTE, 61 * MINUTE]) {
+      const random = seededRandom(lifetime);
+      let grant = makeGrant({
+        authorizedAt: T0,
+        accessExpiresAt: T0 + lifetime,
+        refreshExpiresAt: NEVER_DUE - 1,
+      });
+      let now = T0;
+      let cycles = 0;
+      while (now < T0 + DAY) {
+        const due = nextDueAt(grant, { ...SETTINGS, reminderDays: [] }, now, random);
+        expect(due - now).toBeGreaterThanOrEqual(Math.min(0.45 * lifetime, 30 * MINUTE - 3 * MINUTE));
+        now = due;
+        grant = { ...grant, lastRefreshedAt: now, accessExpiresAt: now + lifetime };
+        cycles += 1;
+      }
+      expect(cycles).toBeLessThanOrEqual(Math.ceil(DAY / (0.45 * lifetime)) + 1);
+    }
+  });
+
+  it('spreads 1000 grants expiring at the same moment over the jitter span', () => {
+    const random = seededRandom(7);
+    const grant = makeGrant();
+    const { earliest, latest } = refreshWindow(grant, SETTINGS);
+    const dues = Array.from({ length: 1000 }, () => refreshDueAt(grant, SETTINGS, T0, random) as number);
+    expect(Math.min(...dues)).toBeGreaterThanOrEqual(earliest);
+    expect(Math.max(...dues)).toBeLessThanOrEqual(latest);
+    expect(new Set(dues).size).toBeGreaterThan(990);
+    const buckets = new Array<number>(10).fill(0);
+    for (const due of dues) {
+      const bucket = Math.min(9, Math.floor(((due - earliest) / (latest - earliest)) * 10));
+      buckets[bucket] = (buckets[bucket] ?? 0) + 1;
+    }
+    for (const count of buckets) expect(count).toBeGreaterThan(60);
+    expect(Math.max(...buckets)).toBeLessThan(140);
+  });
+
+  it('is a pending retry when one is set', () => {
+    const grant = makeGrant({ failures: 2, retryAt: T0 + 5 * MINUTE });
+    expect(refreshDueAt(grant, SETTINGS, T0, noJitter)).toBe(T0 + 5 * MINUTE);
+  });
+});
+
+describe('refresh deadline', () => {
+  it('stops planning refreshes that would fall at or after the deadline, and checks expiry instead', () => {
+    const accessExpiresAt = T0 + 7 * DAY;
+    const grant = makeGrant({ accessExpiresAt, refreshExpiresAt: accessExpiresAt - 30 * MINUTE });
+    expect(refreshDueAt(grant, SETTINGS, T0, noJitter)).toBeUndefined();
+    expect(nextDueAt(grant, { ...SETTINGS, reminderDays: [] }, T0, noJitter)).toBe(accessExpiresAt);
+  });
+
+  it('still plans a refresh that falls just before the deadline', () => {
+    const accessExpiresAt = T0 + 7 * DAY;
+    const grant = makeGrant({ accessExpiresAt, refreshExpiresAt: accessExpiresAt - 30 * MINUTE + 1 });
+    expect(refreshDueAt(grant, SETTINGS, T0, noJitter)).toBe(accessExpiresAt - 30 * MINUTE);
+  });
+
+  it('checks expiry at the access expiry for a grant that cannot be refreshed', () => {
+    const grant = makeGrant({ refreshable: false, refreshExpiresAt: T0 + 7 * DAY });
+    expect(nextDueAt(grant, { ...SETTINGS, reminderDays: [] }, T0, noJitter)).toBe(T0 + 7 * DAY);
+    expect(isExpiryDue(grant, SETTINGS, T0 + 7 * DAY - 1)).toBe(false);
+    expect(isExpiryDue(grant, SETTINGS, T0 + 7 * DAY)).toBe(true);
+  });
+
+  it('keeps a grant whose deadline passed alive until its access token expires', () => {
+    const grant = makeGrant({ refreshExpiresAt: T0 + DAY, accessExpiresAt: T0 + 3 * DAY });
+    expect(isRefreshDue(grant, SETTINGS, T0 + 2 * DAY)).toBe(false);
+    expect(isExpiryDue(grant, SETTINGS, T0 + 2 * DAY)).toBe(false);
+    expect(isExpiryDue(grant, SETTINGS, T0 + 3 * DAY)).toBe(true);
+  });
+
+  it('checks expiry at the deadline for a grant still retrying a failed refresh', () => {
+    const grant = makeGrant({
+      failures: 3,
+      retryAt: T0 + DAY,
+      refreshExpiresAt: T0 + DAY,
+      accessExpiresAt: T0 + 2 * DAY,
+    });
+    expect(nextDueAt(grant, { ...SETTINGS, reminderDays: [] }, T0 + DAY - 1, noJitter)).toBe(T0 + DAY);
+    expect(isExpiryDue(grant, SETTINGS, T0 + DAY)).toBe(true);
+  });
+
+  it('puts a dead grant out of the schedule', () => {
+    expect(nextDueAt(makeGrant({ status: 'needs_authorization' }), SETTINGS, T0)).toBe(NEVER_DUE);
+  });
+});
+
+describe('due time with reminders', () => {
+  it('is the next reminder when it comes before the refresh', () => {
+    const grant = makeGrant({ accessExpiresAt: T0 + 7 * DAY, refreshExpiresAt: T0 + 10 * DAY });
+    expect(nextDueAt(grant, SETTINGS, T0, noJitter)).toBe(T0 + 3 * DAY);
+    const reminded = { ...grant, remindedDays: [7] };
+    expect(nextDueAt(reminded, SETTINGS, T0, noJitter)).toBe(T0 + 7 * DAY - 30 * MINUTE);
+  });
+
+  it('does not bring a pending retry forward when a reminder wakes the grant', () => {
+    const grant = makeGrant({ failures: 1, retryAt: T0 + 6 * HOUR, refreshExpiresAt: T0 + 7 * DAY + HOUR });
+    expect(nextDueAt(grant, SETTINGS, T0, noJitter)).toBe(T0 + HOUR);
+    expect(isRefreshDue(grant, SETTINGS, T0 + HOUR)).toBe(false);
+    expect(isRefreshDue(grant, SETTINGS, T0 + 6 * HOUR)).toBe(true);
+  });
+});
+
+describe('whether a refresh is due', () => {
+  it('counts from the start of the jitter span, whatever the stored dueAt', () => {
+    const grant = makeGrant();
+    const { earliest } = refreshWindow(grant, SETTINGS);
+    expect(isRefreshDue(grant, SETTINGS, earliest - 1)).toBe(false);
+    expect(isRefreshDue(grant, SETTINGS, earliest)).toBe(true);
+  });
+
+  it('is never true for a grant that cannot be refreshed', () => {
+    const late = T0 + 30 * DAY;
+    expect(isRefreshDue(makeGrant({ refreshable: false }), SETTINGS, T0 + 7 * DAY)).toBe(false);
+    expect(isRefreshDue(makeGrant({ status: 'needs_authorization' }), SETTINGS, T0 + 7 * DAY)).toBe(false);
+    expect(isRefreshDue(makeGrant({ accessExpiresAt: late + DAY }), SETTINGS, late)).toBe(false);
+  });
+});
