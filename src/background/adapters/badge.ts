@@ -1,0 +1,24 @@
+import type { Badge } from '../ports';
+
+/** The slice of `chrome.action` the badge needs. */
+export interface ActionApi {
+  setBadgeText(details: { text: string }): Promise<void>;
+  setBadgeBackgroundColor(details: { color: string }): Promise<void>;
+}
+
+const ATTENTION_COLOR = '#C62828';
+
+/** The text for a count: empty when nothing needs attention, capped so it fits the icon. */
+export function badgeText(count: number): string {
+  if (count <= 0) return '';
+  return count > 99 ? '99+' : String(count);
+}
+
+export function createActionBadge(action: ActionApi = chrome.action): Badge {
+  return {
+    async show(count) {
+      await action.setBadgeBackgroundColor({ color: ATTENTION_COLOR });
+      await action.setBadgeText({ text: badgeText(count) });
+    },
+  };
+}

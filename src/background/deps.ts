@@ -1,0 +1,35 @@
+/** The dependencies the worker is built from: stores plus adapters, all injectable for tests. */
+import type { Clock, LockManager, Notifier } from '../grants/ports';
+import type { Stores } from '../grants/store';
+import type { TokenClient } from '../platforms/types';
+import type { CallbackKind } from '../shared/model';
+import type { AuthWindow, Badge, KeepAwake, OpenExtensionPage, OriginAccess, Scheduler } from './ports';
+
+export interface ExtensionIdentity {
+  id: string;
+  /** `https://<id>.chromiumapp.org/`, the callback for identity-window apps. */
+  identityCallbackUrl: string;
+}
+
+export interface WorkerDeps {
+  stores: Stores;
+  tokens: TokenClient;
+  clock: Clock;
+  locks: LockManager;
+  notifier: Notifier;
+  scheduler: Scheduler;
+  badge: Badge;
+  authWindows: Record<CallbackKind, AuthWindow>;
+  originAccess: OriginAccess;
+  openExtensionPage: OpenExtensionPage;
+  extension: ExtensionIdentity;
+  keepAwake?: KeepAwake;
+  /** How long one login may take before it counts as abandoned. */
+  flowTimeoutMs?: number;
+  random?: () => number;
+  newId?: () => string;
+  /** How scheduled work waits for a grant due within seconds (tests pass the fake clock's). */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export const DEFAULT_FLOW_TIMEOUT_MS = 10 * 60_000;

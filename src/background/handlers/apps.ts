@@ -1,0 +1,86 @@
+/** App profiles. The secret is write-only: it goes to the SecretStore and no reply ever carries it. */
+import type { ActivityLog, AppStore, Clock, SecretStore } from '../../grants/ports';
+import { SellerAuthError } from '../../shared/errors';
+import type { AppProfile, AppView } from '../../shared/model';
+import type { Handlers } from '../../shared/protocol';
+import { callbackKindFor } from '../callback-kind';
+import { fieldsOf, optionalString, requiredString } from '../payload';
+import { validateAppInput } from '../validate-app';
+
+export interface AppHandlerDeps {
+  apps: AppStore;
+  secrets: SecretStore;
+  activity: ActivityLog;
+  clock: Clock;
+  extensionId: string;
+  rearm: () => Promise<void>;
+  newId: () => string;
+}
+
+type AppHandlers = Pick<Handlers, 'apps.list' | 'apps.save' | 'apps.remove'>;
+
+export function createAppHandlers(deps: AppHandlerDeps): AppHandlers {
+  const toView = async (app: AppProfile): Promise<AppView> => ({
+    ...app,
+    hasSecret: await deps.secrets.has(app.id),
+    callbackKind: callbackKindFor(app.callbackUrl, deps.extensionId),
+  });
+
+  const requireApp = async (appId: string): Promise<AppProfile> => {
+    const app = await deps.apps.get(appId);
+    if (!app) throw new SellerAuthError('not_found', 'This app profile no longer exists.');
+    return app;
+  };
+
+  return {
+    'apps.list': async () => {
+      const apps = await deps.apps.list();
+      const views = await Promise.all(apps.map(toView));
+      return views.sort((a, b) => a.name.localeCompare(b.name));
+    },
+
+    'apps.save': async (payload) => {
+      const id = optionalString(fieldsOf(payload), 'id');
+      const existing = id === undefined ? undefined : await requireApp(id);
+      const secretRequired = !existing || !(await deps.secrets.has(existing.id));
+      const input = validateAppInput(payload, { secretRequired });
+      if (existing && existing.platform !== input.platform) {
+        throw new SellerAuthError(
+          'invalid_input',
+          'The platform of a saved app cannot change: add a new app.',
+          {
+            field: 'platform',
+          },
+        );
+      }
+      const now = deps.clock.now();
+      const app: AppProfile = {
+        id: existing?.id ?? deps.newId(),
+        name: input.name,
+        platform: input.platform,
+        appKey: input.appKey,
+        callbackUrl: input.callbackUrl,
+        createdAt: existing?.createdAt ?? now,
+        updatedAt: now,
+      };
+      if (input.endpoints) app.endpoints = input.endpoints;
+      // Profile first: a failure in between leaves an app without a secret (visible), never a stray secret.
+      await deps.apps.put(app);
+      if (input.appSecret !== undefined) await deps.secrets.put(app.id, input.appSecret);
+      return toView(app);
+    },
+
+    'apps.remove': async (payload) => {
+      const app = await requireApp(requiredString(fieldsOf(payload), 'appId'));
+      const removedGrants = await deps.apps.remove(app.id);
+      await deps.activity.add({
+        at: deps.clock.now(),
+        kind: 'removed',
+        appId: app.id,
+        detail: `App "${app.name}" removed with ${removedGrants} shop${removedGrants === 1 ? '' : 's'}.`,
+      });
+      await deps.rearm();
+      return { removedGrants };
+    },
+  };
+}

@@ -1,0 +1,129 @@
+/**
+ * The shop list and what a person does to one shop. Replies are views without tokens, except
+ * `grants.accessToken`, the one message whose purpose is to hand a token out.
+ */
+import { type RefreshDeps, refreshGrant, toGrantView } from '../../grants/lifecycle';
+import type { Grant } from '../../grants/model';
+import type { ActivityLog, AppStore, Clock, GrantStore } from '../../grants/ports';
+import { SellerAuthError } from '../../shared/errors';
+import type { GrantHealth, GrantView, Settings } from '../../shared/model';
+import type { Handlers } from '../../shared/protocol';
+import { fieldsOf, requiredString } from '../payload';
+
+export interface GrantHandlerDeps {
+  grants: GrantStore;
+  apps: AppStore;
+  activity: ActivityLog;
+  clock: Clock;
+  settings: () => Promise<Settings>;
+  refresh: RefreshDeps;
+  rearm: () => Promise<void>;
+}
+
+type GrantHandlers = Pick<
+  Handlers,
+  'grants.list' | 'grants.refresh' | 'grants.remove' | 'grants.accessToken'
+>;
+
+/** A token this close to expiry is refreshed before it is handed out: the tool using it needs some time. */
+export const ACCESS_TOKEN_MIN_VALIDITY_MS = 60_000;
+
+const HEALTH_ORDER: Record<GrantHealth, number> = {
+  needs_authorization: 0,
+  failing: 1,
+  expiring: 2,
+  connected: 3,
+};
+
+/** Needs-attention first (dead, failing, expiring), then the nearest deadline, then the account name. */
+export function byAttention(a: GrantView, b: GrantView): number {
+  return (
+    HEALTH_ORDER[a.health] - HEALTH_ORDER[b.health] ||
+    a.refreshExpiresAt - b.refreshExpiresAt ||
+    a.seller.account.localeCompare(b.seller.account)
+  );
+}
+
+function grantIdOf(payload: unknown): string {
+  return requiredString(fieldsOf(payload), 'grantId');
+}
+
+const notFound = () => new SellerAuthError('not_found', 'This shop is no longer in the list.');
+
+export function createGrantHandlers(deps: GrantHandlerDeps): GrantHandlers {
+  const requireGrant = async (grantId: string): Promise<Grant> => {
+    const grant = await deps.grants.get(grantId);
+    if (!grant) throw notFound();
+    return grant;
+  };
+
+  const viewOf = async (grant: Grant): Promise<GrantView> => {
+    const [app, settings] = await Promise.all([deps.apps.get(grant.appId), deps.settings()]);
+    return toGrantView(grant, app?.name ?? '', settings, deps.clock.now());
+  };
+
+  /** Refreshes now, whatever the schedule; a failure is recorded on the grant (its view shows it). */
+  const refreshNow = async (grantId: string) => {
+    const outcome = await refreshGrant(deps.refresh, grantId, {
+      reason: 'manual',
+      requestedAt: deps.clock.now(),
+    });
+    await deps.rearm();
+    return outcome;
+  };
+
+  return {
+    'grants.list': async () => {
+      const [grants, apps, settings] = await Promise.all([
+        deps.grants.list(),
+        deps.apps.list(),
+        deps.settings(),
+      ]);
+      const appNames = new Map(apps.map((app) => [app.id, app.name]));
+      const now = deps.clock.now();
+      return grants
+        .map((grant) => toGrantView(grant, appNames.get(grant.appId) ?? '', settings, now))
+        .sort(byAttention);
+    },
+
+    'grants.refresh': async (payload) => {
+      const grant = await requireGrant(grantIdOf(payload));
+      const outcome = await refreshNow(grant.id);
+      return viewOf(outcome.grant ?? (await requireGrant(grant.id)));
+    },
+
+    'grants.remove': async (payload) => {
+      const grant = await requireGrant(grantIdOf(payload));
+      if (!(await deps.grants.remove(grant.id))) throw notFound();
+      await deps.activity.add({
+        at: deps.clock.now(),
+        kind: 'removed',
+        appId: grant.appId,
+        grantId: grant.id,
+        account: grant.seller.account,
+      });
+      await deps.rearm();
+      return null;
+    },
+
+    'grants.accessToken': async (payload) => {
+      let grant = await requireGrant(grantIdOf(payload));
+      if (
+        grant.status === 'connected' &&
+        grant.accessExpiresAt - deps.clock.now() < ACCESS_TOKEN_MIN_VALIDITY_MS
+      ) {
+        const outcome = await refreshNow(grant.id);
+        grant = outcome.grant ?? (await requireGrant(grant.id));
+        if (outcome.error && grant.accessExpiresAt <= deps.clock.now())
+          throw SellerAuthError.fromData(outcome.error);
+      }
+      if (grant.status !== 'connected' || grant.accessExpiresAt <= deps.clock.now()) {
+        throw new SellerAuthError(
+          'access_token_invalid',
+          'This shop must be authorized again before its token works.',
+        );
+      }
+      return { accessToken: grant.accessToken, expiresAt: grant.accessExpiresAt };
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import type { Handlers } from '../../shared/protocol';
+import type { ConnectDeps } from '../connect-flow';
+import type { ExtensionIdentity } from '../deps';
+import { createActivityHandlers } from './activity';
+import { type AppHandlerDeps, createAppHandlers } from './apps';
+import { createConnectHandlers } from './connect';
+import { createGrantHandlers, type GrantHandlerDeps } from './grants';
+import { createInfoHandlers } from './info';
+import { createSettingsHandlers, type SettingsHandlerDeps } from './settings';
+
+export interface HandlerDeps {
+  extension: ExtensionIdentity;
+  apps: AppHandlerDeps;
+  connect: ConnectDeps;
+  grants: GrantHandlerDeps;
+  settings: SettingsHandlerDeps;
+  activity: AppHandlerDeps['activity'];
+}
+
+/** The full map: typed from `Protocol`, so a message without a handler fails the type check. */
+export function createHandlers(deps: HandlerDeps): Handlers {
+  return {
+    ...createInfoHandlers(deps.extension),
+    ...createAppHandlers(deps.apps),
+    ...createConnectHandlers(deps.connect),
+    ...createGrantHandlers(deps.grants),
+    ...createSettingsHandlers(deps.settings),
+    ...createActivityHandlers(deps.activity),
+  };
+}

@@ -1,0 +1,11 @@
+import type { Handlers } from '../../shared/protocol';
+import type { ExtensionIdentity } from '../deps';
+
+export function createInfoHandlers(extension: ExtensionIdentity): Pick<Handlers, 'extension.info'> {
+  return {
+    'extension.info': async () => ({
+      extensionId: extension.id,
+      identityCallbackUrl: extension.identityCallbackUrl,
+    }),
+  };
+}

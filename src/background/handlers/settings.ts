@@ -1,0 +1,43 @@
+import { nextDueAt } from '../../grants/lifecycle';
+import type { Clock, GrantStore, SettingsStore } from '../../grants/ports';
+import type { Settings } from '../../shared/model';
+import type { Handlers } from '../../shared/protocol';
+import { fieldsOf } from '../payload';
+
+export interface SettingsHandlerDeps {
+  settings: SettingsStore;
+  grants: GrantStore;
+  clock: Clock;
+  rearm: () => Promise<void>;
+}
+
+/** The settings every stored `dueAt` was computed from: a change moves each grant's next wake. */
+const SCHEDULE_FIELDS = ['refreshLeadMinutes', 'reminderDays'] as const satisfies readonly (keyof Settings)[];
+
+async function rescheduleAll(deps: SettingsHandlerDeps, settings: Settings): Promise<void> {
+  const now = deps.clock.now();
+  for (const grant of await deps.grants.list()) {
+    await deps.grants.update(grant.id, (current) => {
+      if (!current) return undefined;
+      const dueAt = nextDueAt(current, settings, now);
+      return dueAt === current.dueAt ? undefined : { ...current, dueAt };
+    });
+  }
+}
+
+export function createSettingsHandlers(
+  deps: SettingsHandlerDeps,
+): Pick<Handlers, 'settings.get' | 'settings.save'> {
+  return {
+    'settings.get': () => deps.settings.get(),
+
+    // The store validates the change (field by field, `invalid_input` naming the field).
+    'settings.save': async (payload) => {
+      const change = fieldsOf(payload) as Partial<Settings>;
+      const saved = await deps.settings.save(change);
+      if (SCHEDULE_FIELDS.some((field) => field in change)) await rescheduleAll(deps, saved);
+      await deps.rearm();
+      return saved;
+    },
+  };
+}

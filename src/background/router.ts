@@ -1,0 +1,68 @@
+import { SellerAuthError, toErrorData } from '../shared/errors';
+import {
+  type Handlers,
+  MESSAGE_TYPES,
+  type MessageType,
+  type Reply,
+  type SenderContext,
+} from '../shared/protocol';
+import { type ExtensionSelf, type MessageSenderLike, verifySender } from './trusted-sender';
+
+type AnyHandler = (payload: unknown, sender: SenderContext) => Promise<unknown>;
+
+const KNOWN_TYPES: ReadonlySet<string> = new Set(MESSAGE_TYPES);
+
+function messageTypeOf(message: unknown): MessageType | undefined {
+  if (typeof message !== 'object' || message === null) return undefined;
+  const type: unknown = (message as { type?: unknown }).type;
+  return typeof type === 'string' && KNOWN_TYPES.has(type) ? (type as MessageType) : undefined;
+}
+
+const forbidden = (): Reply<never> => ({
+  ok: false,
+  error: new SellerAuthError('forbidden_sender', 'This sender may not talk to Seller Auth.').toData(),
+});
+
+const malformed = (): Reply<never> => ({
+  ok: false,
+  error: new SellerAuthError('invalid_input', 'Unknown or malformed message.').toData(),
+});
+
+async function dispatch(
+  handler: AnyHandler,
+  payload: unknown,
+  sender: SenderContext,
+): Promise<Reply<unknown>> {
+  try {
+    return { ok: true, value: await handler(payload, sender) };
+  } catch (error) {
+    // toErrorData keeps only code, message and public details: never a stack, never an unknown error's text.
+    return { ok: false, error: toErrorData(error) };
+  }
+}
+
+/**
+ * The `chrome.runtime.onMessage` listener: checks the sender, then the message, runs the handler and
+ * answers `{ok, value}` or `{ok: false, error}`. Returns `true` synchronously to keep the channel open.
+ */
+export function createMessageListener(handlers: Handlers, self: ExtensionSelf) {
+  return (
+    message: unknown,
+    sender: MessageSenderLike,
+    sendResponse: (reply: Reply<unknown>) => void,
+  ): true => {
+    const context = verifySender(sender, self);
+    if (!context) {
+      sendResponse(forbidden());
+      return true;
+    }
+    const type = messageTypeOf(message);
+    if (!type) {
+      sendResponse(malformed());
+      return true;
+    }
+    const payload = (message as { payload?: unknown }).payload;
+    void dispatch(handlers[type] as AnyHandler, payload, context).then(sendResponse);
+    return true;
+  };
+}

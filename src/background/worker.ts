@@ -1,0 +1,122 @@
+/**
+ * The worker, wired from injected stores and adapters (main.ts passes the chrome ones, tests pass fakes).
+ * Nothing important lives in memory: every event reads IndexedDB, and every start catches up on grants
+ * that came due while the browser was closed, then re-arms the one alarm.
+ */
+import { type DueWorkSummary, type RefreshDeps, runDueWork } from '../grants/lifecycle';
+import type { Handlers } from '../shared/protocol';
+import { DUE_ALARM } from './adapters/alarm-scheduler';
+import { grantIdFromNotificationId } from './adapters/notifier';
+import { type AttemptDeps, expireInterruptedAttempt } from './attempts';
+import type { ConnectDeps } from './connect-flow';
+import { createCredentialsSource } from './credentials';
+import { DEFAULT_FLOW_TIMEOUT_MS, type WorkerDeps } from './deps';
+import { createHandlers } from './handlers';
+import { createRearm } from './rearm';
+
+export const POPUP_PAGE = 'src/popup/index.html';
+
+export interface Worker {
+  handlers: Handlers;
+  /** Expire an interrupted login, run what is due, re-arm. Concurrent calls share one run. */
+  catchUp(): Promise<DueWorkSummary>;
+  onAlarm(name: string): Promise<void>;
+  onStartup(): Promise<void>;
+  onInstalled(): Promise<void>;
+  onNotificationClicked(notificationId: string): Promise<void>;
+  /** Alarm at the earliest dueAt in the store, badge at the attention count. */
+  rearm(): Promise<void>;
+}
+
+const passThrough = <T>(task: () => Promise<T>) => task();
+
+export function createWorker(deps: WorkerDeps): Worker {
+  const { stores, clock, locks } = deps;
+  const rearm = createRearm({ ...stores, scheduler: deps.scheduler, badge: deps.badge, clock });
+  const credentials = createCredentialsSource(stores.apps, stores.secrets);
+  const settings = () => stores.settings.get();
+  const newId = deps.newId ?? (() => crypto.randomUUID());
+
+  const refresh: RefreshDeps = {
+    grants: stores.grants,
+    activity: stores.activity,
+    settings,
+    credentials,
+    tokens: deps.tokens,
+    locks,
+    clock,
+  };
+  if (deps.random) refresh.random = deps.random;
+
+  const attempts: AttemptDeps = {
+    attempts: stores.attempts,
+    activity: stores.activity,
+    clock,
+    locks,
+    live: new Set(),
+    flowTimeoutMs: deps.flowTimeoutMs ?? DEFAULT_FLOW_TIMEOUT_MS,
+  };
+  const connect: ConnectDeps = {
+    ...attempts,
+    apps: stores.apps,
+    grants: stores.grants,
+    settings: stores.settings,
+    tokens: deps.tokens,
+    credentials,
+    authWindows: deps.authWindows,
+    originAccess: deps.originAccess,
+    keepAwake: deps.keepAwake ?? passThrough,
+    extensionId: deps.extension.id,
+    rearm,
+    newId,
+  };
+
+  const handlers = createHandlers({
+    extension: deps.extension,
+    apps: { ...stores, clock, extensionId: deps.extension.id, rearm, newId },
+    connect,
+    grants: { ...stores, clock, settings, refresh, rearm },
+    settings: { settings: stores.settings, grants: stores.grants, clock, rearm },
+    activity: stores.activity,
+  });
+
+  let running: Promise<DueWorkSummary> | undefined;
+  const runCatchUp = async (): Promise<DueWorkSummary> => {
+    await expireInterruptedAttempt(attempts);
+    try {
+      return await runDueWork({
+        ...refresh,
+        notifier: deps.notifier,
+        ...(deps.sleep ? { sleep: deps.sleep } : {}),
+      });
+    } finally {
+      // Even after a failed run: the alarm must exist, or nothing wakes the worker again.
+      await rearm();
+    }
+  };
+  const catchUp = (): Promise<DueWorkSummary> => {
+    running ??= runCatchUp().finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
+  const catchUpQuietly = async () => {
+    await catchUp();
+  };
+
+  return {
+    handlers,
+    catchUp,
+    rearm,
+    onAlarm: async (name) => {
+      if (name === DUE_ALARM) await catchUpQuietly();
+    },
+    onStartup: catchUpQuietly,
+    onInstalled: catchUpQuietly,
+    onNotificationClicked: async (notificationId) => {
+      const grantId = grantIdFromNotificationId(notificationId);
+      if (grantId === undefined) return;
+      await deps.openExtensionPage(`${POPUP_PAGE}?grant=${encodeURIComponent(grantId)}`);
+    },
+  };
+}

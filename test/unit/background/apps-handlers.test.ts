@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import type { AppInput } from '../../../src/shared/model';
+import { approveWith, createHarness, IDENTITY_CALLBACK, seller, TAB_CALLBACK } from './harness';
+
+const SECRET = 'a1b2c3d4e5f6-app-secret';
+const INPUT: AppInput = {
+  name: 'Main app',
+  platform: 'lazada',
+  appKey: '100132',
+  appSecret: SECRET,
+  callbackUrl: IDENTITY_CALLBACK,
+};
+
+describe('apps.save', () => {
+  it('stores the profile, puts the secret in the secret store only, and never returns it', async () => {
+    const h = createHarness();
+    const view = await h.send('apps.save', INPUT);
+
+    expect(view).toMatchObject({
+      name: 'Main app',
+      platform: 'lazada',
+      hasSecret: true,
+      callbackKind: 'identity',
+    });
+    expect(JSON.stringify(view)).not.toContain(SECRET);
+    expect(await h.stores.secrets.get(view.id)).toBe(SECRET);
+    expect(JSON.stringify(await h.stores.apps.get(view.id))).not.toContain(SECRET);
+    expect(JSON.stringify(await h.send('apps.list'))).not.toContain(SECRET);
+  });
+
+  it('keeps the stored secret when an edit leaves it blank, and replaces it when a new one is typed', async () => {
+    const h = createHarness();
+    const saved = await h.send('apps.save', INPUT);
+    await h.clock.advance(1000);
+    const edited = await h.send('apps.save', { ...INPUT, id: saved.id, name: 'Renamed', appSecret: '' });
+    expect(edited).toMatchObject({
+      id: saved.id,
+      name: 'Renamed',
+      hasSecret: true,
+      createdAt: saved.createdAt,
+    });
+    expect(edited.updatedAt).toBe(saved.updatedAt + 1000);
+    expect(await h.stores.secrets.get(saved.id)).toBe(SECRET);
+
+    await h.send('apps.save', { ...INPUT, id: saved.id, appSecret: 'new-secret-value' });
+    expect(await h.stores.secrets.get(saved.id)).toBe('new-secret-value');
+    expect(await h.send('apps.list')).toHaveLength(1);
+  });
+
+  it('refuses invalid input with the field, storing nothing', async () => {
+    const h = createHarness();
+    await expect(h.send('apps.save', { ...INPUT, appKey: 'abc' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      details: { field: 'appKey' },
+    });
+    await expect(h.send('apps.save', { ...INPUT, appSecret: undefined })).rejects.toMatchObject({
+      details: { field: 'appSecret' },
+    });
+    await expect(
+      h.send('apps.save', { ...INPUT, callbackUrl: 'http://app.example.com/cb' }),
+    ).rejects.toMatchObject({
+      details: { field: 'callbackUrl' },
+    });
+    expect(await h.send('apps.list')).toEqual([]);
+  });
+
+  it('refuses to edit an app that does not exist, or to change its platform', async () => {
+    const h = createHarness();
+    await expect(h.send('apps.save', { ...INPUT, id: 'missing' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    const saved = await h.send('apps.save', INPUT);
+    await expect(
+      h.send('apps.save', { ...INPUT, id: saved.id, platform: 'aliexpress', appSecret: '' }),
+    ).rejects.toMatchObject({ details: { field: 'platform' } });
+  });
+
+  it('tells which callback each app uses: identity for our chromiumapp.org URL, tab for any other', async () => {
+    const h = createHarness();
+    await h.send('apps.save', INPUT);
+    await h.send('apps.save', { ...INPUT, name: 'Web app', callbackUrl: TAB_CALLBACK });
+    await h.send('apps.save', {
+      ...INPUT,
+      name: 'Look-alike',
+      callbackUrl: 'https://aaaabbbbccccddddeeeeffffgggghhhh.chromiumapp.org/',
+    });
+    const kinds = Object.fromEntries((await h.send('apps.list')).map((app) => [app.name, app.callbackKind]));
+    expect(kinds).toEqual({ 'Main app': 'identity', 'Web app': 'tab', 'Look-alike': 'tab' });
+  });
+});
+
+describe('apps.remove', () => {
+  it('removes the app, its secret and its shops, logs it and re-arms the alarm', async () => {
+    const h = createHarness();
+    const app = await h.send('apps.save', INPUT);
+    const kept = await h.send('apps.save', { ...INPUT, name: 'Kept app' });
+    h.tokens.addCode('c1', seller('alice@shop.sg', '1'));
+    h.tokens.addCode('c2', seller('bob@shop.sg', '2'));
+    h.windows.identity.script = approveWith('c1');
+    await h.send('connect.start', { appId: app.id });
+    h.windows.identity.script = approveWith('c2');
+    await h.send('connect.start', { appId: kept.id });
+    const keptGrant = h.stores.grants.all().find((grant) => grant.appId === kept.id);
+
+    expect(await h.send('apps.remove', { appId: app.id })).toEqual({ removedGrants: 1 });
+
+    expect(await h.stores.secrets.has(app.id)).toBe(false);
+    expect(h.stores.grants.all().map((grant) => grant.appId)).toEqual([kept.id]);
+    expect(h.stores.activity.entries.at(-1)).toMatchObject({ kind: 'removed', appId: app.id });
+    expect(h.scheduler.current).toBe(keptGrant?.dueAt);
+  });
+
+  it('answers not_found for an unknown app', async () => {
+    const h = createHarness();
+    await expect(h.send('apps.remove', { appId: 'nope' })).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('extension.info', () => {
+  it('gives the extension id and the identity callback to register', async () => {
+    const h = createHarness();
+    expect(await h.send('extension.info')).toEqual({
+      extensionId: h.deps.extension.id,
+      identityCallbackUrl: IDENTITY_CALLBACK,
+    });
+  });
+});

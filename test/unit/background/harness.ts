@@ -1,0 +1,182 @@
+/** A worker over the shared in-memory fakes, plus small fakes of the worker's own adapters. */
+import type { AuthWindow, Badge, OriginAccess, Scheduler } from '../../../src/background/ports';
+import { createWorker } from '../../../src/background/worker';
+import type { SellerIdentity } from '../../../src/platforms/types';
+import { SellerAuthError } from '../../../src/shared/errors';
+import type { AppProfile, CallbackKind } from '../../../src/shared/model';
+import type { MessageType, RequestOf, ResponseOf } from '../../../src/shared/protocol';
+import {
+  FakeActivityLog,
+  FakeAppStore,
+  FakeAttemptStore,
+  FakeClock,
+  FakeGrantStore,
+  FakeLockManager,
+  FakeNotifier,
+  FakeSecretStore,
+  FakeSettingsStore,
+  FakeTokenClient,
+  seededRandom,
+} from '../../support/fakes';
+
+export const EXTENSION_ID = 'kgjfgplpablkjnlkjmjdecgdpfankdle';
+export const IDENTITY_CALLBACK = `https://${EXTENSION_ID}.chromiumapp.org/`;
+export const TAB_CALLBACK = 'https://app.example.com/oauth/callback';
+export const APP_SECRET = 'app-secret-never-shown-1234';
+
+export class RecordingScheduler implements Scheduler {
+  readonly armed: (number | undefined)[] = [];
+  get current(): number | undefined {
+    return this.armed.at(-1);
+  }
+  async arm(when: number | undefined): Promise<void> {
+    this.armed.push(when);
+  }
+}
+
+export class RecordingBadge implements Badge {
+  readonly shown: number[] = [];
+  async show(count: number): Promise<void> {
+    this.shown.push(count);
+  }
+}
+
+export class AllowedOrigins implements OriginAccess {
+  readonly allowed = new Set<string>();
+  async has(url: string): Promise<boolean> {
+    return this.allowed.has(new URL(url).origin);
+  }
+}
+
+/** What the "seller" does in the login window, given what the worker opened. */
+export type LoginScript = (login: {
+  authorizeUrl: URL;
+  redirectUri: string;
+  state: string;
+}) => Promise<string>;
+
+/** A login window whose seller follows a script; records what it was opened with. */
+export class ScriptedAuthWindow implements AuthWindow {
+  readonly opened: { authorizeUrl: string; redirectUri: string }[] = [];
+  script: LoginScript = async () => {
+    throw new Error('no login scripted');
+  };
+
+  async open(authorizeUrl: string, redirectUri: string): Promise<string> {
+    this.opened.push({ authorizeUrl, redirectUri });
+    const url = new URL(authorizeUrl);
+    return this.script({ authorizeUrl: url, redirectUri, state: url.searchParams.get('state') ?? '' });
+  }
+}
+
+/** The platform redirecting back with this code and the state it was given. */
+export const approveWith =
+  (code: string): LoginScript =>
+  async ({ redirectUri, state }) =>
+    `${redirectUri}?code=${encodeURIComponent(code)}&state=${encodeURIComponent(state)}`;
+
+export const cancelLogin: LoginScript = async () => {
+  throw new SellerAuthError('login_cancelled', 'The login window was closed before the seller finished.');
+};
+
+export function seller(account: string, userId: string, country = 'sg'): SellerIdentity {
+  return {
+    account,
+    country,
+    userId,
+    sellerId: `S${userId}`,
+    countries: [{ country, userId, sellerId: `S${userId}` }],
+  };
+}
+
+export function createHarness(options: { flowTimeoutMs?: number } = {}) {
+  const clock = new FakeClock();
+  const grants = new FakeGrantStore();
+  const secrets = new FakeSecretStore();
+  const stores = {
+    grants,
+    secrets,
+    apps: new FakeAppStore(grants, secrets),
+    attempts: new FakeAttemptStore(),
+    settings: new FakeSettingsStore(),
+    activity: new FakeActivityLog(),
+  };
+  const tokens = new FakeTokenClient(clock);
+  const scheduler = new RecordingScheduler();
+  const badge = new RecordingBadge();
+  const notifier = new FakeNotifier();
+  const locks = new FakeLockManager();
+  const windows: Record<CallbackKind, ScriptedAuthWindow> = {
+    identity: new ScriptedAuthWindow(),
+    tab: new ScriptedAuthWindow(),
+  };
+  const origins = new AllowedOrigins();
+  const openedPages: string[] = [];
+  let ids = 0;
+
+  const deps = {
+    stores,
+    tokens,
+    clock,
+    locks,
+    notifier,
+    scheduler,
+    badge,
+    authWindows: windows,
+    originAccess: origins,
+    openExtensionPage: async (path: string) => {
+      openedPages.push(path);
+    },
+    extension: { id: EXTENSION_ID, identityCallbackUrl: IDENTITY_CALLBACK },
+    random: seededRandom(7),
+    newId: () => `id-${++ids}`,
+    sleep: clock.sleep,
+    ...options,
+  };
+  const worker = createWorker(deps);
+
+  /** Calls a handler as the router would, for a message from the popup. */
+  function send<T extends MessageType>(
+    type: T,
+    ...payload: RequestOf<T> extends undefined ? [] : [RequestOf<T>]
+  ) {
+    const handler = worker.handlers[type] as (p: unknown, s: { page: string }) => Promise<ResponseOf<T>>;
+    return handler(payload[0], { page: '/src/popup/index.html' });
+  }
+
+  /** Stores an app with its secret directly (the apps.save path has its own tests). */
+  async function addApp(overrides: Partial<AppProfile> = {}): Promise<AppProfile> {
+    const app: AppProfile = {
+      id: `app-${++ids}`,
+      name: 'Main app',
+      platform: 'lazada',
+      appKey: '100132',
+      callbackUrl: IDENTITY_CALLBACK,
+      createdAt: clock.now(),
+      updatedAt: clock.now(),
+      ...overrides,
+    };
+    await stores.apps.put(app);
+    await stores.secrets.put(app.id, APP_SECRET);
+    return app;
+  }
+
+  return {
+    deps,
+    worker,
+    send,
+    addApp,
+    clock,
+    stores,
+    tokens,
+    scheduler,
+    badge,
+    notifier,
+    locks,
+    windows,
+    origins,
+    openedPages,
+  };
+}
+
+export type Harness = ReturnType<typeof createHarness>;

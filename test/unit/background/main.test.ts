@@ -1,0 +1,126 @@
+/**
+ * The composition root, loaded against a fake `chrome` and fake-indexeddb: every listener registered
+ * synchronously at load, a catch-up kicked on load, messages answered through the real stores.
+ */
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { DebugCounts } from '../../../src/background/debug-hook';
+import { DEFAULT_SETTINGS } from '../../../src/shared/model';
+import type { Reply } from '../../../src/shared/protocol';
+
+const ID = 'kgjfgplpablkjnlkjmjdecgdpfankdle';
+const POPUP = {
+  id: ID,
+  url: `chrome-extension://${ID}/src/popup/index.html`,
+  origin: `chrome-extension://${ID}`,
+};
+
+type Listener = (...args: never[]) => unknown;
+
+function event() {
+  const listeners: Listener[] = [];
+  return {
+    listeners,
+    addListener: (listener: Listener) => listeners.push(listener),
+    removeListener: () => {},
+  };
+}
+
+const fakeChrome = {
+  runtime: {
+    id: ID,
+    getURL: (path: string) => `chrome-extension://${ID}/${path}`,
+    getPlatformInfo: async () => ({}),
+    onMessage: event(),
+    onStartup: event(),
+    onInstalled: event(),
+  },
+  identity: { getRedirectURL: () => `https://${ID}.chromiumapp.org/`, launchWebAuthFlow: vi.fn() },
+  alarms: { create: vi.fn(async () => {}), clear: vi.fn(async () => true), onAlarm: event() },
+  notifications: { create: vi.fn(async () => ''), clear: vi.fn(async () => true), onClicked: event() },
+  action: { setBadgeText: vi.fn(async () => {}), setBadgeBackgroundColor: vi.fn(async () => {}) },
+  tabs: {
+    create: vi.fn(async () => ({ id: 1 })),
+    remove: vi.fn(async () => {}),
+    onUpdated: event(),
+    onRemoved: event(),
+  },
+  permissions: { contains: vi.fn(async () => false) },
+};
+
+const fakeLocks = {
+  request: <T>(_name: string, _options: unknown, task: () => Promise<T>) => task(),
+};
+
+function message(type: string, payload?: unknown, sender: object = POPUP): Promise<Reply<unknown>> {
+  const [listener] = fakeChrome.runtime.onMessage.listeners as ((
+    m: unknown,
+    s: object,
+    r: (x: Reply<unknown>) => void,
+  ) => unknown)[];
+  return new Promise((resolve) => {
+    expect(listener?.({ type, payload }, sender, resolve)).toBe(true);
+  });
+}
+
+beforeAll(async () => {
+  vi.stubGlobal('chrome', fakeChrome);
+  vi.stubGlobal('navigator', { locks: fakeLocks });
+  await import('../../../src/background/main');
+});
+
+afterAll(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('main', () => {
+  it('registers every listener at load', () => {
+    expect(fakeChrome.runtime.onMessage.listeners).toHaveLength(1);
+    expect(fakeChrome.runtime.onStartup.listeners).toHaveLength(1);
+    expect(fakeChrome.runtime.onInstalled.listeners).toHaveLength(1);
+    expect(fakeChrome.alarms.onAlarm.listeners).toHaveLength(1);
+    expect(fakeChrome.notifications.onClicked.listeners).toHaveLength(1);
+  });
+
+  it('catches up on load: with nothing stored, the alarm is cleared and the badge emptied', async () => {
+    await vi.waitFor(() => expect(fakeChrome.action.setBadgeText).toHaveBeenCalledWith({ text: '' }));
+    expect(fakeChrome.alarms.clear).toHaveBeenCalledWith('seller-auth:due');
+  });
+
+  it('answers our pages through the real stores and refuses anyone else', async () => {
+    expect(await message('settings.get')).toEqual({ ok: true, value: DEFAULT_SETTINGS });
+    const foreign = await message('settings.get', undefined, { id: ID, url: 'https://evil.example/' });
+    expect(foreign).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+  });
+
+  it('saves an app through the worker and exposes only counts for debugging', async () => {
+    const saved = await message('apps.save', {
+      name: 'Main app',
+      platform: 'lazada',
+      appKey: '100132',
+      appSecret: 'helloworld',
+      callbackUrl: `https://${ID}.chromiumapp.org/`,
+    });
+    expect(saved).toMatchObject({ ok: true, value: { hasSecret: true, callbackKind: 'identity' } });
+    expect(JSON.stringify(saved)).not.toContain('helloworld');
+
+    const debug = (globalThis as unknown as { __sellerAuthDebug: { counts(): Promise<DebugCounts> } })
+      .__sellerAuthDebug;
+    expect(await debug.counts()).toEqual({ grants: 0, apps: 1, needsAttention: 0, attempt: null });
+    expect(() => {
+      (globalThis as Record<string, unknown>).__sellerAuthDebug = {};
+    }).toThrow();
+  });
+
+  it('opens the popup on a clicked grant notification, then clears it', async () => {
+    const [onClicked] = fakeChrome.notifications.onClicked.listeners as ((id: string) => void)[];
+    onClicked?.('grant:app|u:1|sg:reminder');
+    await vi.waitFor(() =>
+      expect(fakeChrome.notifications.clear).toHaveBeenCalledWith('grant:app|u:1|sg:reminder'),
+    );
+    expect(fakeChrome.tabs.create).toHaveBeenCalledWith({
+      url: `chrome-extension://${ID}/src/popup/index.html?grant=app%7Cu%3A1%7Csg`,
+      active: true,
+    });
+  });
+});

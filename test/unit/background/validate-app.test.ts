@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { validateAppInput } from '../../../src/background/validate-app';
+import { SellerAuthError } from '../../../src/shared/errors';
+
+const VALID = {
+  name: ' Main store app ',
+  platform: 'lazada',
+  appKey: ' 100132 ',
+  appSecret: 'helloworld',
+  callbackUrl: 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/',
+};
+
+function fieldOfFailure(input: unknown, secretRequired = true): string | undefined {
+  try {
+    validateAppInput(input, { secretRequired });
+  } catch (error) {
+    if (error instanceof SellerAuthError && error.code === 'invalid_input')
+      return error.details.field ?? '(none)';
+    throw error;
+  }
+  return undefined;
+}
+
+describe('validateAppInput', () => {
+  it('accepts a complete new app, trimming what people paste', () => {
+    expect(validateAppInput(VALID, { secretRequired: true })).toEqual({
+      name: 'Main store app',
+      platform: 'lazada',
+      appKey: '100132',
+      appSecret: 'helloworld',
+      callbackUrl: 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/',
+    });
+  });
+
+  it.each([
+    ['a missing name', { ...VALID, name: '  ' }, 'name'],
+    ['a very long name', { ...VALID, name: 'x'.repeat(81) }, 'name'],
+    ['an unknown platform', { ...VALID, platform: 'shopee' }, 'platform'],
+    ['a non-numeric Lazada app key', { ...VALID, appKey: '12ab' }, 'appKey'],
+    ['an AliExpress key with spaces', { ...VALID, platform: 'aliexpress', appKey: '50 01' }, 'appKey'],
+    ['a missing secret on a new app', { ...VALID, appSecret: '' }, 'appSecret'],
+    ['a secret with spaces inside', { ...VALID, appSecret: 'hello world' }, 'appSecret'],
+    ['a callback over plain http', { ...VALID, callbackUrl: 'http://app.example.com/cb' }, 'callbackUrl'],
+    ['a callback that is not a URL', { ...VALID, callbackUrl: 'app.example.com/cb' }, 'callbackUrl'],
+    ['a callback with a fragment', { ...VALID, callbackUrl: 'https://app.example.com/cb#x' }, 'callbackUrl'],
+    [
+      'a callback with credentials',
+      { ...VALID, callbackUrl: 'https://u:p@app.example.com/cb' },
+      'callbackUrl',
+    ],
+    [
+      'an http endpoint off this machine',
+      { ...VALID, endpoints: { tokenCreateUrl: 'http://gw.example/t' } },
+      'tokenCreateUrl',
+    ],
+    ['endpoints that are not an object', { ...VALID, endpoints: 'https://gw.example' }, '(none)'],
+  ])('refuses %s, naming the field', (_name, input, field) => {
+    expect(fieldOfFailure(input)).toBe(field);
+  });
+
+  it('refuses a payload that is not an object', () => {
+    expect(fieldOfFailure('lazada')).toBe('(none)');
+  });
+
+  it('keeps the stored secret when editing an app that has one', () => {
+    const valid = validateAppInput({ ...VALID, id: 'app-1', appSecret: '' }, { secretRequired: false });
+    expect(valid.id).toBe('app-1');
+    expect(valid).not.toHaveProperty('appSecret');
+  });
+
+  it('allows http only on this machine (the local sandbox), keeping the URL exactly as typed', () => {
+    const valid = validateAppInput(
+      {
+        ...VALID,
+        callbackUrl: 'http://127.0.0.1:8787/callback',
+        endpoints: { authorizeUrl: 'http://127.0.0.1:8787/oauth/authorize', tokenCreateUrl: '' },
+      },
+      { secretRequired: true },
+    );
+    expect(valid.callbackUrl).toBe('http://127.0.0.1:8787/callback');
+    expect(valid.endpoints).toEqual({ authorizeUrl: 'http://127.0.0.1:8787/oauth/authorize' });
+  });
+
+  it('does not normalize a callback URL (the platform compares it as text)', () => {
+    const valid = validateAppInput(
+      { ...VALID, callbackUrl: 'https://App.example.com' },
+      { secretRequired: true },
+    );
+    expect(valid.callbackUrl).toBe('https://App.example.com');
+  });
+
+  it('never repeats the secret in its message', () => {
+    const attempt = () =>
+      validateAppInput({ ...VALID, appSecret: 'abc def-very-secret-value' }, { secretRequired: true });
+    expect(attempt).toThrow(SellerAuthError);
+    expect(attempt).not.toThrow(/very-secret/);
+  });
+});

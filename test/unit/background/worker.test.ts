@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { DUE_ALARM } from '../../../src/background/adapters/alarm-scheduler';
+import { grantFromTokens } from '../../../src/grants/lifecycle';
+import type { Grant } from '../../../src/grants/model';
+import { DEFAULT_SETTINGS } from '../../../src/shared/model';
+import { createHarness, type Harness, seller } from './harness';
+
+const DAY = 86_400_000;
+
+/** A grant as a connect would have stored it, without running the login. */
+async function storeGrant(h: Harness, appId: string, account: string, userId: string): Promise<Grant> {
+  const tokens = h.tokens.issue(seller(account, userId));
+  const grant = grantFromTokens(tokens, {
+    appId,
+    platform: 'lazada',
+    now: h.clock.now(),
+    settings: DEFAULT_SETTINGS,
+  });
+  await h.stores.grants.put(grant);
+  return grant;
+}
+
+describe('catching up on start', () => {
+  it.each([
+    ['a worker start', (h: Harness) => h.worker.catchUp()],
+    ['browser start-up', (h: Harness) => h.worker.onStartup()],
+    ['install or update', (h: Harness) => h.worker.onInstalled()],
+    ['the due alarm', (h: Harness) => h.worker.onAlarm(DUE_ALARM)],
+  ])('%s refreshes the grants that came due and re-arms the alarm', async (_name, trigger) => {
+    const h = createHarness();
+    const app = await h.addApp();
+    const grant = await storeGrant(h, app.id, 'a@shop.sg', '1');
+    await h.clock.advanceTo(grant.dueAt + DAY); // the browser was closed past the refresh time
+
+    await trigger(h);
+
+    const after = h.stores.grants.peek(grant.id);
+    expect(h.tokens.refreshTokensSent).toEqual([grant.refreshToken]);
+    expect(after?.lastRefreshedAt).toBe(h.clock.now());
+    expect(after?.dueAt).toBeGreaterThan(h.clock.now());
+    expect(h.scheduler.current).toBe(after?.dueAt);
+  });
+
+  it('ignores other alarms', async () => {
+    const h = createHarness();
+    const app = await h.addApp();
+    const grant = await storeGrant(h, app.id, 'a@shop.sg', '1');
+    await h.clock.advanceTo(grant.dueAt + 1);
+    await h.worker.onAlarm('someone-else');
+    expect(h.tokens.calls).toEqual([]);
+    expect(h.scheduler.armed).toEqual([]);
+  });
+
+  it('shares one run between triggers that arrive together', async () => {
+    const h = createHarness();
+    const app = await h.addApp();
+    const grant = await storeGrant(h, app.id, 'a@shop.sg', '1');
+    await h.clock.advanceTo(grant.dueAt + 1);
+    const [first, second] = [h.worker.catchUp(), h.worker.catchUp()];
+    expect(first).toBe(second);
+    expect((await first).refreshed).toBe(1);
+    expect(h.tokens.calls).toHaveLength(1);
+  });
+
+  it('re-arms even when the scheduled work fails', async () => {
+    const h = createHarness();
+    const app = await h.addApp();
+    const grant = await storeGrant(h, app.id, 'a@shop.sg', '1');
+    h.stores.grants.listDue = async () => {
+      throw new Error('index unreadable');
+    };
+    await expect(h.worker.catchUp()).rejects.toThrow('index unreadable');
+    expect(h.scheduler.current).toBe(grant.dueAt);
+  });
+});
+
+describe('rearm', () => {
+  it('sets the alarm to the earliest dueAt and the badge to the attention count', async () => {
+    const h = createHarness();
+    const app = await h.addApp();
+    const early = await storeGrant(h, app.id, 'a@shop.sg', '1');
+    await h.clock.advance(DAY);
+    await storeGrant(h, app.id, 'b@shop.sg', '2');
+    const dead = await storeGrant(h, app.id, 'c@shop.sg', '3');
+    await h.stores.grants.put({ ...dead, status: 'needs_authorization', dueAt: Number.MAX_SAFE_INTEGER });
+
+    await h.worker.rearm();
+
+    expect(h.scheduler.current).toBe(early.dueAt);
+    expect(h.badge.shown.at(-1)).toBe(1);
+  });
+
+  it('clears the alarm when nothing is scheduled', async () => {
+    const h = createHarness();
+    await h.worker.rearm();
+    expect(h.scheduler.armed).toEqual([undefined]);
+    expect(h.badge.shown).toEqual([0]);
+  });
+});
+
+describe('notification clicks', () => {
+  it('open the popup on the grant the notification is about', async () => {
+    const h = createHarness();
+    await h.worker.onNotificationClicked('grant:app-1|u:10101|sg:needs_authorization');
+    expect(h.openedPages).toEqual(['src/popup/index.html?grant=app-1%7Cu%3A10101%7Csg']);
+  });
+
+  it('ignore notifications that are not about a grant', async () => {
+    const h = createHarness();
+    await h.worker.onNotificationClicked('something-else');
+    expect(h.openedPages).toEqual([]);
+  });
+});
