@@ -16,7 +16,10 @@ describe('manifest', () => {
 
   it('asks only for the permissions Seller Auth uses', () => {
     expect([...manifest.permissions].sort()).toEqual(['alarms', 'identity', 'notifications', 'storage']);
-    expect(manifest.host_permissions).toEqual(['https://auth.lazada.com/*', 'https://api-sg.aliexpress.com/*']);
+    expect(manifest.host_permissions).toEqual([
+      'https://auth.lazada.com/*',
+      'https://api-sg.aliexpress.com/*',
+    ]);
     expect(manifest).not.toHaveProperty('externally_connectable');
     expect(manifest).not.toHaveProperty('content_scripts');
   });
