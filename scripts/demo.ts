@@ -55,6 +55,10 @@ if (!headless) {
   await popup.screenshot({ path: `${OUTPUT}/1-popup-before.png` });
   step('Popup before connecting: saved demo-output/1-popup-before.png');
 
+  step('Choosing the Lazada app and the Cross-border country in the popup');
+  await popup.getByLabel('App').selectOption(lazada.id);
+  await popup.getByLabel('Cross-border').check();
+
   step('Clicking "Connect shop": the worker opens the platform login (launchWebAuthFlow)');
   const loginOpened = session.browser.context.waitForEvent('page');
   await popup.getByRole('button', { name: 'Connect shop' }).click();
