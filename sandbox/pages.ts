@@ -1,17 +1,8 @@
 /** The sandbox's HTML: small, accessible pages (every control has a label, errors are announced). */
+import { COUNTRY_LABELS, PLATFORMS } from '../src/platforms/descriptors';
 import type { Country, PlatformId } from '../src/platforms/types';
 
-export const COUNTRY_NAMES: Record<Country, string> = {
-  sg: 'Singapore',
-  my: 'Malaysia',
-  th: 'Thailand',
-  vn: 'Vietnam',
-  ph: 'Philippines',
-  id: 'Indonesia',
-  cb: 'Cross-border',
-};
-
-const PLATFORM_NAMES: Record<PlatformId, string> = { lazada: 'Lazada', aliexpress: 'AliExpress' };
+export const COUNTRY_NAMES: Record<Country, string> = COUNTRY_LABELS;
 
 export function escapeHtml(text: string): string {
   return text
@@ -70,7 +61,7 @@ export interface LoginPageModel {
 }
 
 export function loginPage(model: LoginPageModel): string {
-  const platformName = PLATFORM_NAMES[model.platform];
+  const platformName = PLATFORMS[model.platform].label;
   const countrySelect = model.countries
     ? `<label for="country">Country</label>
 <select id="country" name="country">

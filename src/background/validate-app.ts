@@ -6,18 +6,11 @@
 import { PLATFORMS, resolveEndpoints } from '../platforms/descriptors';
 import { parseEndpointUrl } from '../platforms/endpoint-url';
 import { PLATFORM_IDS, type PlatformEndpoints, type PlatformId } from '../platforms/types';
+import type { AppInput } from '../shared/model';
 import { type Fields, fieldsOf, invalid, optionalString, requiredString } from './payload';
 
-export interface ValidAppInput {
-  id?: string;
-  name: string;
-  platform: PlatformId;
-  appKey: string;
-  /** Present only when a new secret was typed; the stored one is kept otherwise. */
-  appSecret?: string;
-  callbackUrl: string;
-  endpoints?: Partial<PlatformEndpoints>;
-}
+/** The same shape as what pages send, once every field has been checked. */
+export type ValidAppInput = AppInput;
 
 const MAX_NAME = 80;
 const MAX_APP_KEY = 64;

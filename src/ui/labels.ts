@@ -1,17 +1,11 @@
 /** Names people read for the codes the platforms use. */
 
+import { COUNTRY_LABELS, PLATFORMS } from '../platforms/descriptors';
 import type { Country, PlatformId } from '../platforms/types';
 import type { GrantHealth } from '../shared/model';
 
-export const COUNTRY_NAMES: Record<Country, string> = {
-  sg: 'Singapore',
-  my: 'Malaysia',
-  th: 'Thailand',
-  vn: 'Vietnam',
-  ph: 'Philippines',
-  id: 'Indonesia',
-  cb: 'Cross-border',
-};
+/** The platform's own names, one source for every page. */
+export const COUNTRY_NAMES: Record<Country, string> = COUNTRY_LABELS;
 
 /** Unknown codes (an AliExpress locale, a future venture) are shown upper-cased rather than hidden. */
 export function countryName(code: string): string {
@@ -19,7 +13,10 @@ export function countryName(code: string): string {
   return known ?? code.toUpperCase();
 }
 
-export const PLATFORM_NAMES: Record<PlatformId, string> = { lazada: 'Lazada', aliexpress: 'AliExpress' };
+export const PLATFORM_NAMES: Record<PlatformId, string> = {
+  lazada: PLATFORMS.lazada.label,
+  aliexpress: PLATFORMS.aliexpress.label,
+};
 
 export const HEALTH_LABELS: Record<GrantHealth, string> = {
   connected: 'Connected',
