@@ -32,6 +32,10 @@ const KNOWN_CODES: Record<string, Meaning> = {
     code: 'service_timeout',
     words: 'The platform timed out while answering; Seller Auth will try again.',
   },
+  InvalidTimestamp: {
+    code: 'clock_skew',
+    words: "The platform refused the request's time: this computer's clock is more than 2 hours off.",
+  },
   InvalidCode: {
     code: 'invalid_code',
     words:

@@ -12,6 +12,8 @@ const RETRYABLE = {
   upstream_unavailable: true,
   rate_limited: true,
   service_timeout: true,
+  // The platform refused our timestamp: this computer's clock is off; fixing it fixes the next try.
+  clock_skew: true,
   // Platform answers that retrying cannot fix.
   invalid_code: false,
   refresh_token_invalid: false,

@@ -74,6 +74,12 @@ function words(code: ErrorCode, error: ErrorData): { title: string; detail: stri
         title: 'Access token rejected',
         detail: 'The platform rejected the access token. Authorize the shop again.',
       };
+    case 'clock_skew':
+      return {
+        title: 'Computer clock is off',
+        detail:
+          "The platform refuses requests when this computer's clock is more than 2 hours off. Set the date and time correctly, then try again.",
+      };
     case 'signature_rejected':
       return {
         title: 'App secret rejected',

@@ -7,6 +7,7 @@ describe('classifyPlatformError', () => {
     ['ApiCallLimit', 'rate_limited'],
     ['AppCallLimit', 'rate_limited'],
     ['ServiceTimeout', 'service_timeout'],
+    ['InvalidTimestamp', 'clock_skew'],
     ['InvalidCode', 'invalid_code'],
     ['IllegalRefreshToken', 'refresh_token_invalid'],
     ['AUTH_TYPE_UNSUPPORTED', 'refresh_unsupported'],
