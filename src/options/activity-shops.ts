@@ -16,7 +16,9 @@ export function activityShops(
 ): ActivityShop[] {
   const shops = new Map<string, string>();
   for (const grant of grants) {
-    shops.set(grant.id, `${grant.seller.account} (${grant.seller.country.toUpperCase()}) · ${grant.appName}`);
+    // An AliExpress grant has no venture: no empty "()" after its account.
+    const { account, country } = grant.seller;
+    shops.set(grant.id, `${account}${country ? ` (${country.toUpperCase()})` : ''} · ${grant.appName}`);
   }
   for (const entry of entries) {
     if (entry.grantId && !shops.has(entry.grantId)) shops.set(entry.grantId, entry.account ?? entry.grantId);

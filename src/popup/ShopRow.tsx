@@ -6,7 +6,7 @@ import { countryName, PLATFORM_NAMES } from '../ui/labels';
 import { StatusPill } from '../ui/StatusPill';
 import { relativeTime } from '../ui/time-words';
 import { ShopActions } from './ShopActions';
-import { accessTokenLine, deadlineLine, isCrossBorder, shopLabel } from './shop-words';
+import { accessTokenLine, deadlineLine, isCrossBorder, shopCountryName, shopLabel } from './shop-words';
 
 export interface ShopRowProps {
   view: GrantView;
@@ -27,7 +27,7 @@ export function ShopRow({ view, now, highlighted, ...actions }: ShopRowProps) {
 
   const { seller } = view;
   const crossBorder = isCrossBorder(view);
-  const meta = [PLATFORM_NAMES[view.platform], countryName(seller.country), view.appName];
+  const meta = [PLATFORM_NAMES[view.platform], shopCountryName(view), view.appName].filter(Boolean);
   if (!crossBorder && seller.sellerId) meta.push(`Seller ID ${seller.sellerId}`);
   const lastError = view.lastError && describeError(view.lastError);
 

@@ -6,7 +6,12 @@ import { formatDate, relativeTime } from '../ui/time-words';
 
 /** Names a shop in button labels, so screen readers and tests can tell rows apart. */
 export function shopLabel(view: GrantView): string {
-  return `${view.seller.account}, ${countryName(view.seller.country)}, ${view.appName}`;
+  return [view.seller.account, shopCountryName(view), view.appName].filter(Boolean).join(', ');
+}
+
+/** The shop's venture in words; empty for an AliExpress seller, whose grant has no venture. */
+export function shopCountryName(view: GrantView): string {
+  return view.seller.country ? countryName(view.seller.country) : '';
 }
 
 export function accessTokenLine(view: GrantView, now: number): string {

@@ -37,17 +37,25 @@ export interface ExtensionBrowser {
   dispose(): Promise<void>;
 }
 
-export async function launchExtension(options: { profileDir?: string; headless?: boolean } = {}) {
+export interface LaunchOptions {
+  profileDir?: string;
+  headless?: boolean;
+  /** More unpacked extensions loaded next to Seller Auth (a stranger extension, for security tests). */
+  alsoLoad?: readonly string[];
+}
+
+export async function launchExtension(options: LaunchOptions = {}) {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`Build the sandbox extension first: npm run build:sandbox (${EXTENSION_DIR} is missing)`);
   }
   const profileDir = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'seller-auth-profile-')));
+  const extensionDirs = [EXTENSION_DIR, ...(options.alsoLoad ?? [])].join(',');
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDirs}`,
+      `--load-extension=${extensionDirs}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

@@ -9,13 +9,16 @@ import {
   DEMO_LAZADA_APP_KEY,
   DEMO_PASSWORD,
   EXTENSION_CALLBACK_URL,
+  type LogEntry,
   type Sandbox,
+  type SandboxEndpoint,
   type SandboxOptions,
+  type SandboxSeller,
   startSandbox,
 } from '../../sandbox/index';
 import type { Grant } from '../../src/grants/model';
-import type { PlatformId } from '../../src/platforms/types';
-import type { AppView } from '../../src/shared/model';
+import type { Country, PlatformId } from '../../src/platforms/types';
+import type { AppView, AttemptView } from '../../src/shared/model';
 import type { MessageType, Reply, RequestOf, ResponseOf } from '../../src/shared/protocol';
 import { type ExtensionBrowser, launchExtension } from './browser';
 
@@ -34,14 +37,31 @@ export interface Session {
   }): Promise<AppView>;
   /** Every stored grant, tokens included: test-only, read straight from IndexedDB in the worker. */
   storedGrants(): Promise<Grant[]>;
-  /** Restarts Chromium with the same profile (IndexedDB kept). */
-  restartBrowser(): Promise<void>;
+  /** Restarts Chromium with the same profile (IndexedDB kept); `whileClosed` runs with the browser down. */
+  restartBrowser(options?: { whileClosed?: () => Promise<void> }): Promise<void>;
+  /** Opens a fresh control page (after a test closed it to leave no extension page open). */
+  reopenControl(): Promise<Page>;
+  /** The toolbar badge text, read in the worker. */
+  badgeText(): Promise<string>;
+  /** Ids of the desktop notifications currently shown, read in the worker. */
+  notificationIds(): Promise<string[]>;
+  /** Creates (or replaces) a `chrome.alarms` alarm in the worker, firing at once. */
+  fireAlarm(name: string): Promise<void>;
+  /**
+   * Runs `wake` (something that starts the worker's catch-up: an alarm, a worker start) and resolves
+   * when that catch-up has finished. Every catch-up ends by re-arming, which rewrites the badge, so a
+   * placeholder badge text set before tells when it is done.
+   */
+  afterCatchUp(wake: () => Promise<unknown>): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startSession(options: { sandbox?: SandboxOptions; headless?: boolean } = {}) {
+export async function startSession(
+  options: { sandbox?: SandboxOptions; headless?: boolean; alsoLoad?: readonly string[] } = {},
+) {
   const sandbox = await startSandbox(options.sandbox);
-  let browser = await launchExtension({ headless: options.headless ?? true });
+  const launchOptions = { headless: options.headless ?? true, alsoLoad: options.alsoLoad ?? [] };
+  let browser = await launchExtension(launchOptions);
   let control = await browser.openPage('src/options/index.html');
 
   const send = async <T extends MessageType>(type: T, payload: RequestOf<T>) =>
@@ -94,11 +114,34 @@ export async function startSession(options: { sandbox?: SandboxOptions; headless
         }),
     );
 
-  const restartBrowser = async () => {
+  const restartBrowser = async ({ whileClosed }: Parameters<Session['restartBrowser']>[0] = {}) => {
     const profileDir = browser.profileDir;
     await browser.close();
-    browser = await launchExtension({ profileDir, headless: options.headless ?? true });
+    await whileClosed?.();
+    browser = await launchExtension({ ...launchOptions, profileDir });
     control = await browser.openPage('src/options/index.html');
+  };
+
+  const reopenControl = async () => {
+    control = await browser.openPage('src/options/index.html');
+    return control;
+  };
+
+  const badgeText = () => browser.worker.evaluate(() => chrome.action.getBadgeText({}));
+  const notificationIds = () =>
+    browser.worker.evaluate(async () => Object.keys(await chrome.notifications.getAll()));
+  const fireAlarm = (name: string) =>
+    browser.worker.evaluate((alarm) => chrome.alarms.create(alarm, { when: Date.now() }), name);
+
+  const afterCatchUp = async (wake: () => Promise<unknown>) => {
+    const placeholder = '?';
+    await browser.worker.evaluate((text) => chrome.action.setBadgeText({ text }), placeholder);
+    await wake();
+    const givesUpAt = Date.now() + 15_000;
+    while ((await badgeText()) === placeholder) {
+      if (Date.now() > givesUpAt) throw new Error('the catch-up did not finish within 15 s');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   };
 
   const close = async () => {
@@ -119,6 +162,11 @@ export async function startSession(options: { sandbox?: SandboxOptions; headless
     addSandboxApp,
     storedGrants,
     restartBrowser,
+    reopenControl,
+    badgeText,
+    notificationIds,
+    fireAlarm,
+    afterCatchUp,
     close,
   };
   return session;
@@ -134,4 +182,54 @@ export async function loginOnSandbox(
   await page.getByLabel('Password').fill(seller.password ?? DEMO_PASSWORD);
   if (seller.country) await page.getByLabel('Country').selectOption(seller.country);
   await page.getByRole('button', { name: seller.decision === 'deny' ? 'Deny' : 'Approve' }).click();
+}
+
+/**
+ * Connects a demo seller without the popup: starts `connect.start` from the control page, logs in on
+ * the sandbox page the worker opens, and resolves with the finished attempt (throws unless it succeeded).
+ * Lazada sellers authorize for their own venture (`cb` for cross-border).
+ */
+export async function connectSeller(
+  session: Session,
+  app: Pick<AppView, 'id'>,
+  seller: SandboxSeller,
+): Promise<AttemptView & { grantId: string }> {
+  const country: Country | undefined = seller.platform === 'lazada' ? seller.country : undefined;
+  const loginOpened = session.browser.context.waitForEvent('page');
+  const finished = session.send('connect.start', {
+    appId: app.id,
+    ...(country ? { countries: [country] } : {}),
+  });
+  const login = await loginOpened;
+  await loginOnSandbox(login, { account: seller.account, ...(country ? { country } : {}) });
+  const reply = await finished;
+  if (!reply.ok) throw new Error(`connect.start failed: ${reply.error.code}: ${reply.error.message}`);
+  const { grantId, phase, error } = reply.value;
+  if (phase !== 'succeeded' || grantId === undefined) {
+    throw new Error(`connecting ${seller.account} ended ${phase}${error ? ` (${error.code})` : ''}`);
+  }
+  return { ...reply.value, grantId };
+}
+
+/** The outcomes the sandbox logged for one endpoint, oldest first (`0` is a success). */
+export function sandboxOutcomes(sandbox: Sandbox, endpoint: SandboxEndpoint): LogEntry['outcome'][] {
+  return sandbox.log.filter((entry) => entry.endpoint === endpoint).map((entry) => entry.outcome);
+}
+
+/**
+ * Runs `action` (a click on "Connect shop" or "Authorize again"...) and returns the sandbox login page
+ * the worker opens for it: an identity window or a normal tab, either way a new page of the context.
+ */
+export async function loginPageOpenedBy(session: Session, action: () => Promise<unknown>): Promise<Page> {
+  const opened = session.browser.context.waitForEvent('page');
+  await action();
+  const page = await opened;
+  await page.waitForLoadState('domcontentloaded');
+  return page;
+}
+
+/** Waits until the wall clock reaches `time` (epoch ms): for deadlines no event announces. */
+export async function waitUntil(time: number): Promise<void> {
+  const wait = time - Date.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
 }

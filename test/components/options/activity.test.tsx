@@ -100,4 +100,17 @@ describe('activity log', () => {
     expect(worker.callsOf('activity.list').at(-1)).toMatchObject({ grantId: MY });
     expect(activitySection().queryByText('sg@shop.test')).toBeNull();
   });
+
+  it('names an AliExpress shop, which has no venture, by account and app only', async () => {
+    renderOptions({
+      handlers: {
+        'activity.list': () => [],
+        'grants.list': () => [
+          grantView({ id: 'app-2|u:22|', seller: { account: 'nick', country: '', countries: [] } }),
+        ],
+      },
+    });
+    const filter = activitySection().getByLabelText('Shop');
+    await within(filter).findByRole('option', { name: 'nick · Shop tools' });
+  });
 });

@@ -84,6 +84,18 @@ describe('shop row', () => {
     expect(row.textContent).toContain('Cross-border');
   });
 
+  it('names an AliExpress shop, which has no venture, without an empty country', async () => {
+    const { row } = await setup([
+      makeGrant({
+        id: 'app-1|u:2200001001|',
+        platform: 'aliexpress',
+        seller: { account: 'sg1234567abcd', country: '', sellerId: '2200001001', countries: [] },
+      }),
+    ]);
+    expect(row.getAttribute('aria-label')).toBe('sg1234567abcd, Order Sync');
+    expect(within(row).getByText('AliExpress · Order Sync · Seller ID 2200001001')).toBeTruthy();
+  });
+
   it('shows the last error in human words', async () => {
     const { row } = await setup([
       makeGrant({

@@ -25,6 +25,14 @@ describe('shopLabel', () => {
       'ae, ES, Order Sync',
     );
   });
+
+  it('leaves out the venture of a shop that has none (AliExpress)', () => {
+    const aliexpress = makeGrant({
+      platform: 'aliexpress',
+      seller: { account: 'nick', country: '', countries: [] },
+    });
+    expect(shopLabel(aliexpress)).toBe('nick, Order Sync');
+  });
 });
 
 describe('grantIdFromSearch', () => {
