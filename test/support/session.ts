@@ -18,7 +18,8 @@ import {
 } from '../../sandbox/index';
 import type { Grant } from '../../src/grants/model';
 import type { Country, PlatformId } from '../../src/platforms/types';
-import type { AppView, AttemptView } from '../../src/shared/model';
+import { shopLabel } from '../../src/popup/shop-words';
+import type { AppView, AttemptView, GrantView } from '../../src/shared/model';
 import type { MessageType, Reply, RequestOf, ResponseOf } from '../../src/shared/protocol';
 import { type ExtensionBrowser, launchExtension } from './browser';
 
@@ -185,20 +186,22 @@ export async function loginOnSandbox(
 }
 
 /**
- * Connects a demo seller without the popup: starts `connect.start` from the control page, logs in on
- * the sandbox page the worker opens, and resolves with the finished attempt (throws unless it succeeded).
- * Lazada sellers authorize for their own venture (`cb` for cross-border).
+ * Connects a demo seller without the popup (or authorizes one again, with `reauthorizeGrantId`): starts
+ * `connect.start` from the control page, logs in on the sandbox page the worker opens, and resolves with
+ * the finished attempt (throws unless it succeeded). Lazada sellers authorize for their own venture.
  */
 export async function connectSeller(
   session: Session,
   app: Pick<AppView, 'id'>,
   seller: SandboxSeller,
+  options: { reauthorizeGrantId?: string } = {},
 ): Promise<AttemptView & { grantId: string }> {
   const country: Country | undefined = seller.platform === 'lazada' ? seller.country : undefined;
   const loginOpened = session.browser.context.waitForEvent('page');
   const finished = session.send('connect.start', {
     appId: app.id,
     ...(country ? { countries: [country] } : {}),
+    ...options,
   });
   const login = await loginOpened;
   await loginOnSandbox(login, { account: seller.account, ...(country ? { country } : {}) });
@@ -232,4 +235,15 @@ export async function loginPageOpenedBy(session: Session, action: () => Promise<
 export async function waitUntil(time: number): Promise<void> {
   const wait = time - Date.now();
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+}
+
+/** One shop's row in the popup and its buttons, found by the shop label their names carry. */
+export function shopInPopup(popup: Page, view: GrantView) {
+  const label = shopLabel(view);
+  const row = popup.getByRole('listitem', { name: label, exact: true });
+  return {
+    row,
+    refreshNow: row.getByRole('button', { name: `Refresh now for ${label}` }),
+    authorizeAgain: row.getByRole('button', { name: `Authorize again for ${label}` }),
+  };
 }
