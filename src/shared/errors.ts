@@ -40,6 +40,8 @@ const RETRYABLE = {
   forbidden_sender: false,
   permission_denied: false,
   storage_failed: true,
+  // The worker was stopped (or restarted) before it answered a page: asking again wakes it.
+  worker_unavailable: true,
   internal: false,
 } as const satisfies Record<string, boolean>;
 

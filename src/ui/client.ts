@@ -14,11 +14,22 @@ export interface WorkerClient {
 /** Anything that delivers one message to the worker and resolves with its raw reply. */
 export type SendMessage = (message: Message) => Promise<unknown>;
 
-const NO_ANSWER =
-  "Seller Auth's background service did not answer. Close this page and open it again; if it keeps happening, reload the extension.";
+const NO_ANSWER = "Seller Auth's background service stopped before it answered.";
+const BAD_ANSWER =
+  "Seller Auth's background service did not answer as expected. If it keeps happening, reload the extension.";
 
+/** The worker stopped or restarted mid-request (Chrome stops idle workers): asking again wakes it. */
 function noAnswer(cause?: unknown): SellerAuthError {
-  return new SellerAuthError('internal', NO_ANSWER, {}, cause === undefined ? undefined : { cause });
+  return new SellerAuthError(
+    'worker_unavailable',
+    NO_ANSWER,
+    {},
+    cause === undefined ? undefined : { cause },
+  );
+}
+
+function badAnswer(): SellerAuthError {
+  return new SellerAuthError('internal', BAD_ANSWER);
 }
 
 function isErrorData(value: unknown): value is ErrorData {
@@ -40,12 +51,14 @@ export function createClientOver(sendMessage: SendMessage): WorkerClient {
       } catch (cause) {
         throw noAnswer(cause);
       }
-      if (typeof reply !== 'object' || reply === null || !('ok' in reply)) throw noAnswer();
+      // No reply at all: the worker's port closed before it answered.
+      if (reply === undefined) throw noAnswer();
+      if (typeof reply !== 'object' || reply === null || !('ok' in reply)) throw badAnswer();
       if (reply.ok === true && 'value' in reply) return reply.value as ResponseOf<T>;
       if (reply.ok === false && 'error' in reply && isErrorData(reply.error)) {
         throw SellerAuthError.fromData(reply.error);
       }
-      throw noAnswer();
+      throw badAnswer();
     },
   };
 }

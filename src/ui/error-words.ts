@@ -166,6 +166,11 @@ function words(code: ErrorCode, error: ErrorData): { title: string; detail: stri
         title: 'Could not save',
         detail: "The browser could not read or write Seller Auth's data. Nothing stored was lost; try again.",
       };
+    case 'worker_unavailable':
+      return {
+        title: 'Seller Auth was restarting',
+        detail: 'Its background service stopped before it answered. Nothing was lost: try again.',
+      };
     case 'internal':
       return {
         title: 'Something went wrong',

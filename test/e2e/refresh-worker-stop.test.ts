@@ -40,7 +40,7 @@ test('a worker stopped while its refresh is on the wire loses nothing, and refre
 
   // The sandbox saw the client leave and rotated nothing; the popup tells the person it got no answer.
   await expect.poll(() => sandboxOutcomes(current.sandbox, 'token.refresh')).toEqual(['aborted']);
-  await row.getByRole('alert').waitFor();
+  await row.getByRole('alert').getByText('Seller Auth was restarting').waitFor();
   current.sandbox.clearFaults();
 
   // A message wakes the worker: the grant is stored as it was, its tokens still good.

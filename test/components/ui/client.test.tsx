@@ -49,20 +49,22 @@ describe('createClientOver', () => {
   it('treats a missing reply as the background service not answering', async () => {
     const { client } = clientReplying(undefined);
     const error = await failureOf(client.send('apps.list', undefined));
-    expect(error.code).toBe('internal');
-    expect(error.message).toContain('did not answer');
+    expect(error.code).toBe('worker_unavailable');
+    expect(error.retryable).toBe(true);
   });
 
   it('treats a rejected sendMessage as the background service not answering', async () => {
     const { client } = clientReplying(() => Promise.reject(new Error('Could not establish connection.')));
     const error = await failureOf(client.send('apps.list', undefined));
-    expect(error.code).toBe('internal');
-    expect(error.message).toContain('did not answer');
+    expect(error.code).toBe('worker_unavailable');
+    expect(error.message).toContain('stopped before it answered');
   });
 
   it('does not trust a reply whose error has an unknown code', async () => {
     const { client } = clientReplying({ ok: false, error: { code: 'weird', message: 'x' } });
-    expect((await failureOf(client.send('apps.list', undefined))).message).toContain('did not answer');
+    const error = await failureOf(client.send('apps.list', undefined));
+    expect(error.code).toBe('internal');
+    expect(error.message).toContain('did not answer as expected');
   });
 });
 
