@@ -18,7 +18,10 @@ export const POPUP_PAGE = 'src/popup/index.html';
 
 export interface Worker {
   handlers: Handlers;
-  /** Expire an interrupted login, run what is due, re-arm. Concurrent calls share one run. */
+  /**
+   * Expire an interrupted login, run what is due, re-arm. Concurrent calls share one promise; a call
+   * that arrives during a run makes it run once more before that promise settles.
+   */
   catchUp(): Promise<DueWorkSummary>;
   onAlarm(name: string): Promise<void>;
   onStartup(): Promise<void>;
@@ -81,6 +84,10 @@ export function createWorker(deps: WorkerDeps): Worker {
   });
 
   let running: Promise<DueWorkSummary> | undefined;
+  // A trigger that arrives while a run is under way may come too late for it: above all the alarm that
+  // run's own re-arm just set, which fires at once when work is left (unpacked builds have no minimum
+  // delay). Joining the run would swallow that alarm and stall the rest until the next browser start.
+  let runAgain = false;
   const runCatchUp = async (): Promise<DueWorkSummary> => {
     await expireInterruptedAttempt(attempts);
     try {
@@ -94,8 +101,21 @@ export function createWorker(deps: WorkerDeps): Worker {
       await rearm();
     }
   };
+  const runUntilNoTriggerWaits = async (): Promise<DueWorkSummary> => {
+    let summary = await runCatchUp();
+    while (runAgain) {
+      runAgain = false;
+      summary = addedSummaries(summary, await runCatchUp());
+    }
+    return summary;
+  };
   const catchUp = (): Promise<DueWorkSummary> => {
-    running ??= runCatchUp().finally(() => {
+    if (running) {
+      runAgain = true;
+      return running;
+    }
+    runAgain = false;
+    running = runUntilNoTriggerWaits().finally(() => {
       running = undefined;
     });
     return running;
@@ -118,5 +138,19 @@ export function createWorker(deps: WorkerDeps): Worker {
       if (grantId === undefined) return;
       await deps.openExtensionPage(`${POPUP_PAGE}?grant=${encodeURIComponent(grantId)}`);
     },
+  };
+}
+
+/** Two runs back to back as one: their counts added, the later run's view of what is left. */
+function addedSummaries(first: DueWorkSummary, later: DueWorkSummary): DueWorkSummary {
+  return {
+    refreshed: first.refreshed + later.refreshed,
+    failed: first.failed + later.failed,
+    dead: first.dead + later.dead,
+    reminded: first.reminded + later.reminded,
+    skipped: first.skipped + later.skipped,
+    rateLimited: first.rateLimited + later.rateLimited,
+    nextDueAt: later.nextDueAt,
+    stoppedEarly: later.stoppedEarly,
   };
 }

@@ -1,0 +1,39 @@
+/** The shape of bench/results/*.json: everything measured in one run, and what it ran on. */
+import type { Settings } from '../src/shared/model';
+import type { BundleSize } from './bundle-size';
+import type { Check } from './checks';
+import type { BenchConfig } from './config';
+import type { DrainResult } from './drain';
+import type { DrainEstimate } from './extrapolate';
+import type { PopupResult } from './popup-timing';
+import type { Summary } from './stats';
+
+export interface DefaultDrainEstimate {
+  settings: Settings;
+  unpacked: DrainEstimate & { alarmGapMs: number };
+  packed: DrainEstimate & { alarmGapMs: number };
+}
+
+export interface BenchResults {
+  startedAt: string;
+  finishedAt: string;
+  durationSeconds: number;
+  machine: {
+    platform: string;
+    arch: string;
+    cpus: number;
+    cpuModel: string;
+    totalMemoryBytes: number;
+    node: string;
+    chromium: string;
+  };
+  config: BenchConfig & { extensionSettingsUsed: Settings | undefined };
+  seeding: { seconds: number | undefined };
+  drain: DrainResult | undefined;
+  defaultDrain: DefaultDrainEstimate;
+  popup: (PopupResult & { bundleCheck?: { notLoaded: string[]; missed: string[] } }) | undefined;
+  bundles: { popup: BundleSize; worker: BundleSize };
+  coldStart: { noShops?: Summary; withShops?: Summary };
+  checks: Check[];
+  errors: string[];
+}

@@ -1,0 +1,70 @@
+/**
+ * Reads and writes the extension's IndexedDB from inside its service worker (`worker.evaluate`). The
+ * functions handed to `evaluate` run in the worker, so each one is self-contained.
+ */
+import type { Worker } from 'playwright-core';
+import type { Grant } from '../src/grants/model';
+
+const CHUNK = 500;
+
+/** Puts `grants` into store `grants` of database `seller-auth`, a chunk per transaction. */
+export async function writeGrants(worker: Worker, grants: readonly Grant[]): Promise<void> {
+  for (let start = 0; start < grants.length; start += CHUNK) {
+    await worker.evaluate(
+      (chunk) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('seller-auth');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const tx = db.transaction('grants', 'readwrite');
+            for (const grant of chunk) tx.objectStore('grants').put(grant);
+            tx.oncomplete = () => {
+              db.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      grants.slice(start, start + CHUNK),
+    );
+  }
+}
+
+export interface RefreshTally {
+  total: number;
+  /** Grants whose lastRefreshedAt is at or after `since`. */
+  refreshed: number;
+  connected: number;
+  /** The latest lastRefreshedAt in the store (epoch ms), or 0. */
+  lastRefreshedAt: number;
+}
+
+/** Counts in the worker, so 5,000 records (with tokens) never cross to Node just to be counted. */
+export function refreshTally(worker: Worker, since: number): Promise<RefreshTally> {
+  return worker.evaluate(
+    (from) =>
+      new Promise<RefreshTally>((resolve, reject) => {
+        const open = indexedDB.open('seller-auth');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const request = db.transaction('grants').objectStore('grants').getAll();
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            db.close();
+            const tally = { total: 0, refreshed: 0, connected: 0, lastRefreshedAt: 0 };
+            for (const grant of request.result as Grant[]) {
+              tally.total += 1;
+              if (grant.status === 'connected') tally.connected += 1;
+              const at = grant.lastRefreshedAt ?? 0;
+              if (at >= from) tally.refreshed += 1;
+              tally.lastRefreshedAt = Math.max(tally.lastRefreshedAt, at);
+            }
+            resolve(tally);
+          };
+        };
+      }),
+    since,
+  );
+}
