@@ -17,6 +17,10 @@ export default defineConfig({
         },
       },
       {
+        // The benchmark's pure helpers (the benchmark itself is `npm run bench`).
+        test: { name: 'bench', include: ['bench/test/**/*.test.ts'], environment: 'node' },
+      },
+      {
         test: {
           name: 'sandbox',
           include: ['test/sandbox/**/*.test.ts'],

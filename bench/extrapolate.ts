@@ -1,11 +1,12 @@
 /**
  * How long a drain takes when the extension's own pace binds (the default settings), worked out from
- * the settings rather than measured: at 120 refreshes a minute, 5,000 grants take most of an hour.
+ * the settings rather than measured.
  */
+import { WAKE_BUDGET_MS } from '../src/background/deps';
 import type { Settings } from '../src/shared/model';
 
-/** Mirrors DEFAULT_MAX_DURATION_MS in src/grants/due-work.ts: one alarm wake stops starting work after this. */
-export const RUN_BUDGET_MS = 20_000;
+/** One alarm wake stops starting work after this (the worker's own budget). */
+export const RUN_BUDGET_MS = WAKE_BUDGET_MS;
 /** Chrome's minimum alarm delay for packed (store) installs; unpacked ones fire sooner. */
 export const PACKED_ALARM_MIN_MS = 30_000;
 

@@ -1,18 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../src/shared/model';
 import { estimateDrain, PACKED_ALARM_MIN_MS, RUN_BUDGET_MS } from '../extrapolate';
 
+const SLOW = { maxRefreshesPerMinute: 120, maxConcurrentRefreshes: 4 };
+const perWakeAtSlowPace = 4 + (120 * RUN_BUDGET_MS) / 60_000;
+
 describe('estimateDrain', () => {
-  it('at the default settings: 5,000 grants take 2,500 s at the pace, 44 per 20 s wake', () => {
-    const estimate = estimateDrain(5_000, DEFAULT_SETTINGS, 0);
+  it('at 120 a minute: 5,000 grants take 2,500 s at the pace, the burst plus the pace per wake', () => {
+    const estimate = estimateDrain(5_000, SLOW, 0);
     expect(estimate.atPaceSeconds).toBe(2_500);
-    expect(estimate.perWake).toBe(4 + 40);
-    expect(estimate.wakes).toBe(Math.ceil(5_000 / 44));
+    expect(estimate.perWake).toBe(perWakeAtSlowPace);
+    expect(estimate.wakes).toBe(Math.ceil(5_000 / perWakeAtSlowPace));
   });
 
-  it('adds the gap between wakes: a packed install waits 30 s after each 20 s wake', () => {
-    const unpacked = estimateDrain(5_000, DEFAULT_SETTINGS, 0);
-    const packed = estimateDrain(5_000, DEFAULT_SETTINGS, PACKED_ALARM_MIN_MS);
+  it('adds the gap between wakes: a packed install waits 30 s after each wake', () => {
+    const unpacked = estimateDrain(5_000, SLOW, 0);
+    const packed = estimateDrain(5_000, SLOW, PACKED_ALARM_MIN_MS);
     expect(packed.withWakesSeconds - unpacked.withWakesSeconds).toBeCloseTo(
       ((unpacked.wakes - 1) * PACKED_ALARM_MIN_MS) / 1000,
     );

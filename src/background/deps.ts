@@ -33,3 +33,10 @@ export interface WorkerDeps {
 }
 
 export const DEFAULT_FLOW_TIMEOUT_MS = 10 * 60_000;
+
+/**
+ * How long one wake works through due grants. Kept awake by a heartbeat, the worker is not stopped
+ * for idleness meanwhile; what is left stays due and the re-armed alarm picks it up (packed installs
+ * wait at least 30 s between alarms, so longer wakes drain a backlog sooner).
+ */
+export const WAKE_BUDGET_MS = 2 * 60_000;

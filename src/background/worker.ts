@@ -3,14 +3,14 @@
  * Nothing important lives in memory: every event reads IndexedDB, and every start catches up on grants
  * that came due while the browser was closed, then re-arms the one alarm.
  */
-import { type DueWorkSummary, type RefreshDeps, runDueWork } from '../grants/lifecycle';
+import { createPacer, type DueWorkSummary, type RefreshDeps, runDueWork } from '../grants/lifecycle';
 import type { Handlers } from '../shared/protocol';
 import { DUE_ALARM } from './adapters/alarm-scheduler';
 import { grantIdFromNotificationId } from './adapters/notifier';
 import { type AttemptDeps, expireInterruptedAttempt } from './attempts';
 import type { ConnectDeps } from './connect-flow';
 import { createCredentialsSource } from './credentials';
-import { DEFAULT_FLOW_TIMEOUT_MS, type WorkerDeps } from './deps';
+import { DEFAULT_FLOW_TIMEOUT_MS, WAKE_BUDGET_MS, type WorkerDeps } from './deps';
 import { createHandlers } from './handlers';
 import { createRearm } from './rearm';
 
@@ -39,6 +39,9 @@ export function createWorker(deps: WorkerDeps): Worker {
   const credentials = createCredentialsSource(stores.apps, stores.secrets);
   const settings = () => stores.settings.get();
   const newId = deps.newId ?? (() => crypto.randomUUID());
+  const keepAwake = deps.keepAwake ?? passThrough;
+  // Memory is only a cache here: the pace a wake learned from the gateway's limits, for the next wake.
+  const pacer = createPacer();
 
   const refresh: RefreshDeps = {
     grants: stores.grants,
@@ -68,7 +71,7 @@ export function createWorker(deps: WorkerDeps): Worker {
     credentials,
     authWindows: deps.authWindows,
     originAccess: deps.originAccess,
-    keepAwake: deps.keepAwake ?? passThrough,
+    keepAwake,
     extensionId: deps.extension.id,
     rearm,
     newId,
@@ -91,11 +94,12 @@ export function createWorker(deps: WorkerDeps): Worker {
   const runCatchUp = async (): Promise<DueWorkSummary> => {
     await expireInterruptedAttempt(attempts);
     try {
-      return await runDueWork({
-        ...refresh,
-        notifier: deps.notifier,
-        ...(deps.sleep ? { sleep: deps.sleep } : {}),
-      });
+      return await keepAwake(() =>
+        runDueWork(
+          { ...refresh, notifier: deps.notifier, pacer, ...(deps.sleep ? { sleep: deps.sleep } : {}) },
+          { maxDurationMs: WAKE_BUDGET_MS },
+        ),
+      );
     } finally {
       // Even after a failed run: the alarm must exist, or nothing wakes the worker again.
       await rearm();

@@ -23,7 +23,39 @@ export type DueWorkDeps = RefreshDeps & {
   notifier: Notifier;
   /** Waits on the same time as `clock` (tests pass the fake clock's). Defaults to setTimeout. */
   sleep?: Sleep;
+  /**
+   * The pace to use, so what one wake learned about the gateway's limit carries to the next (see
+   * `createPacer`). Without it each run starts a fresh limiter at the configured pace.
+   */
+  pacer?: Pacer;
 };
+
+/** Hands out the rate limiter for a run's settings. */
+export type Pacer = (settings: Settings, clock: RefreshDeps['clock'], sleep: Sleep) => RateLimiter;
+
+/**
+ * A pacer that keeps one limiter while the pace settings stay the same: a wake that ran into the
+ * gateway's limit hands its slower pace to the next wake instead of hitting the limit again.
+ * Memory only: a restarted worker starts again from the configured pace, which is safe.
+ */
+export function createPacer(): Pacer {
+  let kept: { key: string; limiter: RateLimiter } | undefined;
+  return (settings, clock, sleep) => {
+    const burst = concurrencyOf(settings);
+    const key = `${settings.maxRefreshesPerMinute}/${burst}`;
+    if (kept?.key !== key) {
+      kept = {
+        key,
+        limiter: new RateLimiter({ clock, sleep, perMinute: settings.maxRefreshesPerMinute, burst }),
+      };
+    }
+    return kept.limiter;
+  };
+}
+
+function concurrencyOf(settings: Settings): number {
+  return Math.max(1, Math.floor(settings.maxConcurrentRefreshes) || 1);
+}
 
 export interface DueWorkOptions {
   /** Grants read per batch. */
@@ -70,19 +102,14 @@ const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms
 export async function runDueWork(deps: DueWorkDeps, options: DueWorkOptions = {}): Promise<DueWorkSummary> {
   const settings = await deps.settings();
   const sleep = deps.sleep ?? realSleep;
-  const concurrency = Math.max(1, Math.floor(settings.maxConcurrentRefreshes) || 1);
+  const concurrency = concurrencyOf(settings);
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH_SIZE) || 1);
   const run: Run = {
     deps,
     settings,
     random: deps.random ?? Math.random,
     budgetEndsAt: deps.clock.now() + (options.maxDurationMs ?? DEFAULT_MAX_DURATION_MS),
-    limiter: new RateLimiter({
-      clock: deps.clock,
-      sleep,
-      perMinute: settings.maxRefreshesPerMinute,
-      burst: concurrency,
-    }),
+    limiter: (deps.pacer ?? createPacer())(settings, deps.clock, sleep),
     tally: { refreshed: 0, failed: 0, dead: 0, reminded: 0, skipped: 0, rateLimited: 0 },
     outOfTime: false,
   };

@@ -1,6 +1,13 @@
 /** The grant life cycle's public face, for the worker: build, refresh, run due work, show. */
 
-export { type DueWorkDeps, type DueWorkOptions, type DueWorkSummary, runDueWork } from './due-work';
+export {
+  createPacer,
+  type DueWorkDeps,
+  type DueWorkOptions,
+  type DueWorkSummary,
+  type Pacer,
+  runDueWork,
+} from './due-work';
 export { type GrantFromTokensContext, grantFromTokens } from './grant-from-tokens';
 export { attentionCount, grantHealth, needsAttention, toGrantView } from './health';
 export { announceNeedsAuthorization } from './notices';

@@ -95,7 +95,7 @@ export const DEFAULT_SETTINGS: Settings = {
   refreshLeadMinutes: 30,
   reminderDays: [7, 2, 1],
   maxConcurrentRefreshes: 4,
-  maxRefreshesPerMinute: 120,
+  maxRefreshesPerMinute: 300,
   notifications: true,
 };
 

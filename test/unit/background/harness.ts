@@ -1,5 +1,5 @@
 /** A worker over the shared in-memory fakes, plus small fakes of the worker's own adapters. */
-import type { AuthWindow, Badge, OriginAccess, Scheduler } from '../../../src/background/ports';
+import type { AuthWindow, Badge, KeepAwake, OriginAccess, Scheduler } from '../../../src/background/ports';
 import { createWorker } from '../../../src/background/worker';
 import type { SellerIdentity } from '../../../src/platforms/types';
 import { SellerAuthError } from '../../../src/shared/errors';
@@ -89,7 +89,7 @@ export function seller(account: string, userId: string, country = 'sg'): SellerI
   };
 }
 
-export function createHarness(options: { flowTimeoutMs?: number } = {}) {
+export function createHarness(options: { flowTimeoutMs?: number; keepAwake?: KeepAwake } = {}) {
   const clock = new FakeClock();
   const grants = new FakeGrantStore();
   const secrets = new FakeSecretStore();

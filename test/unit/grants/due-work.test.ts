@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type DueWorkOptions, type DueWorkSummary, runDueWork } from '../../../src/grants/due-work';
+import {
+  createPacer,
+  type DueWorkOptions,
+  type DueWorkSummary,
+  type Pacer,
+  runDueWork,
+} from '../../../src/grants/due-work';
 import { NEVER_DUE } from '../../../src/grants/model';
 import { SellerAuthError } from '../../../src/shared/errors';
 import type { Settings } from '../../../src/shared/model';
@@ -112,6 +118,26 @@ describe('runDueWork', () => {
     }
     // Adapting, not hammering: far fewer refusals than refreshes.
     expect(summary.rateLimited).toBeLessThan(10);
+  });
+
+  it('with a pacer, the next wake starts at the pace the last one learned, not back at the limit', async () => {
+    async function twoWakes(pacer?: Pacer) {
+      const world = worldWith({ reminderDays: [], maxConcurrentRefreshes: 4, maxRefreshesPerMinute: 600 });
+      await connectMany(world, 60);
+      world.tokens.latencyMs = 100;
+      world.tokens.rateLimitPerSecond = 2;
+      await world.clock.advance(7 * DAY - 25 * MINUTE);
+      const deps = pacer ? { ...world.deps, pacer } : world.deps;
+      const first = await world.clock.run(runDueWork(deps, { maxDurationMs: 10_000 }));
+      const second = await world.clock.run(runDueWork(deps, { maxDurationMs: 10 * MINUTE }));
+      expect(first.stoppedEarly).toBe(true);
+      expect(first.refreshed + second.refreshed).toBe(60);
+      return second.rateLimited;
+    }
+    const fresh = await twoWakes();
+    const kept = await twoWakes(createPacer());
+    expect(fresh).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(fresh);
   });
 
   it('stops at the time budget and leaves the rest due, untouched, for the next run', async () => {
