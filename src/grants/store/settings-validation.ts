@@ -40,40 +40,34 @@ function reminderDays(value: unknown): number[] {
   return [...new Set(value as number[])].sort((a, b) => b - a);
 }
 
+type WholeNumberSetting = 'refreshLeadMinutes' | 'maxConcurrentRefreshes' | 'maxRefreshesPerMinute';
+
+/** The range and the words for each whole-number setting. */
+const WHOLE_NUMBER_SETTINGS: Record<WholeNumberSetting, { min: number; max: number; what: string }> = {
+  refreshLeadMinutes: { min: 1, max: 1440, what: 'The refresh lead time (minutes)' },
+  maxConcurrentRefreshes: { min: 1, max: 32, what: 'Refreshes at once' },
+  maxRefreshesPerMinute: { min: 1, max: 6000, what: 'Refreshes per minute' },
+};
+
 export function normalizeSettingsChange(change: Partial<Settings>): Partial<Settings> {
   if (typeof change !== 'object' || change === null) {
     throw new SellerAuthError('invalid_input', 'Settings must be sent as an object.');
   }
   const normalized: Partial<Settings> = {};
-  if (change.refreshLeadMinutes !== undefined) {
-    normalized.refreshLeadMinutes = wholeNumberIn(
-      'refreshLeadMinutes',
-      change.refreshLeadMinutes,
-      1,
-      1440,
-      'The refresh lead time (minutes)',
-    );
+  for (const [field, { min, max, what }] of Object.entries(WHOLE_NUMBER_SETTINGS)) {
+    const value = change[field as WholeNumberSetting];
+    if (value !== undefined) {
+      normalized[field as WholeNumberSetting] = wholeNumberIn(
+        field as WholeNumberSetting,
+        value,
+        min,
+        max,
+        what,
+      );
+    }
   }
   if (change.reminderDays !== undefined) {
     normalized.reminderDays = reminderDays(change.reminderDays);
-  }
-  if (change.maxConcurrentRefreshes !== undefined) {
-    normalized.maxConcurrentRefreshes = wholeNumberIn(
-      'maxConcurrentRefreshes',
-      change.maxConcurrentRefreshes,
-      1,
-      32,
-      'Refreshes at once',
-    );
-  }
-  if (change.maxRefreshesPerMinute !== undefined) {
-    normalized.maxRefreshesPerMinute = wholeNumberIn(
-      'maxRefreshesPerMinute',
-      change.maxRefreshesPerMinute,
-      1,
-      6000,
-      'Refreshes per minute',
-    );
   }
   if (change.notifications !== undefined) {
     if (typeof change.notifications !== 'boolean') {
