@@ -3,7 +3,15 @@ import type { Clock, LockManager, Notifier } from '../grants/ports';
 import type { Stores } from '../grants/store';
 import type { TokenClient } from '../platforms/types';
 import type { CallbackKind } from '../shared/model';
-import type { AuthWindow, Badge, KeepAwake, OpenExtensionPage, OriginAccess, Scheduler } from './ports';
+import type {
+  AuthWindow,
+  Badge,
+  ChangeSignal,
+  KeepAwake,
+  OpenExtensionPage,
+  OriginAccess,
+  Scheduler,
+} from './ports';
 
 export interface ExtensionIdentity {
   id: string;
@@ -19,6 +27,8 @@ export interface WorkerDeps {
   notifier: Notifier;
   scheduler: Scheduler;
   badge: Badge;
+  /** Tells open pages the grants changed (after every re-arm). */
+  changes: ChangeSignal;
   authWindows: Record<CallbackKind, AuthWindow>;
   originAccess: OriginAccess;
   openExtensionPage: OpenExtensionPage;

@@ -9,6 +9,7 @@ import { createTokenClient } from '../platforms/token-client';
 import { toErrorData } from '../shared/errors';
 import { createAlarmScheduler } from './adapters/alarm-scheduler';
 import { createActionBadge } from './adapters/badge';
+import { createChangeSignal } from './adapters/change-signal';
 import { createExtensionPageOpener } from './adapters/extension-pages';
 import { createIdentityAuthWindow, identityCallbackUrl } from './adapters/identity-window';
 import { createKeepAwake } from './adapters/keep-awake';
@@ -37,6 +38,7 @@ const worker = createWorker({
   notifier: createChromeNotifier(),
   scheduler: createAlarmScheduler(),
   badge: createActionBadge(),
+  changes: createChangeSignal(),
   authWindows: {
     identity: createIdentityAuthWindow(),
     tab: createTabAuthWindow(chrome.tabs, { timeoutMs: DEFAULT_FLOW_TIMEOUT_MS }),

@@ -18,6 +18,14 @@ export interface Badge {
   show(attentionCount: number): Promise<void>;
 }
 
+/**
+ * Tells open extension pages that grants changed so they read them again. Best effort and data-free:
+ * with no page open there is nobody to tell, and pages keep a slow poll as a safety net.
+ */
+export interface ChangeSignal {
+  grantsChanged(): Promise<void>;
+}
+
 /** Host access the worker needs to see a tab reach a callback URL (optional host permissions). */
 export interface OriginAccess {
   has(url: string): Promise<boolean>;

@@ -27,7 +27,7 @@ export interface Worker {
   onStartup(): Promise<void>;
   onInstalled(): Promise<void>;
   onNotificationClicked(notificationId: string): Promise<void>;
-  /** Alarm at the earliest dueAt in the store, badge at the attention count. */
+  /** Alarm at the earliest dueAt in the store, badge at the attention count, open pages told. */
   rearm(): Promise<void>;
 }
 
@@ -35,7 +35,13 @@ const passThrough = <T>(task: () => Promise<T>) => task();
 
 export function createWorker(deps: WorkerDeps): Worker {
   const { stores, clock, locks } = deps;
-  const rearm = createRearm({ ...stores, scheduler: deps.scheduler, badge: deps.badge, clock });
+  const rearm = createRearm({
+    ...stores,
+    scheduler: deps.scheduler,
+    badge: deps.badge,
+    changes: deps.changes,
+    clock,
+  });
   const credentials = createCredentialsSource(stores.apps, stores.secrets);
   const settings = () => stores.settings.get();
   const newId = deps.newId ?? (() => crypto.randomUUID());

@@ -1,10 +1,11 @@
-/** The activity log, newest first, with a filter by shop. */
+/** The activity log, newest first, with a filter by shop; read again on each change the worker signals. */
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { type ErrorData, toErrorData } from '../shared/errors';
 import type { ActivityEntry, GrantView } from '../shared/model';
 import { useClient } from '../ui/client';
 import { ErrorNotice } from '../ui/ErrorNotice';
+import { useWorkerEvent } from '../ui/worker-events';
 import { ActivityRow } from './ActivityRow';
 import { activityShops } from './activity-shops';
 
@@ -46,6 +47,8 @@ export function ActivitySection(props: { now?: () => number }): JSX.Element {
     // Shop names for the filter; the log still works without them.
     client.send('grants.list', undefined).then(setGrants, () => undefined);
   }, [client, load]);
+
+  useWorkerEvent('grants.changed', () => void load(grantId));
 
   const chooseShop = (shop: string) => {
     setGrantId(shop);

@@ -15,7 +15,7 @@ export interface AppProps {
   /** From `?grant=<id>`: the shop a notification was about. */
   focusGrantId?: string;
   clock?: () => number;
-  /** How often the shop list is reloaded while open. */
+  /** How often the shop list is reloaded while open, besides on each change the worker signals. */
   listPollMs?: number;
   /** How often a running login is checked on. */
   connectPollMs?: number;
@@ -26,7 +26,7 @@ const systemClock = () => Date.now();
 export function App({
   focusGrantId,
   clock = systemClock,
-  listPollMs = 5000,
+  listPollMs = 60_000,
   connectPollMs = 1000,
 }: AppProps) {
   const client = useClient();

@@ -1,12 +1,14 @@
 /**
- * The popup's data: apps and shops, reloaded every few seconds while the popup is visible so a
- * refresh done by the worker (or a change in another window) shows up without a click.
+ * The popup's data: apps and shops, reloaded when the worker signals that grants changed (a refresh
+ * it ran, a change from another window), so it shows up without a click. A slow poll while visible
+ * is only the safety net for a missed signal: the whole list is large for a large agency.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { type ErrorData, toErrorData } from '../shared/errors';
 import type { AppView, GrantView } from '../shared/model';
 import type { WorkerClient } from '../ui/client';
 import { useInterval } from '../ui/use-interval';
+import { useWorkerEvent } from '../ui/worker-events';
 
 export interface Shops {
   /** Undefined until the first load answers. */
@@ -31,7 +33,8 @@ export function useShops(client: WorkerClient, pollMs: number, clock: () => numb
   const mounted = useRef(true);
 
   const load = useCallback(async () => {
-    // One load at a time; a reload asked for meanwhile runs right after, so no change is missed.
+    // One load at a time; reloads asked for meanwhile (a burst of signals) run once right after, so
+    // no change is missed and a burst costs one more read, not one each.
     if (loading.current) {
       loadAgain.current = true;
       return;
@@ -67,6 +70,7 @@ export function useShops(client: WorkerClient, pollMs: number, clock: () => numb
     };
   }, [load]);
 
+  useWorkerEvent('grants.changed', () => void load());
   useInterval(() => {
     if (document.visibilityState !== 'hidden') void load();
   }, pollMs);

@@ -67,3 +67,13 @@ export const MESSAGE_TYPES = [
   'settings.save',
   'activity.list',
 ] as const satisfies readonly MessageType[];
+
+/**
+ * What the worker broadcasts to open extension pages. Not a request: nothing answers it, and the
+ * worker's router refuses it like any unknown message. A bare signal that carries no data (no ids,
+ * no tokens): a page that cares asks again through the protocol.
+ */
+export type WorkerEvent = { event: 'grants.changed' };
+export type WorkerEventName = WorkerEvent['event'];
+
+export const WORKER_EVENTS = ['grants.changed'] as const satisfies readonly WorkerEventName[];

@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
+import { ACTIVITY_LIMIT } from '../../../src/options/ActivitySection';
 import type { ActivityEntry } from '../../../src/shared/model';
 import { describeError } from '../../../src/ui/error-words';
 import { formatDate, relativeTime } from '../../../src/ui/time-words';
@@ -99,6 +100,30 @@ describe('activity log', () => {
     await waitFor(() => expect(bodyRows().map((row) => row[2])).toEqual(['Refresh failed', 'Reminder sent']));
     expect(worker.callsOf('activity.list').at(-1)).toMatchObject({ grantId: MY });
     expect(activitySection().queryByText('sg@shop.test')).toBeNull();
+  });
+
+  it('reads the log again when the worker signals a change, for the shop chosen', async () => {
+    let stored = entries;
+    const { worker, events } = renderOptions({
+      handlers: {
+        'activity.list': ({ grantId }) => stored.filter((entry) => !grantId || entry.grantId === grantId),
+      },
+    });
+    await activitySection().findByRole('table');
+    fireEvent.change(activitySection().getByLabelText('Shop'), { target: { value: MY } });
+    await waitFor(() => expect(bodyRows()).toHaveLength(2));
+    const reads = worker.callsOf('activity.list').length;
+
+    stored = [
+      activity({ id: 4, at: NOW - 1_000, kind: 'refreshed', grantId: MY, account: 'my@shop.test' }),
+      ...entries,
+    ];
+    events.emit();
+
+    await waitFor(() =>
+      expect(bodyRows().map((row) => row[2])).toEqual(['Refreshed', 'Refresh failed', 'Reminder sent']),
+    );
+    expect(worker.callsOf('activity.list').slice(reads)).toEqual([{ limit: ACTIVITY_LIMIT, grantId: MY }]);
   });
 
   it('names an AliExpress shop, which has no venture, by account and app only', async () => {

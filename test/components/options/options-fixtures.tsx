@@ -7,12 +7,14 @@ import type { ActivityEntry, AppView, GrantView } from '../../../src/shared/mode
 import { DEFAULT_SETTINGS } from '../../../src/shared/model';
 import { ClientProvider } from '../../../src/ui/client';
 import { PageActionsProvider } from '../../../src/ui/open-page';
+import { WorkerEventsProvider } from '../../../src/ui/worker-events';
 import {
   createFakeClient,
   createFakePageActions,
   type FakeClient,
   type FakeHandlers,
 } from '../ui/fake-client';
+import { createFakeWorkerEvents } from '../ui/fake-worker-events';
 
 // Without vitest globals, testing-library cannot unmount by itself between tests.
 afterEach(cleanup);
@@ -93,12 +95,15 @@ export function renderOptions(options: { handlers?: FakeHandlers; gate?: HostPer
   const worker: FakeClient = createFakeClient({ ...defaultHandlers(), ...options.handlers });
   const gate = options.gate ?? createFakeGate();
   const pageActions = createFakePageActions();
+  const events = createFakeWorkerEvents();
   const view = render(
     <PageActionsProvider actions={pageActions}>
-      <ClientProvider client={worker}>
-        <OptionsPage hostPermissions={gate} now={() => NOW} />
-      </ClientProvider>
+      <WorkerEventsProvider subscribe={events.subscribe}>
+        <ClientProvider client={worker}>
+          <OptionsPage hostPermissions={gate} now={() => NOW} />
+        </ClientProvider>
+      </WorkerEventsProvider>
     </PageActionsProvider>,
   );
-  return { ...view, worker, gate, pageActions };
+  return { ...view, worker, gate, pageActions, events };
 }

@@ -4,7 +4,9 @@ import type { ComponentChildren } from 'preact';
 import type { AppView, AttemptView, GrantView } from '../../../src/shared/model';
 import { ClientProvider } from '../../../src/ui/client';
 import { PageActionsProvider } from '../../../src/ui/open-page';
+import { WorkerEventsProvider } from '../../../src/ui/worker-events';
 import { createFakePageActions, type FakeClient, type FakePageActions } from '../ui/fake-client';
+import { createFakeWorkerEvents, type FakeWorkerEvents } from '../ui/fake-worker-events';
 
 export const NOW = new Date(2026, 11, 14, 14, 5).getTime();
 export const MINUTE = 60_000;
@@ -90,11 +92,14 @@ export function renderWith(
   ui: ComponentChildren,
   client: FakeClient,
   actions: FakePageActions = createFakePageActions(),
+  events: FakeWorkerEvents = createFakeWorkerEvents(),
 ) {
   const result = render(
     <ClientProvider client={client}>
-      <PageActionsProvider actions={actions}>{ui}</PageActionsProvider>
+      <PageActionsProvider actions={actions}>
+        <WorkerEventsProvider subscribe={events.subscribe}>{ui}</WorkerEventsProvider>
+      </PageActionsProvider>
     </ClientProvider>,
   );
-  return { ...result, actions };
+  return { ...result, actions, events };
 }

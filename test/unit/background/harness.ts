@@ -1,5 +1,12 @@
 /** A worker over the shared in-memory fakes, plus small fakes of the worker's own adapters. */
-import type { AuthWindow, Badge, KeepAwake, OriginAccess, Scheduler } from '../../../src/background/ports';
+import type {
+  AuthWindow,
+  Badge,
+  ChangeSignal,
+  KeepAwake,
+  OriginAccess,
+  Scheduler,
+} from '../../../src/background/ports';
 import { createWorker } from '../../../src/background/worker';
 import type { SellerIdentity } from '../../../src/platforms/types';
 import { SellerAuthError } from '../../../src/shared/errors';
@@ -38,6 +45,16 @@ export class RecordingBadge implements Badge {
   readonly shown: number[] = [];
   async show(count: number): Promise<void> {
     this.shown.push(count);
+  }
+}
+
+/** Counts the signals sent to open pages; `onSignal` lets a test look at the stores as each goes out. */
+export class RecordingChangeSignal implements ChangeSignal {
+  sent = 0;
+  onSignal: () => void = () => {};
+  async grantsChanged(): Promise<void> {
+    this.sent += 1;
+    this.onSignal();
   }
 }
 
@@ -104,6 +121,7 @@ export function createHarness(options: { flowTimeoutMs?: number; keepAwake?: Kee
   const tokens = new FakeTokenClient(clock);
   const scheduler = new RecordingScheduler();
   const badge = new RecordingBadge();
+  const changes = new RecordingChangeSignal();
   const notifier = new FakeNotifier();
   const locks = new FakeLockManager();
   const windows: Record<CallbackKind, ScriptedAuthWindow> = {
@@ -122,6 +140,7 @@ export function createHarness(options: { flowTimeoutMs?: number; keepAwake?: Kee
     notifier,
     scheduler,
     badge,
+    changes,
     authWindows: windows,
     originAccess: origins,
     openExtensionPage: async (path: string) => {
@@ -171,6 +190,7 @@ export function createHarness(options: { flowTimeoutMs?: number; keepAwake?: Kee
     tokens,
     scheduler,
     badge,
+    changes,
     notifier,
     locks,
     windows,

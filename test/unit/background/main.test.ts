@@ -31,6 +31,7 @@ const fakeChrome = {
     id: ID,
     getURL: (path: string) => `chrome-extension://${ID}/${path}`,
     getPlatformInfo: async () => ({}),
+    sendMessage: vi.fn(async () => undefined),
     onMessage: event(),
     onStartup: event(),
     onInstalled: event(),
@@ -82,9 +83,12 @@ describe('main', () => {
     expect(fakeChrome.notifications.onClicked.listeners).toHaveLength(1);
   });
 
-  it('catches up on load: with nothing stored, the alarm is cleared and the badge emptied', async () => {
+  it('catches up on load: with nothing stored, the alarm is cleared, the badge emptied, pages told', async () => {
     await vi.waitFor(() => expect(fakeChrome.action.setBadgeText).toHaveBeenCalledWith({ text: '' }));
     expect(fakeChrome.alarms.clear).toHaveBeenCalledWith('seller-auth:due');
+    await vi.waitFor(() =>
+      expect(fakeChrome.runtime.sendMessage).toHaveBeenCalledWith({ event: 'grants.changed' }),
+    );
   });
 
   it('answers our pages through the real stores and refuses anyone else', async () => {

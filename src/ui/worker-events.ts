@@ -1,0 +1,70 @@
+/**
+ * The signals the worker broadcasts to open pages (`grants.changed`). Components listen through
+ * `useWorkerEvent()`, so tests inject a fake with `WorkerEventsProvider`; the default is the real
+ * adapter over `chrome.runtime.onMessage`.
+ */
+import { type ComponentChildren, createContext, h } from 'preact';
+import { useContext, useEffect, useRef } from 'preact/hooks';
+import { WORKER_EVENTS, type WorkerEvent, type WorkerEventName } from '../shared/protocol';
+
+export type WorkerEventListener = (event: WorkerEvent) => void;
+/** Starts listening; the function it returns stops. */
+export type SubscribeToWorkerEvents = (listener: WorkerEventListener) => () => void;
+
+const KNOWN_EVENTS: ReadonlySet<string> = new Set(WORKER_EVENTS);
+
+/** Exactly a known signal: no other field, so nothing else can ride along. */
+export function isWorkerEvent(message: unknown): message is WorkerEvent {
+  if (typeof message !== 'object' || message === null) return false;
+  const keys = Object.keys(message);
+  const event: unknown = (message as { event?: unknown }).event;
+  return keys.length === 1 && typeof event === 'string' && KNOWN_EVENTS.has(event);
+}
+
+/** The slice of `chrome.runtime` the subscription needs. */
+export interface RuntimeEventsApi {
+  id: string;
+  onMessage: {
+    addListener(callback: (message: unknown, sender: { id?: string }) => undefined): void;
+    removeListener(callback: (message: unknown, sender: { id?: string }) => undefined): void;
+  };
+}
+
+export function subscribeToWorkerEvents(
+  listener: WorkerEventListener,
+  runtime: RuntimeEventsApi = chrome.runtime,
+): () => void {
+  const onMessage = (message: unknown, sender: { id?: string }): undefined => {
+    if (sender.id === runtime.id && isWorkerEvent(message)) listener(message);
+    // Never answers and keeps no channel open: this page also hears the other pages' requests to the
+    // worker, and only the worker may answer those.
+    return undefined;
+  };
+  runtime.onMessage.addListener(onMessage);
+  return () => runtime.onMessage.removeListener(onMessage);
+}
+
+const WorkerEventsContext = createContext<SubscribeToWorkerEvents>((listener) =>
+  subscribeToWorkerEvents(listener),
+);
+
+export function WorkerEventsProvider(props: {
+  subscribe: SubscribeToWorkerEvents;
+  children?: ComponentChildren;
+}) {
+  return h(WorkerEventsContext.Provider, { value: props.subscribe }, props.children);
+}
+
+/** Calls `callback` on each `name` signal while mounted. The latest callback is always used. */
+export function useWorkerEvent(name: WorkerEventName, callback: () => void): void {
+  const subscribe = useContext(WorkerEventsContext);
+  const latest = useRef(callback);
+  latest.current = callback;
+  useEffect(
+    () =>
+      subscribe((event) => {
+        if (event.event === name) latest.current();
+      }),
+    [subscribe, name],
+  );
+}
