@@ -62,9 +62,9 @@ const POLL_MS = 1_000;
 const PRINT_EVERY_MS = 5_000;
 const HEAP_SAMPLE_MS = 250;
 const ALARM_SAMPLE_MS = 500;
-/** Longer than one wake's time budget (20 s) plus an alarm's delay: no progress this long is a stall. */
+/** Refreshes go on throughout a wake and the next wake follows at once: no progress this long is a stall. */
 const STALL_MS = 75_000;
-/** Longer than one wake's time budget, after which it always re-arms. */
+/** Once nothing is due the wake ends and re-arms well within this. */
 const REARM_WAIT_MS = 30_000;
 const READ_TIMEOUT_MS = 30_000;
 const HEAP_METHOD =

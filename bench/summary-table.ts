@@ -1,5 +1,6 @@
 /** The printed summary: one section per phase, from the results as written to JSON. */
 import type { BundleSize } from './bundle-size';
+import { RUN_BUDGET_MS } from './extrapolate';
 import { formatBytes, formatCount, formatMs, type Section } from './report';
 import type { BenchResults } from './results';
 import { median, type Summary } from './stats';
@@ -60,7 +61,7 @@ function defaultDrainSection({ defaultDrain }: BenchResults): Section {
     title: `1b. Drain at the DEFAULT settings (${settings.maxRefreshesPerMinute}/min, ${settings.maxConcurrentRefreshes} at once): worked out, not measured`,
     rows: [
       ['at the pace alone', formatMs(unpacked.atPaceSeconds * 1000)],
-      ['refreshes per 20 s wake', String(unpacked.perWake)],
+      [`refreshes per ${RUN_BUDGET_MS / 1000} s wake`, String(unpacked.perWake)],
       [
         `unpacked (${formatMs(unpacked.alarmGapMs)} between wakes)`,
         `${formatMs(unpacked.withWakesSeconds * 1000)} over ${unpacked.wakes} wakes`,
