@@ -23,6 +23,8 @@ export function accessTokenLine(view: GrantView, now: number): string {
 export function deadlineLine(view: GrantView, now: number): string {
   const when = `${formatDate(view.refreshExpiresAt)} (${relativeTime(view.refreshExpiresAt, now)})`;
   if (view.refreshExpiresAt <= now) return `Authorize again: the deadline passed on ${when}`;
+  // The platform ended it early (a refused refresh token): the old deadline no longer matters.
+  if (view.status === 'needs_authorization') return 'Authorize again now: this authorization has ended';
   return `Authorize again by ${when}`;
 }
 

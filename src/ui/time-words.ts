@@ -8,14 +8,15 @@ const DAY = 24 * HOUR;
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'always' });
 
 /**
- * "in 29 days", "in 3 hours", "2 minutes ago", "now". Rounds toward zero so a deadline is never
+ * "in 29 days", "in 3 hours", "2 minutes ago", "in less than a minute", "now". Rounds toward zero so a deadline is never
  * shown as further away than it is.
  */
 export function relativeTime(at: number, now: number): string {
   const diff = at - now;
   const size = Math.abs(diff);
   const sign = Math.sign(diff);
-  if (size < MINUTE) return 'now';
+  if (size < 5 * SECOND) return 'now';
+  if (size < MINUTE) return sign > 0 ? 'in less than a minute' : 'less than a minute ago';
   if (size < HOUR) return relative.format(sign * Math.floor(size / MINUTE), 'minute');
   if (size < DAY) return relative.format(sign * Math.floor(size / HOUR), 'hour');
   if (size < 90 * DAY) return relative.format(sign * Math.floor(size / DAY), 'day');

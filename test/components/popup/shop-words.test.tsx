@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { grantIdFromSearch } from '../../../src/popup/deep-link';
-import { reauthorizeCountries, shopLabel } from '../../../src/popup/shop-words';
-import { makeGrant } from './fixtures';
+import { deadlineLine, reauthorizeCountries, shopLabel } from '../../../src/popup/shop-words';
+import { DAY, makeGrant, NOW } from './fixtures';
 
 describe('reauthorizeCountries', () => {
   it('asks Lazada for the venture the shop is in, or cross-border', () => {
@@ -43,5 +43,17 @@ describe('grantIdFromSearch', () => {
   it('is undefined without one', () => {
     expect(grantIdFromSearch('')).toBeUndefined();
     expect(grantIdFromSearch('?grant=')).toBeUndefined();
+  });
+});
+
+describe('deadlineLine', () => {
+  it('gives the date to authorize again by, in words', () => {
+    const line = deadlineLine(makeGrant({ refreshExpiresAt: NOW + 29 * DAY }), NOW);
+    expect(line).toMatch(/^Authorize again by .* \(in 29 days\)$/);
+  });
+
+  it('says "now" for a shop the platform already refused, whatever the old deadline', () => {
+    const dead = makeGrant({ status: 'needs_authorization', refreshExpiresAt: NOW + 29 * DAY });
+    expect(deadlineLine(dead, NOW)).toBe('Authorize again now: this authorization has ended');
   });
 });

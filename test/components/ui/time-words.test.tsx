@@ -9,8 +9,9 @@ const DAY = 24 * HOUR;
 describe('relativeTime', () => {
   it('says "now" within a minute either way', () => {
     expect(relativeTime(NOW, NOW)).toBe('now');
-    expect(relativeTime(NOW + 59_000, NOW)).toBe('now');
-    expect(relativeTime(NOW - 59_000, NOW)).toBe('now');
+    expect(relativeTime(NOW + 4_000, NOW)).toBe('now');
+    expect(relativeTime(NOW + 59_000, NOW)).toBe('in less than a minute');
+    expect(relativeTime(NOW - 59_000, NOW)).toBe('less than a minute ago');
   });
 
   it('uses minutes, hours and days, in the future and the past', () => {
