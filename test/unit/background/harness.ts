@@ -8,9 +8,11 @@ import type {
   Scheduler,
 } from '../../../src/background/ports';
 import { createWorker } from '../../../src/background/worker';
+import { grantFromTokens } from '../../../src/grants/lifecycle';
+import type { Grant } from '../../../src/grants/model';
 import type { SellerIdentity } from '../../../src/platforms/types';
 import { SellerAuthError } from '../../../src/shared/errors';
-import type { AppProfile, CallbackKind } from '../../../src/shared/model';
+import { type AppProfile, type CallbackKind, DEFAULT_SETTINGS } from '../../../src/shared/model';
 import type { MessageType, RequestOf, ResponseOf } from '../../../src/shared/protocol';
 import {
   FakeActivityLog,
@@ -200,3 +202,16 @@ export function createHarness(options: { flowTimeoutMs?: number; keepAwake?: Kee
 }
 
 export type Harness = ReturnType<typeof createHarness>;
+
+/** A grant as a connect would have stored it, without running the login. */
+export async function storeGrant(h: Harness, appId: string, account: string, userId: string): Promise<Grant> {
+  const tokens = h.tokens.issue(seller(account, userId));
+  const grant = grantFromTokens(tokens, {
+    appId,
+    platform: 'lazada',
+    now: h.clock.now(),
+    settings: DEFAULT_SETTINGS,
+  });
+  await h.stores.grants.put(grant);
+  return grant;
+}

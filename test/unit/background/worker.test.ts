@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DUE_ALARM } from '../../../src/background/adapters/alarm-scheduler';
-import { grantFromTokens } from '../../../src/grants/lifecycle';
-import type { Grant } from '../../../src/grants/model';
-import { DEFAULT_SETTINGS } from '../../../src/shared/model';
-import { createHarness, type Harness, seller } from './harness';
+import { createHarness, type Harness, storeGrant } from './harness';
 
 const DAY = 86_400_000;
-
-/** A grant as a connect would have stored it, without running the login. */
-async function storeGrant(h: Harness, appId: string, account: string, userId: string): Promise<Grant> {
-  const tokens = h.tokens.issue(seller(account, userId));
-  const grant = grantFromTokens(tokens, {
-    appId,
-    platform: 'lazada',
-    now: h.clock.now(),
-    settings: DEFAULT_SETTINGS,
-  });
-  await h.stores.grants.put(grant);
-  return grant;
-}
 
 describe('catching up on start', () => {
   it.each([
