@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { type AuthorizeUrlInput, buildAuthorizeUrl, createState } from '../../../src/platforms/authorize-url';
 import { SellerAuthError } from '../../../src/shared/errors';
+import { thrown } from '../../support/thrown';
 
 const STATE = 'q7N1vGm3yTzK0pXo2Jd8aW5cLr9sEf4hUb6iYn';
 const lazadaInput: AuthorizeUrlInput = {
@@ -19,15 +20,6 @@ const aliexpressInput: AuthorizeUrlInput = {
 
 function query(url: string): URLSearchParams {
   return new URL(url).searchParams;
-}
-
-function thrown(task: () => unknown): unknown {
-  try {
-    task();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
 }
 
 describe('createState', () => {

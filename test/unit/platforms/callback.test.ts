@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { isCallbackFor, parseCallback } from '../../../src/platforms/callback';
-import { SellerAuthError } from '../../../src/shared/errors';
+import { thrown } from '../../support/thrown';
 
 const REDIRECT = 'https://fffnjcdamfdmpeafhgelpgehapcbeilk.chromiumapp.org/';
 const STATE = 'q7N1vGm3yTzK0pXo2Jd8aW5cLr9sEf4hUb6iYn';
 const expected = { redirectUri: REDIRECT, state: STATE };
-
-function thrown(task: () => unknown): SellerAuthError {
-  try {
-    task();
-  } catch (error) {
-    if (error instanceof SellerAuthError) return error;
-    throw error;
-  }
-  throw new Error('expected a throw');
-}
 
 function callback(params: Record<string, string>, base = REDIRECT): string {
   return `${base}?${new URLSearchParams(params)}`;

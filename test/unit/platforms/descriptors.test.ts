@@ -7,15 +7,7 @@ import {
   TOKEN_REFRESH_PATH,
 } from '../../../src/platforms/descriptors';
 import { SellerAuthError } from '../../../src/shared/errors';
-
-function thrown(task: () => unknown): unknown {
-  try {
-    task();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-}
+import { thrown } from '../../support/thrown';
 
 describe('PLATFORMS', () => {
   it('describes Lazada: ventures, numeric app keys, country param, no uuid', () => {

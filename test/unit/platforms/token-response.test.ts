@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseTokenResponse } from '../../../src/platforms/token-response';
-import { SellerAuthError } from '../../../src/shared/errors';
+import { thrown } from '../../support/thrown';
 
 const NOW = 1_700_000_000_000;
 const lazada = { platform: 'lazada', now: NOW } as const;
@@ -23,16 +23,6 @@ const lazadaSample = {
   code: '0',
   request_id: '0ba2887315178178017221014',
 };
-
-function thrown(task: () => unknown): SellerAuthError {
-  try {
-    task();
-  } catch (error) {
-    if (error instanceof SellerAuthError) return error;
-    throw error;
-  }
-  throw new Error('expected a throw');
-}
 
 describe('parseTokenResponse: Lazada', () => {
   it('parses the cross-border sample into absolute deadlines and one entry per venture', () => {
