@@ -43,7 +43,7 @@ export function checkAuthorizeRequest(
   if (params.get('response_type') !== 'code') {
     return { ok: false, message: 'response_type must be "code".' };
   }
-  // PROTOCOL.md section 1: Lazada's doc says sending `uuid` causes an error.
+  // docs/protocol.md#authorize-url: Lazada's doc says sending `uuid` causes an error.
   if (app.platform === 'lazada' && params.has('uuid')) {
     return { ok: false, message: 'Invalid parameter: uuid is not supported.' };
   }

@@ -3,7 +3,7 @@ import type { SandboxConfig } from './types';
 
 const DAY = 24 * 60 * 60;
 
-/** Lazada test-app lifetimes (PROTOCOL.md section 4): 7 days access, 30 days refresh. */
+/** Lazada test-app lifetimes (docs/protocol.md#lifetimes): 7 days access, 30 days refresh. */
 export const DEFAULT_CONFIG: Readonly<SandboxConfig> = {
   accessTtlSeconds: 7 * DAY,
   refreshTtlSeconds: 30 * DAY,

@@ -1,4 +1,4 @@
-/** The gateway's error answer: `{"type","code","message","request_id"}` with HTTP 200 (PROTOCOL.md section 6). */
+/** The gateway's error answer: `{"type","code","message","request_id"}` with HTTP 200 (docs/protocol.md#errors). */
 
 export type IopErrorCode =
   | 'MissingParameter'

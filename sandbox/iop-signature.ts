@@ -1,5 +1,5 @@
 /**
- * The sandbox's own IOP signer, written from PROTOCOL.md section 3 with Node `crypto` (deliberately not
+ * The sandbox's own IOP signer, written from docs/protocol.md#signing with Node `crypto` (deliberately not
  * shared with the extension, so a bug on one side cannot hide a bug on the other).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';

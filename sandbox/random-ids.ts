@@ -1,4 +1,4 @@
-/** Codes, tokens and request ids shaped like the real gateway's (PROTOCOL.md sections 1 and 4). */
+/** Codes, tokens and request ids shaped like the real gateway's (docs/protocol.md#callback, #token-response). */
 import { randomBytes } from 'node:crypto';
 import type { PlatformId } from '../src/platforms/types';
 

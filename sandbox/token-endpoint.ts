@@ -11,7 +11,7 @@ import type { RegisteredApp, SandboxConfig } from './types';
 
 export type TokenOperation = 'create' | 'refresh';
 
-/** The API path each call is signed with (PROTOCOL.md section 3, step 4). */
+/** The API path each call is signed with (docs/protocol.md#signing, step 4). */
 export const TOKEN_API_PATHS: Record<TokenOperation, string> = {
   create: '/auth/token/create',
   refresh: '/auth/token/refresh',

@@ -1,4 +1,4 @@
-/** Successful token answers in each dialect (PROTOCOL.md section 4), including the real variants. */
+/** Successful token answers in each dialect (docs/protocol.md#token-response), including the real variants. */
 import type { SandboxGrant } from './grant-ledger';
 import type { SandboxConfig } from './types';
 

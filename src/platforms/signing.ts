@@ -1,5 +1,5 @@
 /**
- * IOP request signing (Lazada "Lazop" and AliExpress share it). See PROTOCOL.md section 3.
+ * IOP request signing (Lazada "Lazop" and AliExpress share it). See docs/protocol.md#signing.
  * Pure: WebCrypto only, so it runs in the extension service worker and in Node 20 alike.
  */
 import { SellerAuthError } from '../shared/errors';

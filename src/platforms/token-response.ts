@@ -1,6 +1,6 @@
 /**
  * Turns a token response (create or refresh) into a TokenGrant with absolute deadlines.
- * Defensive by design (PROTOCOL.md section 4): numbers may be strings, country codes any case, the
+ * Defensive by design (docs/protocol.md#token-response): numbers may be strings, country codes any case, the
  * venture list has two names, and AliExpress adds absolute deadlines.
  */
 import { SellerAuthError } from '../shared/errors';

@@ -32,7 +32,7 @@ describe('GET /oauth/authorize: requests that get an error page, never a redirec
       /redirect_uri/,
     ],
     ['a response_type other than code', { response_type: 'token' }, /response_type/],
-    ['a uuid on Lazada (PROTOCOL.md: it causes an error)', { uuid: 'abc-123' }, /uuid/],
+    ['a uuid on Lazada (docs/protocol.md#authorize-url: it causes an error)', { uuid: 'abc-123' }, /uuid/],
   ])('%s', async (_name, override, message) => {
     const { sandbox } = await sandboxWithClock();
     const page = await getPage(

@@ -3,7 +3,7 @@ import { iopSign, iopSigningString } from '../../sandbox/index';
 
 const params = (entries: Record<string, string>) => new Map(Object.entries(entries));
 
-describe('iopSign (PROTOCOL.md section 3 test vectors)', () => {
+describe('iopSign (docs/protocol.md#test-vectors)', () => {
   it("matches Lazada's published sample, string and signature", () => {
     const sample = params({
       app_key: '123456',

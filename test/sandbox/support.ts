@@ -81,7 +81,7 @@ const API_PATHS: Record<TokenOperation, string> = {
   refresh: '/auth/token/refresh',
 };
 
-/** A signed token call built the way PROTOCOL.md section 3 says, with knobs to break it. */
+/** A signed token call built the way docs/protocol.md#signing says, with knobs to break it. */
 export function signedParams(sandbox: Sandbox, operation: TokenOperation, options: TokenCallOptions) {
   const secret =
     options.secret ?? sandbox.apps.find((app) => app.appKey === options.appKey)?.appSecret ?? 'none';

@@ -20,7 +20,7 @@ function expectIopError(body: Record<string, unknown>, code: string) {
 }
 
 describe('POST /rest/auth/token/create: success, Lazada dialect', () => {
-  it('answers a single-venture seller like PROTOCOL.md section 4', async () => {
+  it('answers a single-venture seller in the shape of docs/protocol.md#token-response', async () => {
     const { sandbox, call } = await sandboxWithClock({ accessTtlSeconds: 600, refreshTtlSeconds: 3600 });
     const code = await approvedCode(sandbox, {
       appKey: DEMO_LAZADA_APP_KEY,

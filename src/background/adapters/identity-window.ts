@@ -9,7 +9,7 @@ export interface IdentityApi {
   getRedirectURL(path?: string): string;
 }
 
-/** Chrome reports launchWebAuthFlow failures only through their message text (PROTOCOL.md section 7). */
+/** Chrome reports launchWebAuthFlow failures only through their message text (docs/protocol.md#identity-flow). */
 export function identityFlowError(error: unknown): SellerAuthError {
   const message = error instanceof Error ? error.message : String(error);
   if (message.includes('did not approve access')) {

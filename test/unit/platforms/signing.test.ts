@@ -15,7 +15,7 @@ function nodeSign(secret: string, apiPath: string, params: Record<string, string
   return createHmac('sha256', Buffer.from(secret, 'utf8')).update(text, 'utf8').digest('hex').toUpperCase();
 }
 
-describe('PROTOCOL.md section 3 test vectors', () => {
+describe('docs/protocol.md#test-vectors', () => {
   it("reproduces Lazada's published sample, string and signature", async () => {
     const params = {
       app_key: '123456',

@@ -7,7 +7,7 @@ const lazada = { platform: 'lazada', now: NOW } as const;
 const aliexpress = { platform: 'aliexpress', now: NOW } as const;
 const DAY_S = 86_400;
 
-/** The sample of PROTOCOL.md section 4: a cross-border Lazada seller. */
+/** The sample of docs/protocol.md#token-response: a cross-border Lazada seller. */
 const lazadaSample = {
   access_token: '50000601c30atpedfgu3LVvik87Ixlsvle3mSoB7701ceb156fPunYZ43GBg',
   refresh_token: '500016000300bwa2WteaQyfwBMnPxurcA0mXGhQdTt18356663CfcDTYpWoi',

@@ -3,7 +3,7 @@ import { MAX_DETAIL_LENGTH, prepareActivityEntry, REDACTED } from '../../../src/
 import type { ActivityEntry } from '../../../src/shared/model';
 import { T0 } from './fixtures';
 
-// Shapes from PROTOCOL.md: a Lazada access token and an authorization code.
+// Shapes from docs/protocol.md (#token-response, #callback): a Lazada access token and an authorization code.
 const ACCESS_TOKEN = '50000601c30atpedfgu3LVvik87Ixlsvle3mSoB7701ceb156fPunYZ43GBg';
 const AUTH_CODE = '0_100132_2DL4DV3jcU1UOT7WGI1A4rY91';
 
