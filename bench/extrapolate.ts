@@ -2,7 +2,7 @@
  * How long a drain takes when the extension's own pace binds (the default settings), worked out from
  * the settings rather than measured.
  */
-import { WAKE_BUDGET_MS } from '../src/background/deps';
+import { WAKE_BUDGET_MS } from '../src/background/wiring/deps';
 import type { Settings } from '../src/shared/model';
 
 /** One alarm wake stops starting work after this (the worker's own budget). */

@@ -2,7 +2,7 @@
  * `/oauth/authorize`: which requests get a login page, and what a submitted login decides.
  * Pure: the server renders and redirects; nothing here touches HTTP.
  */
-import { COUNTRIES, type Country } from '../src/platforms/types';
+import { COUNTRIES, type Country } from '../src/shared/platform';
 import { COUNTRY_NAMES } from './pages';
 import type { LazadaSeller, RegisteredApp, SandboxSeller } from './types';
 

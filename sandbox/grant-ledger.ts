@@ -2,7 +2,7 @@
  * What the sandbox has handed out: authorization codes and live grants. Bounded in memory (oldest
  * entries go first) so a benchmark with thousands of refreshes stays flat; every operation is O(1).
  */
-import type { Country } from '../src/platforms/types';
+import type { Country } from '../src/shared/platform';
 import { newAccessToken, newAuthorizationCode, newRefreshToken } from './random-ids';
 import type { RegisteredApp, SandboxConfig, SandboxSeller } from './types';
 

@@ -4,7 +4,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Country } from '../src/platforms/types';
+import type { Country } from '../src/shared/platform';
 import { SandboxInputError } from './config';
 import { DEMO_SELLER_LIST, demoApps } from './demo-data';
 import { createSandboxState, type SandboxState } from './sandbox-state';

@@ -1,6 +1,6 @@
 /** The sandbox's HTML: small, accessible pages (every control has a label, errors are announced). */
 import { COUNTRY_LABELS, PLATFORMS } from '../src/platforms/descriptors';
-import type { Country, PlatformId } from '../src/platforms/types';
+import type { Country, PlatformId } from '../src/shared/platform';
 
 export const COUNTRY_NAMES: Record<Country, string> = COUNTRY_LABELS;
 

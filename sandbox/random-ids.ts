@@ -1,6 +1,6 @@
 /** Codes, tokens and request ids shaped like the real gateway's (docs/protocol.md#callback, #token-response). */
 import { randomBytes } from 'node:crypto';
-import type { PlatformId } from '../src/platforms/types';
+import type { PlatformId } from '../src/shared/platform';
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 // Largest multiple of 62 below 256: bytes above it are skipped so every character is equally likely.

@@ -1,5 +1,6 @@
 /** Public data shapes of the local IOP sandbox. Plain data only; behaviour lives beside each concept. */
-import type { AppCredentials, Country, PlatformEndpoints, PlatformId } from '../src/platforms/types';
+import type { AppCredentials } from '../src/platforms/types';
+import type { Country, PlatformEndpoints, PlatformId } from '../src/shared/platform';
 
 /** An app registered on the sandbox, as an app owner registers it on the platform's console. */
 export interface RegisteredApp {

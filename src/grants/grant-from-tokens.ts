@@ -1,6 +1,7 @@
 /** A grant from a fresh authorization: new, or the same seller authorizing again (same id). */
-import type { PlatformId, TokenGrant } from '../platforms/types';
+import type { TokenGrant } from '../platforms/types';
 import type { Settings } from '../shared/model';
+import type { PlatformId } from '../shared/platform';
 import { type Grant, grantIdFor } from './model';
 import { thresholdsPassedAt } from './reminders';
 import { nextDueAt } from './schedule';

@@ -1,8 +1,6 @@
-import type { PlatformId, SellerIdentity } from '../platforms/types';
 import type { ErrorData } from '../shared/errors';
-
-/** A grant lives until it is removed; a dead one waits for the seller to authorize again. */
-export type GrantStatus = 'connected' | 'needs_authorization';
+import type { GrantStatus } from '../shared/model';
+import type { PlatformId, SellerIdentity } from '../shared/platform';
 
 /** Stored in IndexedDB (store `grants`, key `id`). Tokens never leave the worker except on request. */
 export interface Grant {

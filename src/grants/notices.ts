@@ -33,7 +33,7 @@ export function reminderNotice(grant: Grant): Notice {
   };
 }
 
-export function needsAuthorizationNotice(grant: Grant): Notice {
+function needsAuthorizationNotice(grant: Grant): Notice {
   return {
     id: noticeId(grant.id, 'needs_authorization'),
     grantId: grant.id,

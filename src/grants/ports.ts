@@ -1,6 +1,6 @@
 /**
  * The small interfaces the worker's logic is written against. IndexedDB implementations live in
- * src/grants/store/, in-memory fakes in test/support/fakes.ts, chrome adapters in src/background/adapters/.
+ * src/grants/store/, in-memory fakes in test/support/fakes.ts, browser adapters in src/background/adapters/.
  */
 import type { ActivityEntry, AppProfile, ConnectAttempt, Settings } from '../shared/model';
 import type { Grant } from './model';

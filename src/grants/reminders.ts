@@ -28,7 +28,7 @@ export function reminderDaysOf(settings: Settings): number[] {
 }
 
 /** Thresholds not yet sent for this grant, earliest first. */
-export function unsentThresholds(grant: Grant, settings: Settings): ReminderThreshold[] {
+function unsentThresholds(grant: Grant, settings: Settings): ReminderThreshold[] {
   return reminderDaysOf(settings)
     .filter((days) => !grant.remindedDays.includes(days))
     .map((days) => ({ days, at: grant.refreshExpiresAt - days * DAY_MS }));

@@ -35,7 +35,7 @@ export function refreshWindow(grant: Grant, settings: Settings): RefreshWindow {
  * Whether a refresh can still happen at `now`: connected, refreshable, before the deadline, and either a
  * retry is pending or the planned refresh falls before the deadline.
  */
-export function canRefreshAt(grant: Grant, settings: Settings, now: number): boolean {
+function canRefreshAt(grant: Grant, settings: Settings, now: number): boolean {
   if (grant.status !== 'connected' || !grant.refreshable || now >= grant.refreshExpiresAt) return false;
   return grant.retryAt !== undefined || refreshWindow(grant, settings).latest < grant.refreshExpiresAt;
 }
@@ -74,7 +74,7 @@ export function plannedRefreshAt(grant: Grant, settings: Settings, now: number):
  * When a grant that can no longer be refreshed must be marked "needs authorization": when its access
  * token expires, or, for one still retrying a failed refresh, when the refresh deadline passes.
  */
-export function expiryCheckAt(grant: Grant): number {
+function expiryCheckAt(grant: Grant): number {
   return grant.retryAt === undefined
     ? grant.accessExpiresAt
     : Math.min(grant.accessExpiresAt, grant.refreshExpiresAt);

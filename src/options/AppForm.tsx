@@ -4,9 +4,9 @@
  */
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { PlatformId } from '../platforms/types';
 import { type ErrorData, toErrorData } from '../shared/errors';
 import type { AppView } from '../shared/model';
+import type { PlatformId } from '../shared/platform';
 import { useClient } from '../ui/client';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { PLATFORM_NAMES } from '../ui/labels';
@@ -32,7 +32,7 @@ export interface AppFormProps {
   onCancel: () => void;
 }
 
-export const PERMISSION_REFUSED =
+const PERMISSION_REFUSED =
   'Chrome did not allow Seller Auth to reach the custom endpoint or callback address, so nothing was saved. Save again and choose Allow, or use the default endpoints.';
 
 export function AppForm(props: AppFormProps): JSX.Element {

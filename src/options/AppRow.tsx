@@ -4,7 +4,7 @@ import type { AppView } from '../shared/model';
 import { PLATFORM_NAMES } from '../ui/labels';
 import { RemoveAppConfirm } from './RemoveAppConfirm';
 
-export const APP_COLUMNS = 6;
+const APP_COLUMNS = 6;
 
 export interface AppRowProps {
   app: AppView;

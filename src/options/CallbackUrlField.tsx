@@ -4,8 +4,8 @@
  */
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
-import type { PlatformId } from '../platforms/types';
 import type { CallbackKind } from '../shared/model';
+import type { PlatformId } from '../shared/platform';
 import { PLATFORM_NAMES } from '../ui/labels';
 import { usePageActions } from '../ui/open-page';
 import { TextField } from './TextField';

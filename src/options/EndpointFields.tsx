@@ -2,7 +2,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { PLATFORMS } from '../platforms/descriptors';
-import type { PlatformEndpoints, PlatformId } from '../platforms/types';
+import type { PlatformEndpoints, PlatformId } from '../shared/platform';
 import { ENDPOINT_FIELDS } from './app-form-values';
 import { TextField } from './TextField';
 

@@ -1,6 +1,7 @@
 /** The app form's raw values and their conversion to and from the protocol's shapes. Pure. */
-import type { PlatformEndpoints, PlatformId } from '../platforms/types';
+
 import type { AppInput, AppView, CallbackKind } from '../shared/model';
+import type { PlatformEndpoints, PlatformId } from '../shared/platform';
 
 export interface AppFormValues {
   name: string;

@@ -1,9 +1,10 @@
 /**
- * Runtime host permissions for custom endpoints and tab-flow callbacks. `originsToRequest` is pure;
- * `requestOrigins` is the thin chrome adapter and must run inside the Save click (a user gesture).
+ * Runtime host permissions for custom endpoints and tab-flow callbacks: which origins an app needs.
+ * Asking for them is the thin adapter in ./adapters/host-permission-gate.ts.
  */
-import type { PlatformEndpoints } from '../platforms/types';
+
 import type { CallbackKind } from '../shared/model';
+import type { PlatformEndpoints } from '../shared/platform';
 
 /** The part of an app that reaches hosts: endpoints the worker fetches and the tab it watches. */
 export interface HostNeeds {
@@ -34,26 +35,6 @@ export function originsToRequest(needs: HostNeeds, manifest: ManifestHosts): str
     origins.add(`${url.protocol}//${url.hostname}/*`);
   }
   return [...origins];
-}
-
-export async function requestOrigins(origins: string[]): Promise<boolean> {
-  if (origins.length === 0) return true;
-  if (await chrome.permissions.contains({ origins })) return true;
-  try {
-    return await chrome.permissions.request({ origins });
-  } catch {
-    // Chrome throws for an origin outside optional_host_permissions: to the person, that is a refusal.
-    return false;
-  }
-}
-
-export function createChromeHostPermissionGate(): HostPermissionGate {
-  return { grantFor: (needs) => requestOrigins(originsToRequest(needs, manifestHosts())) };
-}
-
-function manifestHosts(): ManifestHosts {
-  const manifest = chrome.runtime.getManifest();
-  return 'host_permissions' in manifest ? { host_permissions: manifest.host_permissions ?? [] } : {};
 }
 
 /** Host permissions are origin-wide in Chrome, so only scheme, host and port of a pattern matter. */

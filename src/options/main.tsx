@@ -2,8 +2,9 @@
 import '../ui/styles.css';
 import './options.css';
 import { render } from 'preact';
-import { ClientProvider, createRuntimeClient } from '../ui/client';
-import { createChromeHostPermissionGate } from './host-permissions';
+import { createRuntimeClient } from '../ui/adapters/runtime-client';
+import { ClientProvider } from '../ui/client';
+import { createChromeHostPermissionGate } from './adapters/host-permission-gate';
 import { OptionsPage } from './OptionsPage';
 
 render(

@@ -1,12 +1,12 @@
 /** The browser half of the login: the URL that opens the platform's consent page. */
 import { SellerAuthError } from '../shared/errors';
+import type { Country, PlatformId } from '../shared/platform';
 import { PLATFORMS } from './descriptors';
 import { parseEndpointUrl } from './endpoint-url';
-import type { Country, PlatformId } from './types';
 
 const STATE_BYTES = 32;
 /** 22 base64url characters carry 132 bits: anything shorter is guessable. */
-export const MIN_STATE_LENGTH = 22;
+const MIN_STATE_LENGTH = 22;
 
 /** A fresh OAuth `state`: 256 random bits, base64url without padding (43 characters). */
 export function createState(): string {

@@ -1,7 +1,7 @@
 /** What differs between the two platforms, as data. Everything else about them is the same gateway. */
 import { SellerAuthError } from '../shared/errors';
+import type { Country, PlatformEndpoints, PlatformId } from '../shared/platform';
 import { parseEndpointUrl } from './endpoint-url';
-import type { Country, PlatformEndpoints, PlatformId } from './types';
 
 export interface PlatformDescriptor {
   readonly id: PlatformId;

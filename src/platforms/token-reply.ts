@@ -1,8 +1,9 @@
 /** What an HTTP answer from a token endpoint means: a grant, or exactly one named error. */
 import { SellerAuthError } from '../shared/errors';
+import type { PlatformId } from '../shared/platform';
 import { platformErrorFromBody } from './platform-error';
 import { parseTokenResponse } from './token-response';
-import type { PlatformId, TokenGrant } from './types';
+import type { TokenGrant } from './types';
 
 export interface TokenHttpReply {
   status: number;

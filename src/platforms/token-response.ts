@@ -4,9 +4,10 @@
  * venture list has two names, and AliExpress adds absolute deadlines.
  */
 import { SellerAuthError } from '../shared/errors';
+import type { CountryAccount, PlatformId, SellerIdentity } from '../shared/platform';
 import { asRecord, definedOnly, type JsonRecord, readId, readNumber, readString } from './json-fields';
 import { findPlatformError } from './platform-error';
-import type { CountryAccount, PlatformId, SellerIdentity, TokenGrant } from './types';
+import type { TokenGrant } from './types';
 
 /** 2001-09-09 in epoch ms: a smaller "absolute" time is seconds or garbage, never epoch ms. */
 const EPOCH_MS_FLOOR = 1e12;

@@ -1,17 +1,5 @@
-/** Plain data shared by the protocol core, the worker and the pages. No behaviour here. */
-
-export type PlatformId = 'lazada' | 'aliexpress';
-export const PLATFORM_IDS: readonly PlatformId[] = ['lazada', 'aliexpress'];
-
-/** Lazada ventures plus `cb`, cross-border: one token serving every venture. */
-export const COUNTRIES = ['sg', 'my', 'th', 'vn', 'ph', 'id', 'cb'] as const;
-export type Country = (typeof COUNTRIES)[number];
-
-export interface PlatformEndpoints {
-  authorizeUrl: string;
-  tokenCreateUrl: string;
-  tokenRefreshUrl: string;
-}
+/** What the protocol core signs and answers with. No behaviour here. */
+import type { PlatformEndpoints, PlatformId, SellerIdentity } from '../shared/platform';
 
 /** What the worker needs to sign a token call. Only the worker ever holds one of these. */
 export interface AppCredentials {
@@ -19,27 +7,6 @@ export interface AppCredentials {
   appKey: string;
   appSecret: string;
   endpoints: PlatformEndpoints;
-}
-
-/** One venture a grant covers (several for a cross-border seller). */
-export interface CountryAccount {
-  country: string;
-  sellerId?: string;
-  userId?: string;
-  shortCode?: string;
-}
-
-/** Who a grant belongs to, normalized across both platforms. */
-export interface SellerIdentity {
-  /** Login account (Lazada `account`, AliExpress `user_nick` or `account`). */
-  account: string;
-  accountPlatform?: string;
-  /** Lower-case venture code, or `cb` for cross-border. */
-  country: string;
-  userId?: string;
-  sellerId?: string;
-  /** One entry per venture; for a single-venture seller, that venture. */
-  countries: CountryAccount[];
 }
 
 /** A token response, parsed and normalized, with absolute deadlines (epoch ms). */

@@ -1,7 +1,7 @@
 /** Pick the app (and, for Lazada, the countries) and start the seller's login. */
 import { useState } from 'preact/hooks';
-import type { Country } from '../platforms/types';
 import type { AppView } from '../shared/model';
+import type { Country } from '../shared/platform';
 import { PLATFORM_NAMES } from '../ui/labels';
 import { ConnectProgress } from './ConnectProgress';
 import { CountryPicker } from './CountryPicker';

@@ -1,5 +1,5 @@
 /** Which Lazada ventures the login offers. None ticked means all of them. */
-import { COUNTRIES, type Country } from '../platforms/types';
+import { COUNTRIES, type Country } from '../shared/platform';
 import { COUNTRY_NAMES } from '../ui/labels';
 
 export interface CountryPickerProps {

@@ -1,5 +1,5 @@
 /** Search box and filters over the shop list (shown once the list is long enough to need them). */
-import type { PlatformId } from '../platforms/types';
+import type { PlatformId } from '../shared/platform';
 import { countryName, HEALTH_LABELS, PLATFORM_NAMES } from '../ui/labels';
 import type { HealthFilter, ShopQuery } from './filter-shops';
 

@@ -11,7 +11,7 @@ import { sortShops } from './sort-shops';
 
 export const PAGE_SIZE = 50;
 /** Up to this many shops, a list reads at a glance and filters would only be clutter. */
-export const FILTERS_FROM = 9;
+const FILTERS_FROM = 9;
 
 export interface ShopListProps {
   shops: readonly GrantView[];

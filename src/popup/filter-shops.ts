@@ -1,6 +1,7 @@
 /** The shop search and filters: a pure function over views, fast enough for thousands of shops. */
-import type { PlatformId } from '../platforms/types';
+
 import type { GrantHealth, GrantView } from '../shared/model';
+import type { PlatformId } from '../shared/platform';
 import { countryName, PLATFORM_NAMES } from '../ui/labels';
 
 /** `attention`: every shop that is not plainly connected. */

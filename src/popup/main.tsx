@@ -1,7 +1,8 @@
 /** Popup entry: the real worker client and browser actions, and the deep-linked shop if any. */
 import '../ui/styles.css';
 import { render } from 'preact';
-import { ClientProvider, createRuntimeClient } from '../ui/client';
+import { createRuntimeClient } from '../ui/adapters/runtime-client';
+import { ClientProvider } from '../ui/client';
 import { App } from './App';
 import { grantIdFromSearch } from './deep-link';
 

@@ -1,6 +1,7 @@
 /** The sentences a shop row is made of. Pure: callers pass `now`. */
-import { COUNTRIES, type Country } from '../platforms/types';
+
 import type { GrantView } from '../shared/model';
+import { COUNTRIES, type Country } from '../shared/platform';
 import { countryName } from '../ui/labels';
 import { formatDate, relativeTime } from '../ui/time-words';
 

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { type ErrorData, toErrorData } from '../shared/errors';
-import type { AttemptView } from '../shared/model';
+import { type AttemptView, isAttemptRunning } from '../shared/model';
 import type { RequestOf } from '../shared/protocol';
 import type { WorkerClient } from '../ui/client';
 import { useInterval } from '../ui/use-interval';
@@ -22,10 +22,6 @@ export interface Connect {
   running: boolean;
   start(request: ConnectRequest): void;
   dismiss(): void;
-}
-
-export function isRunning(attempt: AttemptView | null): boolean {
-  return attempt?.phase === 'waiting_for_login' || attempt?.phase === 'exchanging';
 }
 
 export function useConnect(client: WorkerClient, pollMs: number, onFinished: () => void): Connect {
@@ -49,11 +45,11 @@ export function useConnect(client: WorkerClient, pollMs: number, onFinished: () 
         if (!mounted.current) return;
         // While our own start is in flight, only a running attempt is news: a finished one is the
         // previous attempt, and the outcome of ours arrives with the start reply.
-        if (startedHere && !isRunning(status)) return;
+        if (startedHere && !isAttemptRunning(status)) return;
         const previous = attemptRef.current;
         setAttempt(status);
         // An attempt started in an earlier popup just ended: its shop list is out of date.
-        if (isRunning(previous) && status && !isRunning(status)) latestOnFinished.current();
+        if (isAttemptRunning(previous) && status && !isAttemptRunning(status)) latestOnFinished.current();
       } catch {
         // Progress is best effort: the next poll, or the start reply, will tell.
       }
@@ -69,7 +65,7 @@ export function useConnect(client: WorkerClient, pollMs: number, onFinished: () 
     };
   }, [readStatus]);
 
-  const running = starting || isRunning(attempt);
+  const running = starting || isAttemptRunning(attempt);
   useInterval(() => void readStatus(starting), running ? pollMs : null);
 
   const start = useCallback(

@@ -1,7 +1,6 @@
 /** Records and views shared by the worker and the pages. Views never contain a secret or a token. */
-import type { GrantStatus } from '../grants/model';
-import type { Country, PlatformEndpoints, PlatformId, SellerIdentity } from '../platforms/types';
 import type { ErrorCode, ErrorData } from './errors';
+import type { Country, PlatformEndpoints, PlatformId, SellerIdentity } from './platform';
 
 /** An app profile as stored (store `apps`). The secret lives apart (store `secrets`), worker-only. */
 export interface AppProfile {
@@ -35,6 +34,9 @@ export interface AppInput {
   callbackUrl: string;
   endpoints?: Partial<PlatformEndpoints>;
 }
+
+/** A grant lives until it is removed; a dead one waits for the seller to authorize again. */
+export type GrantStatus = 'connected' | 'needs_authorization';
 
 /**
  * What a person sees. `expiring`: connected, but the refresh deadline is within the first reminder.
@@ -80,6 +82,11 @@ export interface ConnectAttempt {
 }
 
 export type AttemptView = Omit<ConnectAttempt, 'state'>;
+
+/** A login still under way: waiting for the seller, or exchanging the code. */
+export function isAttemptRunning(attempt: Pick<ConnectAttempt, 'phase'> | null | undefined): boolean {
+  return attempt?.phase === 'waiting_for_login' || attempt?.phase === 'exchanging';
+}
 
 export interface Settings {
   /** Refresh this long before the access token expires. */

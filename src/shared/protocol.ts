@@ -3,9 +3,9 @@
  * handler map are both typed from `Protocol`, so a missing or mistyped handler fails the type check.
  */
 
-import type { Country } from '../platforms/types';
 import type { ErrorData } from './errors';
 import type { ActivityEntry, AppInput, AppView, AttemptView, GrantView, Settings } from './model';
+import type { Country } from './platform';
 
 export interface Protocol {
   'extension.info': { request: undefined; response: { extensionId: string; identityCallbackUrl: string } };
@@ -41,14 +41,8 @@ export type Message = { [T in MessageType]: { type: T; payload: RequestOf<T> } }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ErrorData };
 
-/** Who sent a message, as the worker verified it. */
-export interface SenderContext {
-  /** The extension page that sent it (popup, options...), path only. */
-  page: string;
-}
-
 export type Handlers = {
-  [T in MessageType]: (payload: RequestOf<T>, sender: SenderContext) => Promise<ResponseOf<T>>;
+  [T in MessageType]: (payload: RequestOf<T>) => Promise<ResponseOf<T>>;
 };
 
 export const MESSAGE_TYPES = [

@@ -1,6 +1,7 @@
 /**
  * How pages talk to the worker: one typed `send()` over the message protocol. Components receive the
- * client through `ClientProvider` / `useClient()`, so tests inject a fake and never touch the runtime.
+ * client through `ClientProvider` / `useClient()`, so tests inject a fake and never touch the runtime
+ * (the real one is in ./adapters/runtime-client.ts).
  */
 import { type ComponentChildren, createContext, h } from 'preact';
 import { useContext } from 'preact/hooks';
@@ -61,17 +62,6 @@ export function createClientOver(sendMessage: SendMessage): WorkerClient {
       throw badAnswer();
     },
   };
-}
-
-/**
- * The real client. The polyfill is loaded on first use: it throws when imported outside an
- * extension, and importing this module must stay safe in component tests.
- */
-export function createRuntimeClient(): WorkerClient {
-  return createClientOver(async (message) => {
-    const { default: browser } = await import('webextension-polyfill');
-    return browser.runtime.sendMessage(message);
-  });
 }
 
 const ClientContext = createContext<WorkerClient | null>(null);

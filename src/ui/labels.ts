@@ -1,8 +1,8 @@
 /** Names people read for the codes the platforms use. */
 
 import { COUNTRY_LABELS, PLATFORMS } from '../platforms/descriptors';
-import type { Country, PlatformId } from '../platforms/types';
 import type { GrantHealth } from '../shared/model';
+import type { Country, PlatformId } from '../shared/platform';
 
 /** The platform's own names, one source for every page. */
 export const COUNTRY_NAMES: Record<Country, string> = COUNTRY_LABELS;

@@ -5,10 +5,7 @@
 import { type ComponentChildren, createContext, h } from 'preact';
 import { useContext } from 'preact/hooks';
 import { SellerAuthError } from '../shared/errors';
-
-export async function openOptionsPage(): Promise<void> {
-  await chrome.runtime.openOptionsPage();
-}
+import { openOptionsPage } from './adapters/options-page';
 
 export async function copyText(text: string): Promise<void> {
   try {
@@ -29,7 +26,7 @@ export interface PageActions {
   copyText(text: string): Promise<void>;
 }
 
-export const browserPageActions: PageActions = { openOptionsPage, copyText };
+const browserPageActions: PageActions = { openOptionsPage, copyText };
 
 const PageActionsContext = createContext<PageActions>(browserPageActions);
 

@@ -1,11 +1,12 @@
 /**
  * The signals the worker broadcasts to open pages (`grants.changed`). Components listen through
- * `useWorkerEvent()`, so tests inject a fake with `WorkerEventsProvider`; the default is the real
- * adapter over `chrome.runtime.onMessage`.
+ * `useWorkerEvent()`, so tests inject a fake with `WorkerEventsProvider`; the default listens on the
+ * page's runtime (./adapters/extension-runtime.ts).
  */
 import { type ComponentChildren, createContext, h } from 'preact';
 import { useContext, useEffect, useRef } from 'preact/hooks';
 import { WORKER_EVENTS, type WorkerEvent, type WorkerEventName } from '../shared/protocol';
+import { extensionRuntime } from './adapters/extension-runtime';
 
 export type WorkerEventListener = (event: WorkerEvent) => void;
 /** Starts listening; the function it returns stops. */
@@ -21,7 +22,7 @@ export function isWorkerEvent(message: unknown): message is WorkerEvent {
   return keys.length === 1 && typeof event === 'string' && KNOWN_EVENTS.has(event);
 }
 
-/** The slice of `chrome.runtime` the subscription needs. */
+/** The slice of the extension runtime the subscription needs. */
 export interface RuntimeEventsApi {
   id: string;
   onMessage: {
@@ -32,7 +33,7 @@ export interface RuntimeEventsApi {
 
 export function subscribeToWorkerEvents(
   listener: WorkerEventListener,
-  runtime: RuntimeEventsApi = chrome.runtime,
+  runtime: RuntimeEventsApi = extensionRuntime(),
 ): () => void {
   const onMessage = (message: unknown, sender: { id?: string }): undefined => {
     if (sender.id === runtime.id && isWorkerEvent(message)) listener(message);

@@ -2,7 +2,7 @@
  * Only Seller Auth's own pages can talk to its worker. A web page gets no messaging API at all (no
  * `externally_connectable`), and another extension gets no answer (no external message listener).
  * The router's own sender check (a content script, a forged url) cannot be produced faithfully here:
- * this extension injects no content scripts. test/unit/background/router.test.ts covers it.
+ * this extension injects no content scripts. test/unit/background/messaging/router.test.ts covers it.
  */
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';

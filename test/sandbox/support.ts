@@ -1,7 +1,7 @@
 /** Test helpers that drive the sandbox over real HTTP, the way a client (or a browser) would. */
 import { afterEach } from 'vitest';
 import { DEMO_PASSWORD, iopSign, type Sandbox, type SandboxOptions, startSandbox } from '../../sandbox/index';
-import type { Country } from '../../src/platforms/types';
+import type { Country } from '../../src/shared/platform';
 
 /** A clock the sandbox reads; tests move it instead of waiting. */
 export interface TestClock {

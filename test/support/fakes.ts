@@ -16,7 +16,7 @@ import type {
   SecretStore,
   SettingsStore,
 } from '../../src/grants/ports';
-import type { AppCredentials, SellerIdentity, TokenClient, TokenGrant } from '../../src/platforms/types';
+import type { AppCredentials, TokenClient, TokenGrant } from '../../src/platforms/types';
 import { SellerAuthError } from '../../src/shared/errors';
 import {
   type ActivityEntry,
@@ -25,6 +25,7 @@ import {
   DEFAULT_SETTINGS,
   type Settings,
 } from '../../src/shared/model';
+import type { SellerIdentity } from '../../src/shared/platform';
 
 const DAY_MS = 86_400_000;
 

@@ -17,9 +17,9 @@ import {
   startSandbox,
 } from '../../sandbox/index';
 import type { Grant } from '../../src/grants/model';
-import type { Country, PlatformId } from '../../src/platforms/types';
 import { shopLabel } from '../../src/popup/shop-words';
 import type { AppView, AttemptView, GrantView } from '../../src/shared/model';
+import type { Country, PlatformId } from '../../src/shared/platform';
 import type { MessageType, Reply, RequestOf, ResponseOf } from '../../src/shared/protocol';
 import { type ExtensionBrowser, launchExtension } from './browser';
 

@@ -1,16 +1,16 @@
 import { NEVER_DUE } from '../../grants/model';
-import type { Scheduler } from '../ports';
+import type { Scheduler } from '../wiring/ports';
 
 export const DUE_ALARM = 'seller-auth:due';
 
-/** The slice of `chrome.alarms` the scheduler needs. */
+/** The slice of `browser.alarms` the scheduler needs. */
 export interface AlarmsApi {
-  create(name: string, info: { when: number }): Promise<void>;
+  create(name: string, info: { when: number }): Promise<void> | void;
   clear(name: string): Promise<boolean>;
 }
 
 /** ONE alarm for the earliest due grant; re-armed after every change. Alarms wake a stopped worker. */
-export function createAlarmScheduler(alarms: AlarmsApi = chrome.alarms): Scheduler {
+export function createAlarmScheduler(alarms: AlarmsApi): Scheduler {
   return {
     async arm(when) {
       if (when === undefined || when >= NEVER_DUE) {

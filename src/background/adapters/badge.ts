@@ -1,6 +1,6 @@
-import type { Badge } from '../ports';
+import type { Badge } from '../wiring/ports';
 
-/** The slice of `chrome.action` the badge needs. */
+/** The slice of `browser.action` the badge needs. */
 export interface ActionApi {
   setBadgeText(details: { text: string }): Promise<void>;
   setBadgeBackgroundColor(details: { color: string }): Promise<void>;
@@ -14,7 +14,7 @@ export function badgeText(count: number): string {
   return count > 99 ? '99+' : String(count);
 }
 
-export function createActionBadge(action: ActionApi = chrome.action): Badge {
+export function createActionBadge(action: ActionApi): Badge {
   return {
     async show(count) {
       await action.setBadgeBackgroundColor({ color: ATTENTION_COLOR });

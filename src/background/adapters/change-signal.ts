@@ -1,7 +1,7 @@
 import type { WorkerEvent } from '../../shared/protocol';
-import type { ChangeSignal } from '../ports';
+import type { ChangeSignal } from '../wiring/ports';
 
-/** The slice of `chrome.runtime` the signal needs. */
+/** The slice of `browser.runtime` the signal needs. */
 export interface RuntimeMessagingApi {
   sendMessage(message: WorkerEvent): Promise<unknown>;
 }
@@ -9,7 +9,7 @@ export interface RuntimeMessagingApi {
 const GRANTS_CHANGED: WorkerEvent = { event: 'grants.changed' };
 
 /** Broadcasts `{ event: 'grants.changed' }` to every open page of this extension (never to others). */
-export function createChangeSignal(runtime: RuntimeMessagingApi = chrome.runtime): ChangeSignal {
+export function createChangeSignal(runtime: RuntimeMessagingApi): ChangeSignal {
   return {
     async grantsChanged() {
       // Not awaited: pages never answer a signal, and a change must not wait on them. The rejection is

@@ -1,9 +1,9 @@
-import type { OpenExtensionPage } from '../ports';
+import type { OpenExtensionPage } from '../wiring/ports';
 
 /** Opens one of our pages (the popup, for a clicked notification) in a normal tab. */
 export function createExtensionPageOpener(
-  tabs: Pick<typeof chrome.tabs, 'create'> = chrome.tabs,
-  runtime: Pick<typeof chrome.runtime, 'getURL'> = chrome.runtime,
+  tabs: { create(properties: { url: string; active: boolean }): Promise<unknown> },
+  runtime: { getURL(path: string): string },
 ): OpenExtensionPage {
   return async (path) => {
     await tabs.create({ url: runtime.getURL(path), active: true });

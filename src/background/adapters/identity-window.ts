@@ -1,16 +1,14 @@
+import type { AuthWindow } from '../../grants/connect/ports';
 import { SellerAuthError } from '../../shared/errors';
-import type { AuthWindow } from '../ports';
 
-export type { AuthWindow } from '../ports';
-
-/** The slice of `chrome.identity` the login needs. */
+/** The slice of `browser.identity` the login needs. */
 export interface IdentityApi {
   launchWebAuthFlow(details: { url: string; interactive: boolean }): Promise<string | undefined>;
   getRedirectURL(path?: string): string;
 }
 
 /** Chrome reports launchWebAuthFlow failures only through their message text (docs/protocol.md#identity-flow). */
-export function identityFlowError(error: unknown): SellerAuthError {
+function identityFlowError(error: unknown): SellerAuthError {
   const message = error instanceof Error ? error.message : String(error);
   if (message.includes('did not approve access')) {
     return new SellerAuthError('login_cancelled', 'The login window was closed before the seller finished.');
@@ -25,7 +23,7 @@ export function identityFlowError(error: unknown): SellerAuthError {
 }
 
 /** The login in Chrome's own auth window; the `<id>.chromiumapp.org` redirect is intercepted, never fetched. */
-export function createIdentityAuthWindow(identity: IdentityApi = chrome.identity): AuthWindow {
+export function createIdentityAuthWindow(identity: IdentityApi): AuthWindow {
   return {
     async open(authorizeUrl) {
       let responseUrl: string | undefined;
@@ -41,6 +39,6 @@ export function createIdentityAuthWindow(identity: IdentityApi = chrome.identity
 }
 
 /** This extension's chromiumapp.org callback, to register in the platform console. */
-export function identityCallbackUrl(identity: IdentityApi = chrome.identity): string {
+export function identityCallbackUrl(identity: IdentityApi): string {
   return identity.getRedirectURL();
 }

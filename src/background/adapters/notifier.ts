@@ -1,6 +1,6 @@
 import type { Notifier } from '../../grants/ports';
 
-/** The slice of `chrome.notifications` the notifier needs. */
+/** The slice of `browser.notifications` the notifier needs. */
 export interface NotificationsApi {
   create(
     id: string,
@@ -22,10 +22,7 @@ export function grantIdFromNotificationId(id: string): string | undefined {
 }
 
 /** Desktop notifications; the caller's id (`grant:<id>:<kind>`) replaces rather than repeats. */
-export function createChromeNotifier(
-  notifications: NotificationsApi = chrome.notifications,
-  iconUrl = chrome.runtime.getURL('icons/icon-128.png'),
-): Notifier {
+export function createChromeNotifier(notifications: NotificationsApi, iconUrl: string): Notifier {
   return {
     async notify({ id, title, message }) {
       await notifications.create(id, { type: 'basic', iconUrl, title, message, priority: 1 });

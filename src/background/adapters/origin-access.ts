@@ -1,6 +1,6 @@
-import type { OriginAccess } from '../ports';
+import type { OriginAccess } from '../../grants/connect/ports';
 
-/** The slice of `chrome.permissions` the worker needs. */
+/** The slice of `browser.permissions` the worker needs. */
 export interface PermissionsApi {
   contains(permissions: { origins: string[] }): Promise<boolean>;
 }
@@ -11,7 +11,7 @@ export function originPattern(url: string): string {
   return `${protocol}//${hostname}/*`;
 }
 
-export function createOriginAccess(permissions: PermissionsApi = chrome.permissions): OriginAccess {
+export function createOriginAccess(permissions: PermissionsApi): OriginAccess {
   return {
     has: (url) => permissions.contains({ origins: [originPattern(url)] }),
   };

@@ -1,6 +1,6 @@
+import type { AuthWindow } from '../../grants/connect/ports';
 import { isCallbackFor } from '../../platforms/callback';
 import { SellerAuthError } from '../../shared/errors';
-import type { AuthWindow } from '../ports';
 
 interface EventLike<Listener> {
   addListener(listener: Listener): void;
@@ -10,7 +10,7 @@ interface EventLike<Listener> {
 type UpdatedListener = (tabId: number, changeInfo: { url?: string }, tab: { url?: string }) => void;
 type RemovedListener = (tabId: number) => void;
 
-/** The slice of `chrome.tabs` the tab login needs. */
+/** The slice of `browser.tabs` the tab login needs. */
 export interface TabsApi {
   create(properties: { url: string; active: boolean }): Promise<{ id?: number }>;
   remove(tabId: number): Promise<void>;
@@ -35,11 +35,12 @@ export function callbackFromTabUpdate(
 
 /**
  * The login in a normal tab, for apps registered with a callback URL other than chromiumapp.org:
- * open the authorize URL, catch the tab's navigation to the callback, close the tab.
+ * open the authorize URL, catch the tab's navigation to the callback, close the tab. The caller times
+ * the login out through `signal`: the tab is then closed and the signal's reason rejects.
  */
-export function createTabAuthWindow(tabs: TabsApi, options: { timeoutMs: number }): AuthWindow {
+export function createTabAuthWindow(tabs: TabsApi): AuthWindow {
   return {
-    open(authorizeUrl, redirectUri) {
+    open(authorizeUrl, redirectUri, signal) {
       return new Promise<string>((resolve, reject) => {
         const watched: { tabId: number | undefined; redirectUri: string } = { tabId: undefined, redirectUri };
         let settled = false;
@@ -47,7 +48,7 @@ export function createTabAuthWindow(tabs: TabsApi, options: { timeoutMs: number 
         const finish = (outcome: () => void, closeTab: boolean) => {
           if (settled) return;
           settled = true;
-          clearTimeout(timer);
+          signal.removeEventListener('abort', onAbort);
           tabs.onUpdated.removeListener(onUpdated);
           tabs.onRemoved.removeListener(onRemoved);
           if (closeTab && watched.tabId !== undefined) tabs.remove(watched.tabId).catch(() => {});
@@ -65,10 +66,12 @@ export function createTabAuthWindow(tabs: TabsApi, options: { timeoutMs: number 
           );
           finish(() => reject(cancelled), false);
         };
-        const timer = setTimeout(() => {
-          const expired = new SellerAuthError('attempt_expired', 'The login took too long. Try again.');
-          finish(() => reject(expired), true);
-        }, options.timeoutMs);
+        const onAbort = () => finish(() => reject(signal.reason), true);
+        if (signal.aborted) {
+          reject(signal.reason);
+          return;
+        }
+        signal.addEventListener('abort', onAbort);
 
         // Listen before the tab exists: nothing may slip between creation and subscription.
         tabs.onUpdated.addListener(onUpdated);

@@ -1,6 +1,6 @@
 import type { ActivityLog } from '../../grants/ports';
 import type { Handlers } from '../../shared/protocol';
-import { optionalFieldsOf, optionalInteger, optionalString } from '../payload';
+import { optionalFieldsOf, optionalInteger, optionalString } from '../messaging/payload';
 
 const DEFAULT_LIMIT = 200;
 const MAX_LIMIT = 1000;

@@ -1,11 +1,12 @@
 /** App profiles. The secret is write-only: it goes to the SecretStore and no reply ever carries it. */
+
+import { callbackKindFor } from '../../grants/connect/callback-kind';
 import type { ActivityLog, AppStore, Clock, SecretStore } from '../../grants/ports';
 import { SellerAuthError } from '../../shared/errors';
 import type { AppProfile, AppView } from '../../shared/model';
 import type { Handlers } from '../../shared/protocol';
-import { callbackKindFor } from '../callback-kind';
-import { fieldsOf, optionalString, requiredString } from '../payload';
-import { validateAppInput } from '../validate-app';
+import { fieldsOf, optionalString, requiredString } from '../messaging/payload';
+import { validateAppInput } from '../messaging/validate-app';
 
 export interface AppHandlerDeps {
   apps: AppStore;

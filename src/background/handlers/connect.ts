@@ -1,8 +1,8 @@
-import { COUNTRIES, type Country } from '../../platforms/types';
+import { attemptStatus, dismissAttempt } from '../../grants/connect/attempts';
+import { type ConnectDeps, connect } from '../../grants/connect/connect-flow';
+import { COUNTRIES, type Country } from '../../shared/platform';
 import type { Handlers } from '../../shared/protocol';
-import { attemptStatus, dismissAttempt } from '../attempts';
-import { type ConnectDeps, connect } from '../connect-flow';
-import { type Fields, fieldsOf, invalid, optionalString, requiredString } from '../payload';
+import { type Fields, fieldsOf, invalid, optionalString, requiredString } from '../messaging/payload';
 
 function countriesOf(fields: Fields): Country[] | undefined {
   const value = fields.countries;

@@ -8,7 +8,7 @@ import type { ActivityLog, AppStore, Clock, GrantStore } from '../../grants/port
 import { SellerAuthError } from '../../shared/errors';
 import type { GrantHealth, GrantView, Settings } from '../../shared/model';
 import type { Handlers } from '../../shared/protocol';
-import { fieldsOf, requiredString } from '../payload';
+import { fieldsOf, requiredString } from '../messaging/payload';
 
 export interface GrantHandlerDeps {
   grants: GrantStore;

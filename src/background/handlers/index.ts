@@ -1,6 +1,6 @@
+import type { ConnectDeps } from '../../grants/connect/connect-flow';
 import type { Handlers } from '../../shared/protocol';
-import type { ConnectDeps } from '../connect-flow';
-import type { ExtensionIdentity } from '../deps';
+import type { ExtensionIdentity } from '../wiring/deps';
 import { createActivityHandlers } from './activity';
 import { type AppHandlerDeps, createAppHandlers } from './apps';
 import { createConnectHandlers } from './connect';

@@ -1,5 +1,5 @@
 import type { Handlers } from '../../shared/protocol';
-import type { ExtensionIdentity } from '../deps';
+import type { ExtensionIdentity } from '../wiring/deps';
 
 export function createInfoHandlers(extension: ExtensionIdentity): Pick<Handlers, 'extension.info'> {
   return {

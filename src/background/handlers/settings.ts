@@ -2,7 +2,7 @@ import { nextDueAt } from '../../grants/lifecycle';
 import type { Clock, GrantStore, SettingsStore } from '../../grants/ports';
 import type { Settings } from '../../shared/model';
 import type { Handlers } from '../../shared/protocol';
-import { fieldsOf } from '../payload';
+import { fieldsOf } from '../messaging/payload';
 
 export interface SettingsHandlerDeps {
   settings: SettingsStore;

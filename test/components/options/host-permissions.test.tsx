@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { originsToRequest, requestOrigins } from '../../../src/options/host-permissions';
+import { requestOrigins } from '../../../src/options/adapters/host-permission-gate';
+import { originsToRequest } from '../../../src/options/host-permissions';
 
 const manifest = { host_permissions: ['https://auth.lazada.com/*', 'https://api-sg.aliexpress.com/*'] };
 

@@ -95,6 +95,8 @@ describe('interrupted attempts', () => {
     h.windows.identity.script = () => new Promise<string>(() => {});
     const attempt = await h.send('connect.start', { appId: app.id });
     expect(attempt).toMatchObject({ phase: 'failed', error: { code: 'attempt_expired' } });
+    // The window is told, so a login tab gets closed.
+    expect(h.windows.identity.opened[0]?.signal.reason).toMatchObject({ code: 'attempt_expired' });
     expect(h.stores.grants.all()).toEqual([]);
     h.tokens.addCode('c1', seller('alice@shop.sg', '1'));
     h.windows.identity.script = approveWith('c1');

@@ -3,7 +3,7 @@
  * the due-work run happens inside the keep-awake heartbeat.
  */
 import { describe, expect, it } from 'vitest';
-import type { KeepAwake } from '../../../src/background/ports';
+import type { KeepAwake } from '../../../src/grants/connect/ports';
 import { createHarness } from './harness';
 
 describe('catch-up', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SellerIdentity } from '../../../src/platforms/types';
+import type { SellerIdentity } from '../../../src/shared/platform';
 import { approveWith, createHarness, type Harness, seller } from './harness';
 
 const MINUTE = 60_000;

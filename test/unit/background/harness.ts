@@ -1,18 +1,12 @@
 /** A worker over the shared in-memory fakes, plus small fakes of the worker's own adapters. */
-import type {
-  AuthWindow,
-  Badge,
-  ChangeSignal,
-  KeepAwake,
-  OriginAccess,
-  Scheduler,
-} from '../../../src/background/ports';
-import { createWorker } from '../../../src/background/worker';
+import type { Badge, ChangeSignal, Scheduler } from '../../../src/background/wiring/ports';
+import { createWorker } from '../../../src/background/wiring/worker';
+import type { AuthWindow, KeepAwake, OriginAccess } from '../../../src/grants/connect/ports';
 import { grantFromTokens } from '../../../src/grants/lifecycle';
 import type { Grant } from '../../../src/grants/model';
-import type { SellerIdentity } from '../../../src/platforms/types';
 import { SellerAuthError } from '../../../src/shared/errors';
 import { type AppProfile, type CallbackKind, DEFAULT_SETTINGS } from '../../../src/shared/model';
+import type { SellerIdentity } from '../../../src/shared/platform';
 import type { MessageType, RequestOf, ResponseOf } from '../../../src/shared/protocol';
 import {
   FakeActivityLog,
@@ -76,13 +70,13 @@ export type LoginScript = (login: {
 
 /** A login window whose seller follows a script; records what it was opened with. */
 export class ScriptedAuthWindow implements AuthWindow {
-  readonly opened: { authorizeUrl: string; redirectUri: string }[] = [];
+  readonly opened: { authorizeUrl: string; redirectUri: string; signal: AbortSignal }[] = [];
   script: LoginScript = async () => {
     throw new Error('no login scripted');
   };
 
-  async open(authorizeUrl: string, redirectUri: string): Promise<string> {
-    this.opened.push({ authorizeUrl, redirectUri });
+  async open(authorizeUrl: string, redirectUri: string, signal: AbortSignal): Promise<string> {
+    this.opened.push({ authorizeUrl, redirectUri, signal });
     const url = new URL(authorizeUrl);
     return this.script({ authorizeUrl: url, redirectUri, state: url.searchParams.get('state') ?? '' });
   }
@@ -161,8 +155,8 @@ export function createHarness(options: { flowTimeoutMs?: number; keepAwake?: Kee
     type: T,
     ...payload: RequestOf<T> extends undefined ? [] : [RequestOf<T>]
   ) {
-    const handler = worker.handlers[type] as (p: unknown, s: { page: string }) => Promise<ResponseOf<T>>;
-    return handler(payload[0], { page: '/src/popup/index.html' });
+    const handler = worker.handlers[type] as (p: unknown) => Promise<ResponseOf<T>>;
+    return handler(payload[0]);
   }
 
   /** Stores an app with its secret directly (the apps.save path has its own tests). */

@@ -1,10 +1,11 @@
 /**
- * The composition root, loaded against a fake `chrome` and fake-indexeddb: every listener registered
- * synchronously at load, a catch-up kicked on load, messages answered through the real stores.
+ * The composition root, loaded against a fake extension API and fake-indexeddb: every listener
+ * registered synchronously at load, a catch-up kicked on load, messages answered through the real stores.
  */
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { DebugCounts } from '../../../src/background/debug-hook';
+import { installDebugHook } from '../../../src/background/wiring/debug-hook';
+import { connectSellerAuthDb, createStores } from '../../../src/grants/store';
 import { DEFAULT_SETTINGS } from '../../../src/shared/model';
 import type { Reply } from '../../../src/shared/protocol';
 
@@ -65,7 +66,9 @@ function message(type: string, payload?: unknown, sender: object = POPUP): Promi
 }
 
 beforeAll(async () => {
+  // webextension-polyfill checks for `chrome`, then uses an existing `browser` as it is (as in Firefox).
   vi.stubGlobal('chrome', fakeChrome);
+  vi.stubGlobal('browser', fakeChrome);
   vi.stubGlobal('navigator', { locks: fakeLocks });
   await import('../../../src/background/main');
 });
@@ -97,7 +100,7 @@ describe('main', () => {
     expect(foreign).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
   });
 
-  it('saves an app through the worker and exposes only counts for debugging', async () => {
+  it('saves an app through the worker; the debug hook exists only when the sandbox build installs it', async () => {
     const saved = await message('apps.save', {
       name: 'Main app',
       platform: 'lazada',
@@ -107,8 +110,10 @@ describe('main', () => {
     });
     expect(saved).toMatchObject({ ok: true, value: { hasSecret: true, callbackKind: 'identity' } });
     expect(JSON.stringify(saved)).not.toContain('helloworld');
+    expect('__sellerAuthDebug' in globalThis).toBe(false);
 
-    const debug = (globalThis as unknown as { __sellerAuthDebug: { counts(): Promise<DebugCounts> } })
+    installDebugHook(createStores(connectSellerAuthDb()), { now: () => Date.now() });
+    const debug = (globalThis as unknown as { __sellerAuthDebug: { counts(): Promise<unknown> } })
       .__sellerAuthDebug;
     expect(await debug.counts()).toEqual({ grants: 0, apps: 1, needsAttention: 0, attempt: null });
     expect(() => {

@@ -2,8 +2,9 @@
 import type { DueWorkDeps } from '../../../src/grants/due-work';
 import { grantFromTokens } from '../../../src/grants/grant-from-tokens';
 import type { Grant } from '../../../src/grants/model';
-import type { AppCredentials, SellerIdentity } from '../../../src/platforms/types';
+import type { AppCredentials } from '../../../src/platforms/types';
 import type { Settings } from '../../../src/shared/model';
+import type { SellerIdentity } from '../../../src/shared/platform';
 import {
   FAKE_EPOCH,
   FakeActivityLog,

@@ -2,7 +2,7 @@
  * Pages are ours, but their messages are still data from another context: every handler reads its
  * payload through these checks and answers `invalid_input` (with the field) instead of crashing.
  */
-import { SellerAuthError } from '../shared/errors';
+import { SellerAuthError } from '../../shared/errors';
 
 export type Fields = Record<string, unknown>;
 

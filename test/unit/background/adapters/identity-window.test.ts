@@ -2,8 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   createIdentityAuthWindow,
   identityCallbackUrl,
-} from '../../../src/background/adapters/identity-window';
-import { SellerAuthError } from '../../../src/shared/errors';
+} from '../../../../src/background/adapters/identity-window';
+import { SellerAuthError } from '../../../../src/shared/errors';
 
 const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
 
@@ -23,7 +23,11 @@ async function failureOf(promise: Promise<unknown>): Promise<SellerAuthError> {
 describe('identity auth window', () => {
   it('launches an interactive flow and resolves with the callback URL reached', async () => {
     const identity = identityThat(async () => `${REDIRECT}?code=abc&state=s`);
-    const url = await createIdentityAuthWindow(identity).open('https://auth.example/authorize?x=1', REDIRECT);
+    const url = await createIdentityAuthWindow(identity).open(
+      'https://auth.example/authorize?x=1',
+      REDIRECT,
+      new AbortController().signal,
+    );
     expect(url).toBe(`${REDIRECT}?code=abc&state=s`);
     expect(identity.launchWebAuthFlow).toHaveBeenCalledWith({
       url: 'https://auth.example/authorize?x=1',
@@ -41,7 +45,11 @@ describe('identity auth window', () => {
       throw new Error(message);
     });
     const error = await failureOf(
-      createIdentityAuthWindow(identity).open('https://auth.example/a', REDIRECT),
+      createIdentityAuthWindow(identity).open(
+        'https://auth.example/a',
+        REDIRECT,
+        new AbortController().signal,
+      ),
     );
     expect(error.code).toBe(code);
   });
@@ -49,7 +57,11 @@ describe('identity auth window', () => {
   it('treats a flow that ends without a URL as a page failure', async () => {
     const identity = identityThat(async () => undefined);
     const error = await failureOf(
-      createIdentityAuthWindow(identity).open('https://auth.example/a', REDIRECT),
+      createIdentityAuthWindow(identity).open(
+        'https://auth.example/a',
+        REDIRECT,
+        new AbortController().signal,
+      ),
     );
     expect(error.code).toBe('auth_page_failed');
   });

@@ -1,12 +1,7 @@
 /**
- * The worker's own small interfaces (the shared ones live in src/grants/ports.ts). Chrome adapters in
- * ./adapters implement them; tests use in-memory fakes.
+ * The worker's own small interfaces (the shared ones live in src/grants/ports.ts, the login's in
+ * src/grants/connect/ports.ts). Browser adapters in ../adapters implement them; tests use in-memory fakes.
  */
-
-/** One login window: resolves with the callback URL the platform redirected to. */
-export interface AuthWindow {
-  open(authorizeUrl: string, redirectUri: string): Promise<string>;
-}
 
 /** The one wake-up alarm: `undefined` clears it. */
 export interface Scheduler {
@@ -26,13 +21,5 @@ export interface ChangeSignal {
   grantsChanged(): Promise<void>;
 }
 
-/** Host access the worker needs to see a tab reach a callback URL (optional host permissions). */
-export interface OriginAccess {
-  has(url: string): Promise<boolean>;
-}
-
 /** Opens an extension page (path relative to the extension root) in a normal tab. */
 export type OpenExtensionPage = (path: string) => Promise<void>;
-
-/** Keeps the worker alive while `task` runs (a login can take minutes of typing). */
-export type KeepAwake = <T>(task: () => Promise<T>) => Promise<T>;

@@ -3,10 +3,10 @@
  * `invalid_input` naming its field (`name`, `platform`, `appKey`, `appSecret`, `callbackUrl`, or the
  * endpoint's own name), so the options page can show it inline.
  */
-import { PLATFORMS, resolveEndpoints } from '../platforms/descriptors';
-import { parseEndpointUrl } from '../platforms/endpoint-url';
-import { PLATFORM_IDS, type PlatformEndpoints, type PlatformId } from '../platforms/types';
-import type { AppInput } from '../shared/model';
+import { PLATFORMS, resolveEndpoints } from '../../platforms/descriptors';
+import { parseEndpointUrl } from '../../platforms/endpoint-url';
+import type { AppInput } from '../../shared/model';
+import { PLATFORM_IDS, type PlatformEndpoints, type PlatformId } from '../../shared/platform';
 import { type Fields, fieldsOf, invalid, optionalString, requiredString } from './payload';
 
 /** The same shape as what pages send, once every field has been checked. */

@@ -3,9 +3,10 @@
  * attempt still marked running that this worker instance is not running (or that outlived the flow
  * timeout) was interrupted: it ends as `attempt_expired` instead of blocking every later connect.
  */
-import type { ActivityLog, AttemptStore, Clock, LockManager } from '../grants/ports';
-import { type ErrorData, SellerAuthError } from '../shared/errors';
-import type { AttemptView, ConnectAttempt } from '../shared/model';
+
+import { type ErrorData, SellerAuthError } from '../../shared/errors';
+import { type AttemptView, type ConnectAttempt, isAttemptRunning } from '../../shared/model';
+import type { ActivityLog, AttemptStore, Clock, LockManager } from '../ports';
 
 /** One lock for every read-then-write of the attempt, so two starts cannot both see "none running". */
 export const ATTEMPT_LOCK = 'seller-auth:connect-attempt';
@@ -20,15 +21,8 @@ export interface AttemptDeps {
   flowTimeoutMs: number;
 }
 
-export function isRunning(attempt: ConnectAttempt): boolean {
-  return attempt.phase === 'waiting_for_login' || attempt.phase === 'exchanging';
-}
-
-export function isInterrupted(
-  attempt: ConnectAttempt,
-  deps: Pick<AttemptDeps, 'live' | 'clock' | 'flowTimeoutMs'>,
-) {
-  if (!isRunning(attempt)) return false;
+function isInterrupted(attempt: ConnectAttempt, deps: Pick<AttemptDeps, 'live' | 'clock' | 'flowTimeoutMs'>) {
+  if (!isAttemptRunning(attempt)) return false;
   return !deps.live.has(attempt.id) || deps.clock.now() - attempt.startedAt > deps.flowTimeoutMs;
 }
 
@@ -86,6 +80,6 @@ export async function attemptStatus(deps: AttemptDeps): Promise<AttemptView | nu
 export async function dismissAttempt(deps: AttemptDeps): Promise<void> {
   await deps.locks.withLock(ATTEMPT_LOCK, async () => {
     const latest = await latestSettledAttempt(deps);
-    if (latest && !isRunning(latest)) await deps.attempts.clear();
+    if (latest && !isAttemptRunning(latest)) await deps.attempts.clear();
   });
 }

@@ -1,4 +1,4 @@
-import type { CallbackKind } from '../shared/model';
+import type { CallbackKind } from '../../shared/model';
 
 /**
  * `identity` when the callback is this extension's chromiumapp.org URL (launchWebAuthFlow intercepts

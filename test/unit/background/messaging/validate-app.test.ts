@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateAppInput } from '../../../src/background/validate-app';
-import { SellerAuthError } from '../../../src/shared/errors';
+import { validateAppInput } from '../../../../src/background/messaging/validate-app';
+import { SellerAuthError } from '../../../../src/shared/errors';
 
 const VALID = {
   name: ' Main store app ',

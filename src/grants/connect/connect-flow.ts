@@ -3,19 +3,26 @@
  * focus): fresh state, attempt stored before any window opens, login, callback checks, signed code
  * exchange, grant written. Every failure ends the attempt with its code and stores no grant.
  */
-import { grantFromTokens } from '../grants/lifecycle';
-import { type Grant, grantIdFor } from '../grants/model';
-import type { AppStore, GrantStore, SettingsStore } from '../grants/ports';
-import { buildAuthorizeUrl, createState } from '../platforms/authorize-url';
-import { parseCallback } from '../platforms/callback';
-import type { AppCredentials, Country, SellerIdentity, TokenClient } from '../platforms/types';
-import { SellerAuthError, toErrorData } from '../shared/errors';
-import type { AppProfile, AttemptView, CallbackKind, ConnectAttempt } from '../shared/model';
+
+import { buildAuthorizeUrl, createState } from '../../platforms/authorize-url';
+import { parseCallback } from '../../platforms/callback';
+import type { AppCredentials, TokenClient } from '../../platforms/types';
+import { SellerAuthError, toErrorData } from '../../shared/errors';
+import {
+  type AppProfile,
+  type AttemptView,
+  type CallbackKind,
+  type ConnectAttempt,
+  isAttemptRunning,
+} from '../../shared/model';
+import type { Country, SellerIdentity } from '../../shared/platform';
+import { grantFromTokens } from '../lifecycle';
+import { type Grant, grantIdFor } from '../model';
+import type { AppStore, GrantStore, SettingsStore } from '../ports';
 import {
   ATTEMPT_LOCK,
   type AttemptDeps,
   finishAttempt,
-  isRunning,
   latestSettledAttempt,
   toAttemptView,
 } from './attempts';
@@ -84,7 +91,7 @@ async function prepare(deps: ConnectDeps, request: ConnectRequest): Promise<Prep
 function beginAttempt(deps: ConnectDeps, request: ConnectRequest, app: AppProfile): Promise<ConnectAttempt> {
   return deps.locks.withLock(ATTEMPT_LOCK, async () => {
     const latest = await latestSettledAttempt(deps);
-    if (latest && isRunning(latest)) {
+    if (latest && isAttemptRunning(latest)) {
       throw new SellerAuthError(
         'auth_flow_busy',
         'A login is already in progress. Finish or close it first.',
@@ -106,15 +113,30 @@ function beginAttempt(deps: ConnectDeps, request: ConnectRequest, app: AppProfil
   });
 }
 
-function withTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
+/**
+ * The one login timeout, for both kinds of window: after `timeoutMs` the login ends as `attempt_expired`
+ * and the signal tells the window to close what it opened (Chrome's own auth window cannot be closed).
+ */
+async function openWithTimeout(
+  window: AuthWindow,
+  authorizeUrl: string,
+  redirectUri: string,
+  timeoutMs: number,
+): Promise<string> {
+  const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new SellerAuthError('attempt_expired', 'The login took too long. Try again.')),
-      timeoutMs,
-    );
+    timer = setTimeout(() => {
+      const error = new SellerAuthError('attempt_expired', 'The login took too long. Try again.');
+      controller.abort(error);
+      reject(error);
+    }, timeoutMs);
   });
-  return Promise.race([work, expired]).finally(() => clearTimeout(timer));
+  try {
+    return await Promise.race([window.open(authorizeUrl, redirectUri, controller.signal), expired]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Opens the login and returns the authorization code from a callback that passed every check. */
@@ -130,7 +152,7 @@ async function login(deps: ConnectDeps, prepared: Prepared, attempt: ConnectAtte
     forceAuth: true,
   });
   const callbackUrl = await deps.keepAwake(() =>
-    withTimeout(prepared.window.open(authorizeUrl, attempt.redirectUri), deps.flowTimeoutMs),
+    openWithTimeout(prepared.window, authorizeUrl, attempt.redirectUri, deps.flowTimeoutMs),
   );
   return parseCallback(callbackUrl, { redirectUri: attempt.redirectUri, state: attempt.state }).code;
 }

@@ -1,17 +1,19 @@
 /**
- * The worker, wired from injected stores and adapters (main.ts passes the chrome ones, tests pass fakes).
+ * The worker, wired from injected stores and adapters (service-worker.ts passes the browser ones, tests
+ * pass fakes).
  * Nothing important lives in memory: every event reads IndexedDB, and every start catches up on grants
  * that came due while the browser was closed, then re-arms the one alarm.
  */
-import { createPacer, type DueWorkSummary, type RefreshDeps, runDueWork } from '../grants/lifecycle';
-import type { Handlers } from '../shared/protocol';
-import { DUE_ALARM } from './adapters/alarm-scheduler';
-import { grantIdFromNotificationId } from './adapters/notifier';
-import { type AttemptDeps, expireInterruptedAttempt } from './attempts';
-import type { ConnectDeps } from './connect-flow';
-import { createCredentialsSource } from './credentials';
+
+import { type AttemptDeps, expireInterruptedAttempt } from '../../grants/connect/attempts';
+import type { ConnectDeps } from '../../grants/connect/connect-flow';
+import { createCredentialsSource } from '../../grants/connect/credentials';
+import { createPacer, type DueWorkSummary, type RefreshDeps, runDueWork } from '../../grants/lifecycle';
+import type { Handlers } from '../../shared/protocol';
+import { DUE_ALARM } from '../adapters/alarm-scheduler';
+import { grantIdFromNotificationId } from '../adapters/notifier';
+import { createHandlers } from '../handlers';
 import { DEFAULT_FLOW_TIMEOUT_MS, WAKE_BUDGET_MS, type WorkerDeps } from './deps';
-import { createHandlers } from './handlers';
 import { createRearm } from './rearm';
 
 export const POPUP_PAGE = 'src/popup/index.html';

@@ -3,12 +3,12 @@
  * removal, a settings change, each scheduled run) ends with one data-free `grants.changed` broadcast.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { createChangeSignal } from '../../../src/background/adapters/change-signal';
-import { createMessageListener } from '../../../src/background/router';
-import { grantFromTokens } from '../../../src/grants/lifecycle';
-import { DEFAULT_SETTINGS } from '../../../src/shared/model';
-import type { Reply, WorkerEvent } from '../../../src/shared/protocol';
-import { approveWith, createHarness, EXTENSION_ID, type Harness, seller } from './harness';
+import { createChangeSignal } from '../../../../src/background/adapters/change-signal';
+import { createMessageListener } from '../../../../src/background/messaging/router';
+import { grantFromTokens } from '../../../../src/grants/lifecycle';
+import { DEFAULT_SETTINGS } from '../../../../src/shared/model';
+import type { Reply, WorkerEvent } from '../../../../src/shared/protocol';
+import { approveWith, createHarness, EXTENSION_ID, type Harness, seller } from '../harness';
 
 const DAY = 86_400_000;
 

@@ -1,6 +1,6 @@
-import type { AppStore, SecretStore } from '../grants/ports';
-import { resolveEndpoints } from '../platforms/descriptors';
-import type { AppCredentials } from '../platforms/types';
+import { resolveEndpoints } from '../../platforms/descriptors';
+import type { AppCredentials } from '../../platforms/types';
+import type { AppStore, SecretStore } from '../ports';
 
 /** What token calls sign with: the app profile, its secret and its endpoints. Worker-only. */
 export function createCredentialsSource(apps: AppStore, secrets: SecretStore) {

@@ -1,17 +1,10 @@
 /** The dependencies the worker is built from: stores plus adapters, all injectable for tests. */
-import type { Clock, LockManager, Notifier } from '../grants/ports';
-import type { Stores } from '../grants/store';
-import type { TokenClient } from '../platforms/types';
-import type { CallbackKind } from '../shared/model';
-import type {
-  AuthWindow,
-  Badge,
-  ChangeSignal,
-  KeepAwake,
-  OpenExtensionPage,
-  OriginAccess,
-  Scheduler,
-} from './ports';
+import type { AuthWindow, KeepAwake, OriginAccess } from '../../grants/connect/ports';
+import type { Clock, LockManager, Notifier } from '../../grants/ports';
+import type { Stores } from '../../grants/store';
+import type { TokenClient } from '../../platforms/types';
+import type { CallbackKind } from '../../shared/model';
+import type { Badge, ChangeSignal, OpenExtensionPage, Scheduler } from './ports';
 
 export interface ExtensionIdentity {
   id: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createMessageListener } from '../../../src/background/router';
-import { SellerAuthError } from '../../../src/shared/errors';
-import type { Handlers, Reply } from '../../../src/shared/protocol';
+import { createMessageListener } from '../../../../src/background/messaging/router';
+import { SellerAuthError } from '../../../../src/shared/errors';
+import type { Handlers, Reply } from '../../../../src/shared/protocol';
 
 const SELF = {
   id: 'abcdefghijklmnopabcdefghijklmnop',
@@ -47,7 +47,7 @@ describe('createMessageListener', () => {
     const message = { type: 'activity.list', payload: { grantId: 'g1', limit: 5 } };
     const { reply } = send(handlersWith({ 'activity.list': activity }), message, POPUP);
     await reply;
-    expect(activity).toHaveBeenCalledWith({ grantId: 'g1', limit: 5 }, { page: '/src/popup/index.html' });
+    expect(activity).toHaveBeenCalledWith({ grantId: 'g1', limit: 5 });
   });
 
   it.each([

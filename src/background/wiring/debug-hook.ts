@@ -1,9 +1,9 @@
-import { attentionCount } from '../grants/lifecycle';
-import type { Clock } from '../grants/ports';
-import type { Stores } from '../grants/store';
-import type { AttemptPhase } from '../shared/model';
+import { attentionCount } from '../../grants/lifecycle';
+import type { Clock } from '../../grants/ports';
+import type { Stores } from '../../grants/store';
+import type { AttemptPhase } from '../../shared/model';
 
-export interface DebugCounts {
+interface DebugCounts {
   grants: number;
   apps: number;
   needsAttention: number;
@@ -11,7 +11,7 @@ export interface DebugCounts {
 }
 
 /** Numbers only, for browser tests and support: never a token, a secret or an account. */
-export function createDebugHook(stores: Stores, clock: Clock) {
+function createDebugHook(stores: Stores, clock: Clock) {
   return Object.freeze({
     async counts(): Promise<DebugCounts> {
       const [grants, apps, settings, attempt] = await Promise.all([
@@ -27,5 +27,15 @@ export function createDebugHook(stores: Stores, clock: Clock) {
         attempt: attempt?.phase ?? null,
       };
     },
+  });
+}
+
+/** Installs the hook as `globalThis.__sellerAuthDebug`, read-only. Only the sandbox build calls this. */
+export function installDebugHook(stores: Stores, clock: Clock): void {
+  Object.defineProperty(globalThis, '__sellerAuthDebug', {
+    value: createDebugHook(stores, clock),
+    writable: false,
+    configurable: false,
+    enumerable: false,
   });
 }

@@ -1,15 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createAlarmScheduler, DUE_ALARM } from '../../../src/background/adapters/alarm-scheduler';
-import { badgeText, createActionBadge } from '../../../src/background/adapters/badge';
-import { createKeepAwake } from '../../../src/background/adapters/keep-awake';
+import { createAlarmScheduler, DUE_ALARM } from '../../../../src/background/adapters/alarm-scheduler';
+import { badgeText, createActionBadge } from '../../../../src/background/adapters/badge';
+import { createKeepAwake } from '../../../../src/background/adapters/keep-awake';
 import {
   createChromeNotifier,
   grantIdFromNotificationId,
   notificationId,
-} from '../../../src/background/adapters/notifier';
-import { createOriginAccess, originPattern } from '../../../src/background/adapters/origin-access';
-import { createWebLocks } from '../../../src/background/adapters/web-locks';
-import { NEVER_DUE } from '../../../src/grants/model';
+} from '../../../../src/background/adapters/notifier';
+import { createOriginAccess, originPattern } from '../../../../src/background/adapters/origin-access';
+import { createWebLocks } from '../../../../src/background/adapters/web-locks';
+import { NEVER_DUE } from '../../../../src/grants/model';
 
 describe('alarm scheduler', () => {
   const alarms = () => ({ create: vi.fn(async () => {}), clear: vi.fn(async () => true) });

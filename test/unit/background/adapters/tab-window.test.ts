@@ -3,8 +3,8 @@ import {
   callbackFromTabUpdate,
   createTabAuthWindow,
   type TabsApi,
-} from '../../../src/background/adapters/tab-window';
-import type { SellerAuthError } from '../../../src/shared/errors';
+} from '../../../../src/background/adapters/tab-window';
+import { SellerAuthError } from '../../../../src/shared/errors';
 
 const CALLBACK = 'https://app.example.com/oauth/callback';
 const AUTHORIZE = 'https://auth.lazada.com/oauth/authorize?client_id=1';
@@ -79,7 +79,7 @@ describe('tab auth window', () => {
 
   it('opens the authorize URL, resolves with the callback and closes the tab', async () => {
     const tabs = fakeTabs();
-    const opened = createTabAuthWindow(tabs, { timeoutMs: 60_000 }).open(AUTHORIZE, CALLBACK);
+    const opened = createTabAuthWindow(tabs).open(AUTHORIZE, CALLBACK, new AbortController().signal);
     await vi.waitFor(() => expect(tabs.create).toHaveBeenCalledWith({ url: AUTHORIZE, active: true }));
     await Promise.resolve();
     tabs.onUpdated.fire(7, { url: 'https://auth.lazada.com/login' }, {});
@@ -91,7 +91,7 @@ describe('tab auth window', () => {
 
   it('ends with login_cancelled when the seller closes the tab first', async () => {
     const tabs = fakeTabs();
-    const opened = settle(createTabAuthWindow(tabs, { timeoutMs: 60_000 }).open(AUTHORIZE, CALLBACK));
+    const opened = settle(createTabAuthWindow(tabs).open(AUTHORIZE, CALLBACK, new AbortController().signal));
     await vi.waitFor(() => expect(tabs.create).toHaveBeenCalled());
     await Promise.resolve();
     tabs.onRemoved.fire(3); // another tab: ignored
@@ -101,12 +101,13 @@ describe('tab auth window', () => {
     expect(tabs.remove).not.toHaveBeenCalled();
   });
 
-  it('ends with attempt_expired after the timeout and closes the tab', async () => {
+  it("closes the tab and rejects with the signal's reason when the caller aborts", async () => {
     const tabs = fakeTabs();
-    const opened = settle(createTabAuthWindow(tabs, { timeoutMs: 60_000 }).open(AUTHORIZE, CALLBACK));
+    const login = new AbortController();
+    const opened = settle(createTabAuthWindow(tabs).open(AUTHORIZE, CALLBACK, login.signal));
     await vi.waitFor(() => expect(tabs.create).toHaveBeenCalled());
     await Promise.resolve();
-    await vi.advanceTimersByTimeAsync(60_000);
+    login.abort(new SellerAuthError('attempt_expired', 'The login took too long. Try again.'));
     const { error } = (await opened) as { error: SellerAuthError };
     expect(error.code).toBe('attempt_expired');
     expect(tabs.remove).toHaveBeenCalledWith(7);
@@ -117,7 +118,7 @@ describe('tab auth window', () => {
     const tabs = fakeTabs();
     tabs.create.mockRejectedValueOnce(new Error('No current window'));
     const { error } = (await settle(
-      createTabAuthWindow(tabs, { timeoutMs: 60_000 }).open(AUTHORIZE, CALLBACK),
+      createTabAuthWindow(tabs).open(AUTHORIZE, CALLBACK, new AbortController().signal),
     )) as {
       error: SellerAuthError;
     };

@@ -1,5 +1,5 @@
-import { attentionCount } from '../grants/lifecycle';
-import type { Clock, GrantStore, SettingsStore } from '../grants/ports';
+import { attentionCount } from '../../grants/lifecycle';
+import type { Clock, GrantStore, SettingsStore } from '../../grants/ports';
 import type { Badge, ChangeSignal, Scheduler } from './ports';
 
 /**

@@ -1,14 +1,8 @@
-import { SellerAuthError, toErrorData } from '../shared/errors';
-import {
-  type Handlers,
-  MESSAGE_TYPES,
-  type MessageType,
-  type Reply,
-  type SenderContext,
-} from '../shared/protocol';
-import { type ExtensionSelf, type MessageSenderLike, verifySender } from './trusted-sender';
+import { SellerAuthError, toErrorData } from '../../shared/errors';
+import { type Handlers, MESSAGE_TYPES, type MessageType, type Reply } from '../../shared/protocol';
+import { type ExtensionSelf, isTrustedSender, type MessageSenderLike } from './trusted-sender';
 
-type AnyHandler = (payload: unknown, sender: SenderContext) => Promise<unknown>;
+type AnyHandler = (payload: unknown) => Promise<unknown>;
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set(MESSAGE_TYPES);
 
@@ -28,13 +22,9 @@ const malformed = (): Reply<never> => ({
   error: new SellerAuthError('invalid_input', 'Unknown or malformed message.').toData(),
 });
 
-async function dispatch(
-  handler: AnyHandler,
-  payload: unknown,
-  sender: SenderContext,
-): Promise<Reply<unknown>> {
+async function dispatch(handler: AnyHandler, payload: unknown): Promise<Reply<unknown>> {
   try {
-    return { ok: true, value: await handler(payload, sender) };
+    return { ok: true, value: await handler(payload) };
   } catch (error) {
     // toErrorData keeps only code, message and public details: never a stack, never an unknown error's text.
     return { ok: false, error: toErrorData(error) };
@@ -51,8 +41,7 @@ export function createMessageListener(handlers: Handlers, self: ExtensionSelf) {
     sender: MessageSenderLike,
     sendResponse: (reply: Reply<unknown>) => void,
   ): true => {
-    const context = verifySender(sender, self);
-    if (!context) {
+    if (!isTrustedSender(sender, self)) {
       sendResponse(forbidden());
       return true;
     }
@@ -62,7 +51,7 @@ export function createMessageListener(handlers: Handlers, self: ExtensionSelf) {
       return true;
     }
     const payload = (message as { payload?: unknown }).payload;
-    void dispatch(handlers[type] as AnyHandler, payload, context).then(sendResponse);
+    void dispatch(handlers[type] as AnyHandler, payload).then(sendResponse);
     return true;
   };
 }

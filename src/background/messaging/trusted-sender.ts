@@ -1,5 +1,3 @@
-import type { SenderContext } from '../shared/protocol';
-
 /** What the worker knows about itself: `origin` is `chrome-extension://<id>`. */
 export interface ExtensionSelf {
   id: string;
@@ -27,13 +25,11 @@ function originOf(url: string): string | undefined {
 /**
  * Only our own extension pages may talk to the worker. No `externally_connectable` means web pages
  * cannot reach it at all; this is defence in depth (a content script, another extension, a forged url).
- * Returns the verified context, or undefined for a sender to refuse.
  */
-export function verifySender(sender: MessageSenderLike, self: ExtensionSelf): SenderContext | undefined {
-  if (sender.id !== self.id || typeof sender.url !== 'string') return undefined;
+export function isTrustedSender(sender: MessageSenderLike, self: ExtensionSelf): boolean {
+  if (sender.id !== self.id || typeof sender.url !== 'string') return false;
   // A content script carries `tab` and the web page's url, so it fails here; an extension page
   // opened in a tab (the options page) carries `tab` too, with our own url, and passes.
-  if (originOf(sender.url) !== self.origin) return undefined;
-  if (sender.origin !== undefined && sender.origin !== self.origin) return undefined;
-  return { page: new URL(sender.url).pathname };
+  if (originOf(sender.url) !== self.origin) return false;
+  return sender.origin === undefined || sender.origin === self.origin;
 }

@@ -1,0 +1,81 @@
+/**
+ * The one place the worker reaches the browser: webextension-polyfill's `browser`, handed as small
+ * slices to the adapters beside this file, and the worker's listeners. Every listener is registered
+ * synchronously when the worker starts, so Chrome can wake the worker for them.
+ */
+import browser from 'webextension-polyfill';
+import type { Notifier } from '../../grants/ports';
+import { createMessageListener } from '../messaging/router';
+import type { ExtensionIdentity, WorkerDeps } from '../wiring/deps';
+import { logFailure } from '../wiring/log-failure';
+import type { Worker } from '../wiring/worker';
+import { createAlarmScheduler } from './alarm-scheduler';
+import { createActionBadge } from './badge';
+import { createChangeSignal } from './change-signal';
+import { createExtensionPageOpener } from './extension-pages';
+import { createIdentityAuthWindow, identityCallbackUrl } from './identity-window';
+import { createKeepAwake } from './keep-awake';
+import { createChromeNotifier } from './notifier';
+import { createOriginAccess } from './origin-access';
+import { createTabAuthWindow } from './tab-window';
+import { createWebLocks } from './web-locks';
+
+export type BrowserAdapters = Pick<
+  WorkerDeps,
+  | 'locks'
+  | 'scheduler'
+  | 'badge'
+  | 'changes'
+  | 'authWindows'
+  | 'originAccess'
+  | 'openExtensionPage'
+  | 'keepAwake'
+  | 'extension'
+> & { notifier: Notifier };
+
+export function createBrowserAdapters(): BrowserAdapters {
+  const extension: ExtensionIdentity = {
+    id: browser.runtime.id,
+    identityCallbackUrl: identityCallbackUrl(browser.identity),
+  };
+  return {
+    locks: createWebLocks(),
+    notifier: createChromeNotifier(browser.notifications, browser.runtime.getURL('icons/icon-128.png')),
+    scheduler: createAlarmScheduler(browser.alarms),
+    badge: createActionBadge(browser.action),
+    changes: createChangeSignal(browser.runtime),
+    authWindows: {
+      identity: createIdentityAuthWindow(browser.identity),
+      tab: createTabAuthWindow(browser.tabs),
+    },
+    originAccess: createOriginAccess(browser.permissions),
+    openExtensionPage: createExtensionPageOpener(browser.tabs, browser.runtime),
+    keepAwake: createKeepAwake(() => browser.runtime.getPlatformInfo()),
+    extension,
+  };
+}
+
+/** Every event the worker answers: messages from our pages, the alarm, browser start, a notification click. */
+export function listenToBrowser(worker: Worker, extension: ExtensionIdentity): void {
+  browser.runtime.onMessage.addListener(
+    createMessageListener(worker.handlers, {
+      id: extension.id,
+      origin: `chrome-extension://${extension.id}`,
+    }),
+  );
+  browser.alarms.onAlarm.addListener((alarm) => {
+    worker.onAlarm(alarm.name).catch(logFailure('scheduled work'));
+  });
+  browser.runtime.onStartup.addListener(() => {
+    worker.onStartup().catch(logFailure('start-up catch-up'));
+  });
+  browser.runtime.onInstalled.addListener(() => {
+    worker.onInstalled().catch(logFailure('install catch-up'));
+  });
+  browser.notifications.onClicked.addListener((notificationId) => {
+    worker
+      .onNotificationClicked(notificationId)
+      .catch(logFailure('opening a notification'))
+      .finally(() => browser.notifications.clear(notificationId).catch(() => {}));
+  });
+}

@@ -1,0 +1,27 @@
+/**
+ * The service worker's composition root: real adapters in, every listener registered synchronously,
+ * and a catch-up on every start. The database opens lazily, once, on the first store call.
+ */
+import { connectSellerAuthDb, createStores, type Stores } from '../../grants/store';
+import { createTokenClient } from '../../platforms/token-client';
+import { createBrowserAdapters, listenToBrowser } from '../adapters/browser';
+import { systemClock } from '../adapters/system-clock';
+import { DEFAULT_FLOW_TIMEOUT_MS } from './deps';
+import { logFailure } from './log-failure';
+import { createWorker } from './worker';
+
+export function startServiceWorker(): { stores: Stores } {
+  const stores = createStores(connectSellerAuthDb());
+  const adapters = createBrowserAdapters();
+  const worker = createWorker({
+    ...adapters,
+    stores,
+    tokens: createTokenClient({ clock: systemClock }),
+    clock: systemClock,
+    flowTimeoutMs: DEFAULT_FLOW_TIMEOUT_MS,
+  });
+  listenToBrowser(worker, adapters.extension);
+  // Every worker start, whatever woke it: grants may have come due while the browser was closed.
+  worker.catchUp().catch(logFailure('catch-up'));
+  return { stores };
+}
