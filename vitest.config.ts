@@ -21,6 +21,15 @@ export default defineConfig({
         test: { name: 'bench', include: ['bench/test/**/*.test.ts'], environment: 'node' },
       },
       {
+        // The build and packaging scripts; the package test runs the real `npm run package` twice.
+        test: {
+          name: 'scripts',
+          include: ['scripts/test/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+        },
+      },
+      {
         test: {
           name: 'sandbox',
           include: ['test/sandbox/**/*.test.ts'],

@@ -10,8 +10,19 @@ const FIELD_NAMES: Record<UrlField, string> = {
   callbackUrl: 'The callback URL',
 };
 
-/** Plain http is allowed only on the machine itself, for the local sandbox. */
-const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/**
+ * Plain http is allowed only on the machine itself, for the local sandbox, and never in the store
+ * build: vite.config.ts defines this flag false there, so the minifier drops the loopback hosts from
+ * the bundle. Tests and Node tools leave it undefined (allowed).
+ */
+declare const __SELLER_AUTH_LOOPBACK_HTTP__: boolean | undefined;
+const LOOPBACK_HTTP = typeof __SELLER_AUTH_LOOPBACK_HTTP__ === 'undefined' || __SELLER_AUTH_LOOPBACK_HTTP__;
+const LOOPBACK_HOSTS: ReadonlySet<string> = LOOPBACK_HTTP
+  ? new Set(['127.0.0.1', 'localhost', '[::1]'])
+  : new Set();
+const HTTPS_RULE = LOOPBACK_HTTP
+  ? 'must use https (plain http only for 127.0.0.1 or localhost)'
+  : 'must use https';
 
 /**
  * Checks that a configured URL is absolute and safe to send codes and secrets-signed requests to:
@@ -28,11 +39,7 @@ export function parseEndpointUrl(value: string, field: UrlField): URL {
   }
   const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
   if (!secure) {
-    throw new SellerAuthError(
-      'invalid_input',
-      `${name} must use https (plain http only for 127.0.0.1 or localhost).`,
-      { field },
-    );
+    throw new SellerAuthError('invalid_input', `${name} ${HTTPS_RULE}.`, { field });
   }
   if (url.username !== '' || url.password !== '') {
     throw new SellerAuthError('invalid_input', `${name} must not contain a user name or password.`, {

@@ -1,13 +1,7 @@
 /// <reference types="node" />
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import manifest from '../../manifest.json' with { type: 'json' };
-
-/** Chrome's rule: the id is the first 32 hex digits of sha256(DER public key), mapped 0-f to a-p. */
-function extensionIdFromKey(key: string): string {
-  const digest = createHash('sha256').update(Buffer.from(key, 'base64')).digest('hex').slice(0, 32);
-  return [...digest].map((hex) => String.fromCharCode(97 + Number.parseInt(hex, 16))).join('');
-}
+import { extensionIdFromKey } from '../../scripts/manifest-for';
 
 describe('manifest', () => {
   it('pins the extension id, so the chromiumapp.org callback is the same everywhere', () => {
@@ -20,6 +14,8 @@ describe('manifest', () => {
       'https://auth.lazada.com/*',
       'https://api-sg.aliexpress.com/*',
     ]);
+    // Loopback hosts are the sandbox build's (scripts/manifest-for.ts), never the store's.
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
     expect(manifest).not.toHaveProperty('externally_connectable');
     expect(manifest).not.toHaveProperty('content_scripts');
   });
