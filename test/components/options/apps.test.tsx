@@ -239,6 +239,31 @@ describe('app profiles', () => {
     expect(pageActions.copied).toEqual([IDENTITY_URL]);
   });
 
+  it("shows and saves the running extension's callback URL, not the development id's", async () => {
+    // A store install: the Web Store assigns the id, so getRedirectURL() differs from the pinned one.
+    const storeUrl = 'https://mhjfbmdgcfjbbpaeojofohoefgiehjai.chromiumapp.org/';
+    const { worker, pageActions } = renderOptions({
+      handlers: {
+        'extension.info': () => ({
+          extensionId: 'mhjfbmdgcfjbbpaeojofohoefgiehjai',
+          identityCallbackUrl: storeUrl,
+        }),
+        'apps.save': savedFrom,
+      },
+    });
+    await openAddForm();
+    expect(screen.getByLabelText('Extension callback URL')).toHaveProperty('value', storeUrl);
+    fireEvent.click(screen.getByRole('button', { name: 'Copy callback URL' }));
+    expect(await screen.findByText('Copied')).toBeTruthy();
+    expect(pageActions.copied).toEqual([storeUrl]);
+
+    fillValidNewApp();
+    save();
+    await screen.findByText('App saved');
+    expect(worker.callsOf('apps.save')).toEqual([expect.objectContaining({ callbackUrl: storeUrl })]);
+    expect(document.body.innerHTML).not.toContain(IDENTITY_URL);
+  });
+
   it('shows the default endpoints as placeholders of the advanced fields', async () => {
     renderOptions();
     await openAddForm();
