@@ -2,13 +2,15 @@
  * `/__admin/` for tools outside the process: a thin JSON translation of the in-process API.
  *   GET  log              {entries}          POST log/clear
  *   GET  config                              POST config        {accessTtlSeconds?, ...}
- *   GET  faults                              POST faults        {endpoint, latencyMs?, fail?}
+ *   GET  faults                              POST faults        {endpoint, latencyMs?, fail?, afterProcessing?}
  *                                                               {endpoint, failNext: n, kind}
+ *                                                               {endpoint, afterProcessingNext: n, afterProcessing}
  *                                                               {clear: true}
+ *   afterProcessing: {mode: "drop"} or {mode: "delay_ms", delayMs: n} (token endpoints only)
  *   POST reset                               POST expire-code   {code}
  */
 import { parseConfigChange, SandboxInputError } from './config';
-import { isFaultKind, isSandboxEndpoint } from './faults';
+import { checkAfterProcessing, isFaultKind, isSandboxEndpoint } from './faults';
 import { parseJsonBody } from './http-io';
 import type { FaultKind, Sandbox } from './types';
 
@@ -21,6 +23,7 @@ export type AdminApi = Pick<
   | 'faults'
   | 'setFaults'
   | 'failNext'
+  | 'afterProcessingNext'
   | 'clearFaults'
   | 'reset'
   | 'expireCode'
@@ -51,6 +54,13 @@ function changeFaults(body: Record<string, unknown>, api: AdminApi): void {
     api.failNext(endpoint, body.failNext, body.kind);
     return;
   }
+  if (body.afterProcessingNext !== undefined) {
+    if (typeof body.afterProcessingNext !== 'number')
+      throw new SandboxInputError('afterProcessingNext must be a number');
+    if (endpoint === 'authorize') throw new SandboxInputError('a lost answer needs a token endpoint');
+    api.afterProcessingNext(endpoint, body.afterProcessingNext, checkAfterProcessing(body.afterProcessing));
+    return;
+  }
   if (body.latencyMs !== undefined && typeof body.latencyMs !== 'number') {
     throw new SandboxInputError('latencyMs must be a number');
   }
@@ -59,6 +69,8 @@ function changeFaults(body: Record<string, unknown>, api: AdminApi): void {
   api.setFaults(endpoint, {
     latencyMs: body.latencyMs as number | undefined,
     fail: body.fail as FaultKind | undefined,
+    afterProcessing:
+      body.afterProcessing === undefined ? undefined : checkAfterProcessing(body.afterProcessing),
   });
 }
 

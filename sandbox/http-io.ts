@@ -72,22 +72,38 @@ export function redirect(response: ServerResponse, location: string): void {
   response.end();
 }
 
-/**
- * Waits `ms`, unless the client goes away first. Resolves false when it did: the request must then
- * not be processed (nothing consumed), like a request still in flight when the extension's worker dies.
- */
-export function waitWhileConnected(response: ServerResponse, ms: number): Promise<boolean> {
-  if (response.destroyed) return Promise.resolve(false);
-  if (ms <= 0) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const onClose = () => {
+/** Real time: the sandbox's clock unless a test or a simulation brings its own. */
+export const realSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
       clearTimeout(timer);
-      resolve(false);
-    };
-    const timer = setTimeout(() => {
-      response.off('close', onClose);
-      resolve(!response.destroyed);
-    }, ms);
-    response.once('close', onClose);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
   });
+
+/**
+ * Waits `ms` on `sleep`, unless the client goes away first. Resolves false when it did: a request
+ * waiting for its latency is then not processed (nothing consumed), like a request still in flight when
+ * the extension's worker dies; a processed one keeps its answer unsent.
+ */
+export async function waitWhileConnected(
+  response: ServerResponse,
+  ms: number,
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void> = realSleep,
+): Promise<boolean> {
+  if (response.destroyed) return false;
+  if (ms <= 0) return true;
+  const gone = new AbortController();
+  const onClose = () => gone.abort();
+  response.once('close', onClose);
+  try {
+    await sleep(ms, gone.signal);
+  } finally {
+    response.off('close', onClose);
+  }
+  return !gone.signal.aborted && !response.destroyed;
 }

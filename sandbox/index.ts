@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Country } from '../src/shared/platform';
 import { SandboxInputError } from './config';
 import { DEMO_SELLER_LIST, demoApps } from './demo-data';
+import { realSleep } from './http-io';
 import { createSandboxState, type SandboxState } from './sandbox-state';
 import { createRequestListener, PATHS } from './server';
 import type { RegisteredApp, Sandbox, SandboxOptions, SandboxUrls } from './types';
@@ -33,6 +34,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     apps = [],
     sellers = [],
     now = Date.now,
+    clock = { now, sleep: realSleep },
     logLimit = 1000,
     ...config
   } = options;
@@ -54,7 +56,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       config,
       apps: [...demoApps(url), ...apps.map((app) => withSandboxUrl(app, url))],
       sellers: [...DEMO_SELLER_LIST, ...sellers],
-      now,
+      clock,
       logLimit,
     });
   } catch (error) {
@@ -94,6 +96,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     configure: (change) => state.configure(change),
     setFaults: (endpoint, spec) => state.faults.set(endpoint, spec),
     failNext: (endpoint, count, kind) => state.faults.failNext(endpoint, count, kind),
+    afterProcessingNext: (endpoint, count, after) => state.faults.afterProcessingNext(endpoint, count, after),
     clearFaults: () => state.faults.clear(),
     clearLog: () => state.log.clear(),
     expireCode: (code) => state.ledger.expireCode(code),

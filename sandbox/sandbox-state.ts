@@ -4,10 +4,12 @@ import { createFaultBook, type FaultBook } from './faults';
 import { createGrantLedger, type GrantLedger } from './grant-ledger';
 import { createRateLimiter, type RateLimiter } from './rate-limiter';
 import { createRequestLog, type RequestLog } from './request-log';
-import type { RegisteredApp, SandboxConfig, SandboxSeller } from './types';
+import type { AppLifetimes, RegisteredApp, SandboxClock, SandboxConfig, SandboxSeller } from './types';
 
 export interface SandboxState {
   now(): number;
+  /** Waits on the sandbox's clock (latency, delayed answers). */
+  sleep: SandboxClock['sleep'];
   config(): Readonly<SandboxConfig>;
   configure(change: Partial<SandboxConfig>): SandboxConfig;
   findApp(appKey: string): RegisteredApp | undefined;
@@ -28,7 +30,7 @@ export interface SandboxStateOptions {
   config: Partial<SandboxConfig>;
   apps: RegisteredApp[];
   sellers: readonly SandboxSeller[];
-  now: () => number;
+  clock: SandboxClock;
   logLimit: number;
 }
 
@@ -41,7 +43,21 @@ function checkApp(app: RegisteredApp): RegisteredApp {
   for (const url of app.callbackUrls) {
     if (!URL.canParse(url)) throw new SandboxInputError(`app ${app.appKey}: callback URL is not a URL`);
   }
-  return { ...app, callbackUrls: [...app.callbackUrls] };
+  const checked: RegisteredApp = { ...app, callbackUrls: [...app.callbackUrls] };
+  if (app.lifetimes !== undefined) checked.lifetimes = checkLifetimes(app.appKey, app.lifetimes);
+  return checked;
+}
+
+function checkLifetimes(appKey: string, lifetimes: AppLifetimes): AppLifetimes {
+  if (typeof lifetimes !== 'object' || lifetimes === null) {
+    throw new SandboxInputError(`app ${appKey}: lifetimes must be an object`);
+  }
+  const { accessTtlSeconds, refreshTtlSeconds } = lifetimes;
+  try {
+    return parseConfigChange({ accessTtlSeconds, refreshTtlSeconds }) as AppLifetimes;
+  } catch (error) {
+    throw new SandboxInputError(`app ${appKey}: ${(error as Error).message}`);
+  }
 }
 
 function checkSeller(seller: SandboxSeller): SandboxSeller {
@@ -65,7 +81,8 @@ export function createSandboxState(options: SandboxStateOptions): SandboxState {
   const log = createRequestLog(options.logLimit);
 
   const state: SandboxState = {
-    now: options.now,
+    now: () => options.clock.now(),
+    sleep: (ms, signal) => options.clock.sleep(ms, signal),
     config: () => config,
     configure(change) {
       config = { ...config, ...parseConfigChange(change) };
@@ -74,7 +91,12 @@ export function createSandboxState(options: SandboxStateOptions): SandboxState {
     findApp: (appKey) => apps.get(appKey),
     // Logins are e-mail addresses: case does not matter.
     findSeller: (account) => sellers.get(account.toLowerCase()),
-    apps: () => [...apps.values()].map((app) => ({ ...app, callbackUrls: [...app.callbackUrls] })),
+    apps: () =>
+      [...apps.values()].map((app) => ({
+        ...app,
+        callbackUrls: [...app.callbackUrls],
+        ...(app.lifetimes ? { lifetimes: { ...app.lifetimes } } : {}),
+      })),
     sellers: () => [...sellers.values()],
     registerApp(app) {
       apps.set(app.appKey, checkApp(app));

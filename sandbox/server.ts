@@ -1,6 +1,7 @@
 /**
  * HTTP routing. Each of the three platform endpoints runs the same pipeline: read the request, wait
- * the scripted latency (a client leaving meanwhile consumes nothing), apply a scripted fault, or answer.
+ * the scripted latency (a client leaving meanwhile consumes nothing), apply a scripted fault, or process
+ * it and answer (a token answer may then be lost on purpose: dropped, or sent late).
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -23,7 +24,7 @@ import { callbackPage, errorPage, indexPage, loginPage, notFoundPage } from './p
 import { newRequestId } from './random-ids';
 import type { SandboxState } from './sandbox-state';
 import { answerTokenCall, type TokenOperation } from './token-endpoint';
-import type { SandboxEndpoint } from './types';
+import type { AfterProcessing, LogEntry, SandboxEndpoint } from './types';
 
 export const PATHS = {
   authorize: '/oauth/authorize',
@@ -37,6 +38,8 @@ export const PATHS = {
 interface Handled {
   outcome: string;
   requestId?: string;
+  /** A processed token call's answer, not yet sent: a lost-answer fault decides whether and when. */
+  reply?: () => void;
 }
 
 interface EndpointRequest {
@@ -114,8 +117,27 @@ export function createRequestListener(
       now,
       requestId,
     });
-    sendJson(response, 200, answer.body);
-    return { outcome: answer.outcome, requestId };
+    return { outcome: answer.outcome, requestId, reply: () => sendJson(response, 200, answer.body) };
+  }
+
+  /** Sends a processed answer, or loses it as the fault says; reports what happened to it. */
+  async function deliver(
+    reply: () => void,
+    after: AfterProcessing | undefined,
+    request: IncomingMessage,
+    response: ServerResponse,
+  ): Promise<LogEntry['afterProcessing']> {
+    if (!after) {
+      reply();
+      return undefined;
+    }
+    if (after.mode === 'drop') {
+      request.socket.destroy();
+      return 'dropped';
+    }
+    if (!(await waitWhileConnected(response, after.delayMs, state.sleep))) return 'client_left';
+    reply();
+    return 'delayed';
   }
 
   async function runEndpoint(
@@ -131,7 +153,10 @@ export function createRequestListener(
     const form = formParams(request, await readBody(request));
     const params = mergeParams(query, form);
     const appKey = registeredKey(params.get('app_key') ?? params.get('client_id'));
-    const record = (handled: Handled, httpStatus?: number) =>
+    const record = (
+      handled: Omit<Handled, 'reply'> & Pick<LogEntry, 'afterProcessing'>,
+      httpStatus?: number,
+    ) =>
       state.log.add({
         time,
         endpoint,
@@ -142,7 +167,7 @@ export function createRequestListener(
         ...handled,
       });
 
-    if (!(await waitWhileConnected(response, state.faults.latencyFor(endpoint)))) {
+    if (!(await waitWhileConnected(response, state.faults.latencyFor(endpoint), state.sleep))) {
       record({ outcome: 'aborted' });
       return;
     }
@@ -159,8 +184,14 @@ export function createRequestListener(
       record({ outcome: fault, requestId }, answer.status);
       return;
     }
-    const handled = handle({ request, response, query, form, params, now: state.now() });
-    record(handled, response.statusCode);
+    const { reply, ...handled } = handle({ request, response, query, form, params, now: state.now() });
+    if (!reply) {
+      record(handled, response.statusCode);
+      return;
+    }
+    const lost = await deliver(reply, state.faults.takeAfterProcessing(endpoint), request, response);
+    if (lost === undefined) record(handled, response.statusCode);
+    else record({ ...handled, afterProcessing: lost }, lost === 'delayed' ? response.statusCode : undefined);
   }
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {

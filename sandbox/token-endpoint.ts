@@ -65,10 +65,12 @@ export function answerTokenCall(
     return fail('IncompleteSignature');
   }
 
+  // The app's own lifetimes (its status on the platform) win over the sandbox-wide ones.
+  const lifetimes = { ...config, ...app.lifetimes };
   const result =
     operation === 'create'
-      ? context.ledger.redeemCode(credential, appKey, now, config)
-      : context.ledger.refresh(credential, appKey, now, config);
+      ? context.ledger.redeemCode(credential, appKey, now, lifetimes)
+      : context.ledger.refresh(credential, appKey, now, lifetimes);
   if (!result.ok) return fail(result.code);
   return { body: tokenResponseBody(result.grant, now, config, requestId), outcome: '0' };
 }

@@ -11,6 +11,20 @@ export interface RegisteredApp {
   name: string;
   /** Exact redirect_uri values the authorize page accepts. */
   callbackUrls: string[];
+  /** The platform sets lifetimes by app status (test, online): this app's own, else the config's. */
+  lifetimes?: AppLifetimes;
+}
+
+export interface AppLifetimes {
+  accessTtlSeconds?: number;
+  refreshTtlSeconds?: number;
+}
+
+/** The sandbox's time: what "now" is, and how it waits (latency, delayed answers). */
+export interface SandboxClock {
+  now(): number;
+  /** Resolves after `ms` on this clock, or as soon as `signal` aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
 /** One venture of a Lazada seller (several for a cross-border seller). */
@@ -67,6 +81,8 @@ export interface SandboxOptions extends Partial<SandboxConfig> {
   sellers?: SandboxSeller[];
   /** Clock override (epoch ms), so tests reach code expiry and the timestamp window without waiting. */
   now?: () => number;
+  /** A whole clock (time and waits), for a simulation on virtual time. Wins over `now`. */
+  clock?: SandboxClock;
   /** How many request-log entries are kept (oldest dropped first). */
   logLimit?: number;
 }
@@ -85,10 +101,24 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   'drop',
 ];
 
-/** A standing fault for one endpoint: every request waits `latencyMs`, then fails with `fail` if set. */
+/** The token endpoints: the only ones that process something an answer can be lost after. */
+export type TokenEndpoint = Extract<SandboxEndpoint, 'token.create' | 'token.refresh'>;
+export const TOKEN_ENDPOINTS: readonly TokenEndpoint[] = ['token.create', 'token.refresh'];
+
+/**
+ * The request is processed (a code redeemed, a pair rotated), then its answer is lost: `drop` closes the
+ * connection without one, `delay_ms` sends it only after `delayMs` (past a client's timeout, say).
+ */
+export type AfterProcessing = { mode: 'drop' } | { mode: 'delay_ms'; delayMs: number };
+
+/**
+ * A standing fault for one endpoint: every request waits `latencyMs`, then fails with `fail` if set, or,
+ * when processed, loses its answer as `afterProcessing` says (token endpoints only).
+ */
 export interface FaultSpec {
   latencyMs?: number;
   fail?: FaultKind;
+  afterProcessing?: AfterProcessing;
 }
 
 /** One handled request. Never a secret, a token or a code. */
@@ -103,6 +133,11 @@ export interface LogEntry {
    * `aborted` (client left during the latency), or an authorize outcome (`login_page`, `approved`...).
    */
   outcome: string;
+  /**
+   * Set when the request was processed but its answer was lost on purpose: `dropped`, `delayed` (sent
+   * late), or `client_left` (the client gave up during the delay, so nothing was sent).
+   */
+  afterProcessing?: 'dropped' | 'delayed' | 'client_left';
   httpStatus?: number;
   /** Wall-clock time spent on the request, injected latency included. */
   latencyMs: number;
@@ -113,6 +148,8 @@ export interface LogEntry {
 export interface FaultsSnapshot {
   standing: Partial<Record<SandboxEndpoint, FaultSpec>>;
   queued: Partial<Record<SandboxEndpoint, { kind: FaultKind; remaining: number }[]>>;
+  /** One-off lost answers, spent by processed requests only; present only while some are queued. */
+  queuedAfterProcessing?: Partial<Record<TokenEndpoint, { after: AfterProcessing; remaining: number }[]>>;
 }
 
 export interface SandboxUrls extends PlatformEndpoints {
@@ -145,6 +182,8 @@ export interface Sandbox {
   setFaults(endpoint: SandboxEndpoint, spec: FaultSpec): void;
   /** The next `count` processed requests to `endpoint` fail with `kind` (queued after earlier calls). */
   failNext(endpoint: SandboxEndpoint, count: number, kind: FaultKind): void;
+  /** The next `count` requests to `endpoint` that are processed lose their answer as `after` says. */
+  afterProcessingNext(endpoint: TokenEndpoint, count: number, after: AfterProcessing): void;
   clearFaults(): void;
   clearLog(): void;
   /** Makes a pending code older than its lifetime; false when there is no such pending code. */

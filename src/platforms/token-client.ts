@@ -16,7 +16,16 @@ export interface TokenClientOptions {
   fetch?: typeof fetch;
   clock: { now(): number };
   timeoutMs?: number;
+  /** Starts the timeout and returns its cancel; defaults to setTimeout (a simulation passes virtual time). */
+  startTimer?: StartTimer;
 }
+
+export type StartTimer = (callback: () => void, ms: number) => () => void;
+
+const realTimer: StartTimer = (callback, ms) => {
+  const timer = setTimeout(callback, ms);
+  return () => clearTimeout(timer);
+};
 
 interface TokenCall {
   apiPath: string;
@@ -31,11 +40,15 @@ function requireCredentials(app: AppCredentials): void {
 }
 
 /** Runs `task` with an abort signal; after `ms` it aborts and rejects with `timeout`, even if the task ignores the signal. */
-async function withTimeout<T>(ms: number, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
+async function withTimeout<T>(
+  ms: number,
+  task: (signal: AbortSignal) => Promise<T>,
+  startTimer: StartTimer,
+): Promise<T> {
   const controller = new AbortController();
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let cancel: (() => void) | undefined;
   const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
+    cancel = startTimer(() => {
       // Reject first, so the timeout wins the race over the abort's own rejection.
       reject(
         new SellerAuthError('timeout', `The platform did not answer within ${Math.round(ms / 1000)} s.`),
@@ -46,7 +59,7 @@ async function withTimeout<T>(ms: number, task: (signal: AbortSignal) => Promise
   try {
     return await Promise.race([task(controller.signal), expired]);
   } finally {
-    clearTimeout(timer);
+    cancel?.();
   }
 }
 
@@ -54,6 +67,7 @@ export function createTokenClient(options: TokenClientOptions): TokenClient {
   // Called through a wrapper: a detached `fetch` throws "Illegal invocation" in browsers.
   const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const timeoutMs = options.timeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS;
+  const startTimer = options.startTimer ?? realTimer;
 
   async function send(url: string, form: URLSearchParams, signal: AbortSignal): Promise<TokenHttpReply> {
     try {
@@ -85,7 +99,7 @@ export function createTokenClient(options: TokenClientOptions): TokenClient {
     // Taken once: signed, sent, and the origin of every deadline (the send time, so deadlines err early).
     const sentAt = options.clock.now();
     const form = await signedTokenForm(app, apiPath, grant, sentAt);
-    const reply = await withTimeout(timeoutMs, (signal) => send(url, form, signal));
+    const reply = await withTimeout(timeoutMs, (signal) => send(url, form, signal), startTimer);
     return interpretTokenReply(reply, { platform: app.platform, now: sentAt });
   }
 
