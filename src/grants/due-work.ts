@@ -1,5 +1,6 @@
 /**
- * One wake of the worker: everything due, in batches read through the `dueAt` index, within a time
+ * One wake of the worker: first every reminder that is due (they need no call, so refresh pacing never
+ * holds one back), then everything due, in batches read through the `dueAt` index, within a time
  * budget. Per grant: mark it dead when it expired, refresh it when due, send a passed reminder. The
  * store is the only memory: a grant not handled before the budget ends (or the worker dies) is still
  * due, and the caller re-arms the alarm for `nextDueAt`.
@@ -95,6 +96,8 @@ interface Run {
   limiter: RateLimiter;
   tally: Tally;
   outOfTime: boolean;
+  /** Grants whose reminder went out in this run's first pass. */
+  reminded: Set<string>;
 }
 
 const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -112,7 +115,9 @@ export async function runDueWork(deps: DueWorkDeps, options: DueWorkOptions = {}
     limiter: (deps.pacer ?? createPacer())(settings, deps.clock, sleep),
     tally: { refreshed: 0, failed: 0, dead: 0, reminded: 0, skipped: 0, rateLimited: 0 },
     outOfTime: false,
+    reminded: new Set(),
   };
+  await sendDueReminders(run);
   // The dueAt each grant had when this run took it: a grant comes back only when due again at a new time,
   // so one the store cannot write (and so stays due) is not retried in a loop until the budget ends.
   const taken = new Map<string, number>();
@@ -134,6 +139,32 @@ export async function runDueWork(deps: DueWorkDeps, options: DueWorkOptions = {}
     await forEachConcurrently(batch, concurrency, (grant) => handleGrant(run, grant));
   }
   return { ...run.tally, nextDueAt: await deps.grants.earliestDueAt(), stoppedEarly: run.outOfTime };
+}
+
+/**
+ * Reminders before any refresh: a browser opening after a weekend may face hundreds of due refreshes
+ * paced at the configured rate, or a gateway rate-limiting every call for an hour; the person is told
+ * about a coming deadline at once all the same. Grants are read once, all that are due.
+ */
+async function sendDueReminders(run: Run): Promise<void> {
+  const now = run.deps.clock.now();
+  let due: Grant[];
+  try {
+    due = await run.deps.grants.listDue(now, Number.POSITIVE_INFINITY);
+  } catch {
+    return; // Each grant's own turn below tries its reminder again.
+  }
+  for (const grant of due) {
+    if (!dueReminder(grant, run.settings, now)) continue;
+    try {
+      if (await remindIfDue(run, grant.id)) {
+        run.tally.reminded += 1;
+        run.reminded.add(grant.id);
+      }
+    } catch {
+      // A store that failed: the reminder stays due.
+    }
+  }
 }
 
 async function waitForSoonDue(run: Run, sleep: Sleep): Promise<boolean> {
@@ -178,9 +209,10 @@ async function processDueGrant(run: Run, grant: Grant): Promise<GrantResult> {
     const outcome = await refreshGrant(deps, grant.id, { reason: 'scheduled', requestedAt: now });
     result = await afterRefresh(run, outcome, grant.id);
   }
-  const reminded = await remindIfDue(run, grant.id);
-  if (reminded) run.tally.reminded += 1;
+  const remindedNow = await remindIfDue(run, grant.id);
+  if (remindedNow) run.tally.reminded += 1;
   await rescheduleIfStale(run, grant.id);
+  const reminded = remindedNow || run.reminded.has(grant.id);
   return result === 'skipped' && reminded ? 'reminded_only' : result;
 }
 

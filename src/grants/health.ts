@@ -2,7 +2,7 @@
 import type { GrantHealth, GrantView, Settings } from '../shared/model';
 import { DAY_MS } from './durations';
 import type { Grant } from './model';
-import { reminderDaysOf } from './reminders';
+import { isDeadlineWithin, reminderDaysOf } from './reminders';
 import { plannedRefreshAt } from './schedule';
 
 export function grantHealth(grant: Grant, settings: Settings, now: number): GrantHealth {
@@ -44,7 +44,12 @@ export function needsAttention(view: Pick<GrantView, 'health'>): boolean {
   return view.health !== 'connected';
 }
 
-/** The toolbar badge: how many grants want a person. */
+/**
+ * The toolbar badge: how many grants want a person. That is every shop whose deadline is within 7 days
+ * even when the first reminder is set closer (or reminders are off), plus failing and dead ones.
+ */
 export function attentionCount(grants: readonly Grant[], settings: Settings, now: number): number {
-  return grants.filter((grant) => needsAttention({ health: grantHealth(grant, settings, now) })).length;
+  return grants.filter(
+    (grant) => needsAttention({ health: grantHealth(grant, settings, now) }) || isDeadlineWithin(grant, now),
+  ).length;
 }

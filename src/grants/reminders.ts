@@ -1,7 +1,9 @@
 /**
  * "Authorize again by <date>" reminders: one per threshold (settings.reminderDays) before the refresh
- * deadline, each sent at most once. A grant that wakes past several thresholds sends only the most
- * urgent one and counts the others as sent, so nothing repeats on every wake.
+ * deadline, each sent at most once. A threshold is a moment in the grant's `dueAt`, so a browser closed
+ * over it still finds it due at the next start: a reminder is never skipped because it was missed. A
+ * grant that wakes past several thresholds sends only the most urgent one and counts the others as
+ * sent, so nothing repeats on every wake.
  */
 import type { Settings } from '../shared/model';
 import { DAY_MS } from './durations';
@@ -61,4 +63,21 @@ export function thresholdsPassedAt(refreshExpiresAt: number, settings: Settings,
 /** `remindedDays` after sending `days`: each threshold once, in a stable order. */
 export function withRemindedDays(remindedDays: readonly number[], days: readonly number[]): number[] {
   return [...new Set([...remindedDays, ...days])].sort((a, b) => b - a);
+}
+
+/** The toolbar badge counts every shop whose deadline is this close, whatever the reminder settings. */
+export const BADGE_DEADLINE_DAYS = 7;
+
+/** Whether a person must authorize this grant again within `days`: connected, deadline not yet passed. */
+export function isDeadlineWithin(grant: Grant, now: number, days: number = BADGE_DEADLINE_DAYS): boolean {
+  return (
+    grant.status === 'connected' &&
+    now < grant.refreshExpiresAt &&
+    grant.refreshExpiresAt - now <= days * DAY_MS
+  );
+}
+
+/** How many shops must be authorized again within 7 days: the badge's deadline count. */
+export function deadlineSoonCount(grants: readonly Grant[], now: number): number {
+  return grants.filter((grant) => isDeadlineWithin(grant, now)).length;
 }

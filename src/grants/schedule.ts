@@ -1,43 +1,70 @@
 /**
- * When a grant next needs the worker: its refresh (access expiry minus the lead, jittered), a pending
+ * When a grant next needs the worker: its refresh (access expiry minus the margin, jittered), a pending
  * retry, its next reminder, or, once it cannot be refreshed any more, the moment it expires.
  * Pure functions of the grant, the settings and the time: every write recomputes `dueAt` with them.
  */
 import type { Settings } from '../shared/model';
-import { MINUTE_MS } from './durations';
+import { DAY_MS, MINUTE_MS } from './durations';
 import { type Grant, NEVER_DUE } from './model';
 import { nextReminderAt } from './reminders';
 
 /** Never plan two refreshes closer than this, whatever lifetimes the platform hands out. */
 export const MIN_REFRESH_GAP_MS = MINUTE_MS;
-/** Jitter spreads grants due at one moment over up to 10% of the lead, and never more than 5 minutes. */
+/** Jitter spreads grants due at one moment over up to 10% of the margin, and never more than 5 minutes. */
 const JITTER_SHARE_OF_LEAD = 0.1;
 const MAX_JITTER_MS = 5 * MINUTE_MS;
 
-/** The span the next planned refresh falls in: `latest` is expiry minus the lead, jitter pulls it earlier. */
+/** The span the next planned refresh falls in: `latest` is expiry minus the margin, jitter pulls it earlier. */
 export interface RefreshWindow {
   earliest: number;
   latest: number;
 }
 
+/**
+ * How much access life a grant keeps before it is due: max(lead, min(N days, half the lifetime)), where N
+ * is "keep at least N days of access". The lead is the platform's advice for servers that never sleep;
+ * the days outlast a browser closed over a night, a weekend or a short trip. Never more than half the
+ * lifetime, so a short-lived token is refreshed at most once per half lifetime and never loops.
+ */
+export function refreshMarginMs(lifetimeMs: number, settings: Settings): number {
+  const half = Math.max(0, lifetimeMs / 2);
+  const lead = Math.min(nonNegative(settings.refreshLeadMinutes) * MINUTE_MS, half);
+  const keep = Math.min(nonNegative(settings.keepAccessDays) * DAY_MS, half);
+  return Math.max(lead, keep);
+}
+
+/** A setting read as a duration: anything but a positive number (older records lack a field) is 0. */
+function nonNegative(value: number | undefined): number {
+  return typeof value === 'number' && value > 0 ? value : 0;
+}
+
 export function refreshWindow(grant: Grant, settings: Settings): RefreshWindow {
   const since = grant.lastRefreshedAt ?? grant.authorizedAt;
-  const lifetime = grant.accessExpiresAt - since;
-  // A lifetime shorter than the lead would be due again at once: use half the lifetime instead.
-  const lead = Math.max(0, Math.min(Math.max(0, settings.refreshLeadMinutes) * MINUTE_MS, lifetime / 2));
-  const jitter = Math.min(lead * JITTER_SHARE_OF_LEAD, MAX_JITTER_MS);
+  const margin = refreshMarginMs(grant.accessExpiresAt - since, settings);
+  const jitter = Math.min(margin * JITTER_SHARE_OF_LEAD, MAX_JITTER_MS);
   const floor = since + MIN_REFRESH_GAP_MS;
-  const latest = Math.max(grant.accessExpiresAt - lead, floor);
+  const latest = Math.max(grant.accessExpiresAt - margin, floor);
   return { earliest: Math.max(latest - jitter, floor), latest };
 }
 
 /**
+ * Whether a refresh could still give the grant more access: the platform never issues access past the
+ * refresh deadline, so once the access token lasts (to within the refresh gap) to the deadline, another
+ * refresh only spends a call. Without this, each refresh near the deadline gets a shorter lifetime back,
+ * and a margin of half that lifetime brings the next one ever closer: a dozen calls in the last days.
+ */
+export function refreshCanExtend(grant: Grant): boolean {
+  return grant.refreshExpiresAt - grant.accessExpiresAt >= MIN_REFRESH_GAP_MS;
+}
+
+/**
  * Whether a refresh can still happen at `now`: connected, refreshable, before the deadline, and either a
- * retry is pending or the planned refresh falls before the deadline.
+ * retry is pending or the planned refresh falls before the deadline and can extend the access.
  */
 function canRefreshAt(grant: Grant, settings: Settings, now: number): boolean {
   if (grant.status !== 'connected' || !grant.refreshable || now >= grant.refreshExpiresAt) return false;
-  return grant.retryAt !== undefined || refreshWindow(grant, settings).latest < grant.refreshExpiresAt;
+  if (grant.retryAt !== undefined) return true;
+  return refreshCanExtend(grant) && refreshWindow(grant, settings).latest < grant.refreshExpiresAt;
 }
 
 /** The time of the next refresh attempt (a pending retry, else the jittered plan), or undefined if none. */

@@ -29,7 +29,10 @@ export function settingsFormFrom(settings: Settings): SettingsFormValues {
 /** Only catches what is not a number at all; ranges are the worker's to judge, and it says so per field. */
 export function parseSettingsForm(form: SettingsFormValues): ParsedSettings {
   const errors: SettingsFormErrors = {};
-  const wholeNumber = (field: Exclude<SettingsField, 'reminderDays' | 'notifications'>): number => {
+  // keepAccessDays has no field on this form yet: a save leaves the stored value as it is.
+  const wholeNumber = (
+    field: Exclude<SettingsField, 'reminderDays' | 'notifications' | 'keepAccessDays'>,
+  ): number => {
     const value = parseWholeNumber(form[field]);
     if (value === undefined) errors[field] = 'Enter a whole number.';
     return value ?? 0;

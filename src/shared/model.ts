@@ -91,6 +91,11 @@ export function isAttemptRunning(attempt: Pick<ConnectAttempt, 'phase'> | null |
 export interface Settings {
   /** Refresh this long before the access token expires. */
   refreshLeadMinutes: number;
+  /**
+   * "Keep at least N days of access": refresh early enough to outlast a closed browser. 0 or absent: the
+   * lead only. Stored settings always carry it (they are read over DEFAULT_SETTINGS).
+   */
+  keepAccessDays?: number;
   /** Remind this many days before the refresh deadline. */
   reminderDays: number[];
   maxConcurrentRefreshes: number;
@@ -100,6 +105,7 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = {
   refreshLeadMinutes: 30,
+  keepAccessDays: 3,
   reminderDays: [7, 2, 1],
   maxConcurrentRefreshes: 4,
   maxRefreshesPerMinute: 300,

@@ -12,7 +12,11 @@ export interface SettingsHandlerDeps {
 }
 
 /** The settings every stored `dueAt` was computed from: a change moves each grant's next wake. */
-const SCHEDULE_FIELDS = ['refreshLeadMinutes', 'reminderDays'] as const satisfies readonly (keyof Settings)[];
+const SCHEDULE_FIELDS = [
+  'refreshLeadMinutes',
+  'keepAccessDays',
+  'reminderDays',
+] as const satisfies readonly (keyof Settings)[];
 
 async function rescheduleAll(deps: SettingsHandlerDeps, settings: Settings): Promise<void> {
   const now = deps.clock.now();

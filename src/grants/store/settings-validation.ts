@@ -40,11 +40,17 @@ function reminderDays(value: unknown): number[] {
   return [...new Set(value as number[])].sort((a, b) => b - a);
 }
 
-type WholeNumberSetting = 'refreshLeadMinutes' | 'maxConcurrentRefreshes' | 'maxRefreshesPerMinute';
+type WholeNumberSetting =
+  | 'refreshLeadMinutes'
+  | 'keepAccessDays'
+  | 'maxConcurrentRefreshes'
+  | 'maxRefreshesPerMinute';
 
 /** The range and the words for each whole-number setting. */
 const WHOLE_NUMBER_SETTINGS: Record<WholeNumberSetting, { min: number; max: number; what: string }> = {
   refreshLeadMinutes: { min: 1, max: 1440, what: 'The refresh lead time (minutes)' },
+  // 0 keeps only the lead; a margin is never more than half the access lifetime, so more is pointless.
+  keepAccessDays: { min: 0, max: 30, what: 'Days of access to keep' },
   maxConcurrentRefreshes: { min: 1, max: 32, what: 'Refreshes at once' },
   maxRefreshesPerMinute: { min: 1, max: 6000, what: 'Refreshes per minute' },
 };

@@ -207,34 +207,86 @@ describe('runDueWork', () => {
     expect(storedGrant(world, grant.id).deathNotified).toBe(true);
   });
 
-  it('over a whole life: weekly refreshes, each reminder once, then one death notice', async () => {
-    const world = worldWith();
-    const grant = await connectSeller(world, 1, { accessTtlMs: 7 * DAY, refreshTtlMs: 30 * DAY });
-    const summaries = await liveUntil(world, grant.createdAt + 60 * DAY);
-    const total = (key: 'refreshed' | 'reminded' | 'dead') => summaries.reduce((sum, s) => sum + s[key], 0);
+  it.each([
+    { policy: 'the 30-minute lead alone: weekly', keepAccessDays: 0, refreshes: 4, maxWakes: 9 },
+    { policy: 'keeping 3 days of access: every 4 days', keepAccessDays: 3, refreshes: 6, maxWakes: 10 },
+  ])(
+    'over a whole life with $policy refreshes, each reminder once, then one death notice',
+    async ({ keepAccessDays, refreshes, maxWakes }) => {
+      const world = worldWith({ keepAccessDays });
+      const grant = await connectSeller(world, 1, { accessTtlMs: 7 * DAY, refreshTtlMs: 30 * DAY });
+      const summaries = await liveUntil(world, grant.createdAt + 60 * DAY);
+      const total = (key: 'refreshed' | 'reminded' | 'dead') => summaries.reduce((sum, s) => sum + s[key], 0);
 
-    expect(total('refreshed')).toBe(4);
-    expect(total('reminded')).toBe(3);
-    expect(total('dead')).toBe(1);
-    expect(world.notifier.sent.map((notice) => notice.id)).toEqual([
-      `grant:${grant.id}:reminder`,
-      `grant:${grant.id}:reminder`,
-      `grant:${grant.id}:reminder`,
-      `grant:${grant.id}:needs_authorization`,
-    ]);
-    expect(
-      world.activity.entries.filter((entry) => entry.kind === 'reminded').map((entry) => entry.at),
-    ).toEqual([
-      grant.refreshExpiresAt - 7 * DAY,
-      grant.refreshExpiresAt - 2 * DAY,
-      grant.refreshExpiresAt - DAY,
-    ]);
-    expect(storedGrant(world, grant.id)).toMatchObject({
-      status: 'needs_authorization',
-      remindedDays: [7, 2, 1],
-    });
-    // Every wake did something: no spinning on a grant with nothing to do.
-    expect(summaries.length).toBeLessThanOrEqual(9);
+      expect(total('refreshed')).toBe(refreshes);
+      expect(total('reminded')).toBe(3);
+      expect(total('dead')).toBe(1);
+      expect(world.notifier.sent.map((notice) => notice.id)).toEqual([
+        `grant:${grant.id}:reminder`,
+        `grant:${grant.id}:reminder`,
+        `grant:${grant.id}:reminder`,
+        `grant:${grant.id}:needs_authorization`,
+      ]);
+      expect(
+        world.activity.entries.filter((entry) => entry.kind === 'reminded').map((entry) => entry.at),
+      ).toEqual([
+        grant.refreshExpiresAt - 7 * DAY,
+        grant.refreshExpiresAt - 2 * DAY,
+        grant.refreshExpiresAt - DAY,
+      ]);
+      expect(storedGrant(world, grant.id)).toMatchObject({
+        status: 'needs_authorization',
+        remindedDays: [7, 2, 1],
+      });
+      // Every wake did something: no spinning on a grant with nothing to do.
+      expect(summaries.length).toBeLessThanOrEqual(maxWakes);
+    },
+  );
+
+  it.each([
+    { policy: 'keeping 3 days of access', keepAccessDays: 3, refreshed: [0, 1, 2, 3, 4, 5, 6] },
+    { policy: 'the 30-minute lead alone', keepAccessDays: 0, refreshed: [0, 1, 2, 3] },
+  ])(
+    'at a browser start, refreshes every grant inside its margin and none outside ($policy)',
+    async ({ keepAccessDays, refreshed }) => {
+      const world = worldWith({ reminderDays: [], keepAccessDays });
+      // Ten shops connected a day apart while nothing else ran (the browser closed in between): shop n's
+      // 7-day token has n - 3 days left when the browser starts 10 days in.
+      const grants = [];
+      for (let n = 0; n < 10; n += 1) {
+        grants.push(await connectSeller(world, n + 1, { accessTtlMs: 7 * DAY, refreshTtlMs: 60 * DAY }));
+        await world.clock.advance(DAY);
+      }
+      const startedAt = world.clock.now();
+      const summary = await run(world);
+
+      const renewed = grants.flatMap((grant, n) =>
+        (storedGrant(world, grant.id).lastRefreshedAt ?? 0) >= startedAt ? [n] : [],
+      );
+      expect(renewed).toEqual(refreshed);
+      expect(summary).toMatchObject({ refreshed: refreshed.length, failed: 0, dead: 0 });
+    },
+  );
+
+  it('sends due reminders first, even while the gateway rate-limits every refresh', async () => {
+    const world = worldWith({ reminderDays: [7] });
+    // Twenty grants long due for a refresh, and one whose reminder came due last (its access outlives
+    // its deadline, so it needs no refresh at all): the due index lists it after all the others.
+    for (let n = 1; n <= 20; n += 1) {
+      await connectSeller(world, n, { accessTtlMs: 7 * DAY, refreshTtlMs: 60 * DAY });
+    }
+    const reminded = await connectSeller(world, 99, { accessTtlMs: 40 * DAY, refreshTtlMs: 30 * DAY });
+    await world.clock.advanceTo(reminded.refreshExpiresAt - 7 * DAY + HOUR);
+    const limited = new SellerAuthError('rate_limited', 'Slow down.', { retryAfterMs: 1000 });
+    world.tokens.scriptRefresh(...Array.from({ length: 100 }, () => ({ fail: limited })));
+
+    const summary = await run(world, { maxDurationMs: 20_000 });
+
+    expect(summary.stoppedEarly).toBe(true);
+    expect(summary.refreshed).toBe(0);
+    expect(summary.reminded).toBe(1);
+    expect(world.notifier.sent.map((notice) => notice.grantId)).toEqual([reminded.id]);
+    expect(storedGrant(world, reminded.id).remindedDays).toEqual([7]);
   });
 
   it('sends one reminder, the most urgent, when it wakes past several thresholds', async () => {
@@ -273,7 +325,8 @@ describe('runDueWork', () => {
   it('keeps retrying a grant that fails transiently, then marks it dead at the deadline', async () => {
     const world = worldWith({ reminderDays: [] });
     const grant = await connectSeller(world, 1, { accessTtlMs: 7 * DAY, refreshTtlMs: 7 * DAY + 2 * HOUR });
-    const outage = Array.from({ length: 100 }, () => ({ fail: new SellerAuthError('network', 'Offline.') }));
+    // Failing from the first planned refresh (3 days of access left) to the deadline, at most every 30 min.
+    const outage = Array.from({ length: 1000 }, () => ({ fail: new SellerAuthError('network', 'Offline.') }));
     world.tokens.scriptRefresh(...outage);
     const summaries = await liveUntil(world, grant.createdAt + 8 * DAY);
     const failed = summaries.reduce((sum, s) => sum + s.failed, 0);
@@ -325,11 +378,11 @@ describe('runDueWork', () => {
     expect(world.tokens.calls).toHaveLength(0);
   });
 
-  it('moves a grant that is due with nothing to do (the lead was shortened) to its next time', async () => {
-    const world = worldWith({ reminderDays: [], refreshLeadMinutes: 60 });
+  it('moves a grant that is due with nothing to do (the margin was shortened) to its next time', async () => {
+    const world = worldWith({ reminderDays: [], keepAccessDays: 3 });
     const grant = await connectSeller(world, 1);
     await world.clock.advanceTo(grant.dueAt);
-    await world.settingsStore.save({ refreshLeadMinutes: 10 });
+    await world.settingsStore.save({ keepAccessDays: 1 });
     const summary = await run(world);
     expect(summary).toMatchObject({ refreshed: 0, skipped: 1 });
     expect(storedGrant(world, grant.id).dueAt).toBeGreaterThan(world.clock.now());

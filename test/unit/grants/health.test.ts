@@ -110,6 +110,16 @@ describe('attention', () => {
     expect(attentionCount([], SETTINGS, NOW)).toBe(0);
   });
 
+  it('counts a shop whose deadline is within 7 days even when the first reminder is set closer', () => {
+    const settings = { ...SETTINGS, reminderDays: [2] };
+    const soon = makeGrant({ id: 'soon', refreshExpiresAt: NOW + 5 * DAY });
+    expect(grantHealth(soon, settings, NOW)).toBe('connected');
+    expect(
+      attentionCount([soon, makeGrant({ id: 'far', refreshExpiresAt: NOW + 20 * DAY })], settings, NOW),
+    ).toBe(1);
+    expect(attentionCount([soon], { ...settings, reminderDays: [] }, NOW)).toBe(1);
+  });
+
   it('needsAttention follows the health', () => {
     expect(needsAttention({ health: 'connected' })).toBe(false);
     expect(needsAttention({ health: 'expiring' })).toBe(true);

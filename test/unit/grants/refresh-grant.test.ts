@@ -33,7 +33,9 @@ describe('refreshGrant', () => {
     expect(world.tokens.isLive(stored.refreshToken)).toBe(true);
     expect(stored.accessExpiresAt).toBe(world.clock.now() + 7 * DAY);
     expect(stored.lastRefreshedAt).toBe(world.clock.now());
-    expect(stored.dueAt).toBeGreaterThan(world.clock.now() + 6 * DAY);
+    // Due again when 3 days of access are left (the default margin), jittered by up to 5 minutes.
+    expect(stored.dueAt).toBeLessThanOrEqual(world.clock.now() + 4 * DAY);
+    expect(stored.dueAt).toBeGreaterThanOrEqual(world.clock.now() + 4 * DAY - 5 * MINUTE);
     expect(stored.refreshStartedAt).toBeUndefined();
     expect(outcome.grant).toEqual(stored);
     expect(world.activity.entries).toMatchObject([{ kind: 'refreshed', grantId: id, appId: APP_ID }]);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  BADGE_DEADLINE_DAYS,
+  deadlineSoonCount,
   dueReminder,
+  isDeadlineWithin,
   nextReminderAt,
   reminderDaysOf,
   thresholdsPassedAt,
@@ -44,6 +47,13 @@ describe('reminders', () => {
     expect(due).toEqual({ days: 1, passedDays: [2, 1], announce: false });
   });
 
+  it('is still due at the next start when the browser was closed over the moment: missed, never skipped', () => {
+    const grant = makeGrant({ refreshExpiresAt: deadline });
+    const nextStart = deadline - 5 * DAY; // closed from before the 7-day moment until two days after it
+    expect(nextReminderAt(grant, SETTINGS)).toBeLessThan(nextStart);
+    expect(dueReminder(grant, SETTINGS, nextStart)).toEqual({ days: 7, passedDays: [7], announce: true });
+  });
+
   it('knows which thresholds a fresh deadline is already past', () => {
     expect(thresholdsPassedAt(T0 + 3 * DAY, SETTINGS, T0)).toEqual([7]);
     expect(thresholdsPassedAt(T0 + 30 * DAY, SETTINGS, T0)).toEqual([]);
@@ -51,5 +61,23 @@ describe('reminders', () => {
 
   it('merges sent thresholds without repeats', () => {
     expect(withRemindedDays([7], [7, 2])).toEqual([7, 2]);
+  });
+});
+
+describe('the badge deadline count', () => {
+  const now = T0 + 10 * DAY;
+
+  it('counts the connected shops whose deadline is within 7 days, and not yet passed', () => {
+    expect(BADGE_DEADLINE_DAYS).toBe(7);
+    const grants = [
+      makeGrant({ id: 'far', refreshExpiresAt: now + 8 * DAY }),
+      makeGrant({ id: 'in seven days', refreshExpiresAt: now + 7 * DAY }),
+      makeGrant({ id: 'tomorrow', refreshExpiresAt: now + DAY }),
+      makeGrant({ id: 'passed', refreshExpiresAt: now - 1 }),
+      makeGrant({ id: 'dead', refreshExpiresAt: now + DAY, status: 'needs_authorization' }),
+    ];
+    expect(grants.map((grant) => isDeadlineWithin(grant, now))).toEqual([false, true, true, false, false]);
+    expect(deadlineSoonCount(grants, now)).toBe(2);
+    expect(deadlineSoonCount([], now)).toBe(0);
   });
 });

@@ -6,9 +6,12 @@ import {
   isRefreshDue,
   MIN_REFRESH_GAP_MS,
   nextDueAt,
+  refreshCanExtend,
   refreshDueAt,
+  refreshMarginMs,
   refreshWindow,
 } from '../../../src/grants/schedule';
+import { DEFAULT_SETTINGS } from '../../../src/shared/model';
 import { seededRandom } from '../../support/fakes';
 import { DAY, HOUR, MINUTE, makeGrant, SETTINGS, T0 } from './fixtures';
 
@@ -56,19 +59,21 @@ describe('refresh time', () => {
     expect(refreshDueAt(grant, SETTINGS, T0, fullJitter)).toBe(T0 + MIN_REFRESH_GAP_MS);
   });
 
-  it('for any lifetime and lead, comes at least 45% of the lifetime (and a minute) after the last refresh', () => {
+  it('for any lifetime, lead and days kept, comes at least 45% of the lifetime (and a minute) after the last refresh', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 60 * DAY }),
         fc.integer({ min: 0, max: 24 * 60 }),
+        fc.integer({ min: 0, max: 30 }),
         fc.double({ min: 0, max: 0.999_999, noNaN: true }),
-        (lifetime, leadMinutes, jitter) => {
+        (lifetime, leadMinutes, keepAccessDays, jitter) => {
           const grant = makeGrant({
             lastRefreshedAt: T0,
             accessExpiresAt: T0 + lifetime,
             refreshExpiresAt: NEVER_DUE,
           });
-          const due = refreshDueAt(grant, { ...SETTINGS, refreshLeadMinutes: leadMinutes }, T0, () => jitter);
+          const settings = { ...SETTINGS, refreshLeadMinutes: leadMinutes, keepAccessDays };
+          const due = refreshDueAt(grant, settings, T0, () => jitter);
           expect(due).toBeDefined();
           expect(due).toBeGreaterThanOrEqual(T0 + Math.max(MIN_REFRESH_GAP_MS, 0.45 * lifetime));
           if (lifetime >= 2 * MIN_REFRESH_GAP_MS) expect(due).toBeLessThanOrEqual(T0 + lifetime);
@@ -77,26 +82,29 @@ describe('refresh time', () => {
     );
   });
 
-  it('does not loop on short lifetimes: each cycle moves on by at least half a lifetime', () => {
-    for (const lifetime of [90_000, 5 * MINUTE, 29 * MINUTE, 61 * MINUTE]) {
-      const random = seededRandom(lifetime);
-      let grant = makeGrant({
-        authorizedAt: T0,
-        accessExpiresAt: T0 + lifetime,
-        refreshExpiresAt: NEVER_DUE - 1,
-      });
-      let now = T0;
-      let cycles = 0;
-      while (now < T0 + DAY) {
-        const due = nextDueAt(grant, { ...SETTINGS, reminderDays: [] }, now, random);
-        expect(due - now).toBeGreaterThanOrEqual(Math.min(0.45 * lifetime, 30 * MINUTE - 3 * MINUTE));
-        now = due;
-        grant = { ...grant, lastRefreshedAt: now, accessExpiresAt: now + lifetime };
-        cycles += 1;
+  it.each([0, 3])(
+    'does not loop on short lifetimes (%i days kept): each cycle moves on by at least half a lifetime',
+    (keepAccessDays) => {
+      for (const lifetime of [90_000, 5 * MINUTE, 29 * MINUTE, 61 * MINUTE]) {
+        const random = seededRandom(lifetime);
+        let grant = makeGrant({
+          authorizedAt: T0,
+          accessExpiresAt: T0 + lifetime,
+          refreshExpiresAt: NEVER_DUE - 1,
+        });
+        let now = T0;
+        let cycles = 0;
+        while (now < T0 + DAY) {
+          const due = nextDueAt(grant, { ...SETTINGS, reminderDays: [], keepAccessDays }, now, random);
+          expect(due - now).toBeGreaterThanOrEqual(Math.min(0.45 * lifetime, 30 * MINUTE - 3 * MINUTE));
+          now = due;
+          grant = { ...grant, lastRefreshedAt: now, accessExpiresAt: now + lifetime };
+          cycles += 1;
+        }
+        expect(cycles).toBeLessThanOrEqual(Math.ceil(DAY / (0.45 * lifetime)) + 1);
       }
-      expect(cycles).toBeLessThanOrEqual(Math.ceil(DAY / (0.45 * lifetime)) + 1);
-    }
-  });
+    },
+  );
 
   it('spreads 1000 grants expiring at the same moment over the jitter span', () => {
     const random = seededRandom(7);
@@ -121,6 +129,49 @@ describe('refresh time', () => {
   });
 });
 
+describe('the margin: how much access a grant keeps before it is due', () => {
+  const keep3 = { ...SETTINGS, keepAccessDays: 3 };
+
+  it('keeps 3 days by default: a 7-day token is due after 4 days, a 30-day one after 27', () => {
+    expect(DEFAULT_SETTINGS.keepAccessDays).toBe(3);
+    const week = makeGrant({ accessExpiresAt: T0 + 7 * DAY, refreshExpiresAt: T0 + 30 * DAY });
+    const month = makeGrant({ accessExpiresAt: T0 + 30 * DAY, refreshExpiresAt: T0 + 180 * DAY });
+    expect(refreshWindow(week, DEFAULT_SETTINGS).latest).toBe(T0 + 4 * DAY);
+    expect(refreshWindow(month, DEFAULT_SETTINGS).latest).toBe(T0 + 27 * DAY);
+  });
+
+  it('is max(lead, min(days kept, half the lifetime))', () => {
+    expect(refreshMarginMs(7 * DAY, keep3)).toBe(3 * DAY);
+    expect(refreshMarginMs(4 * DAY, keep3)).toBe(2 * DAY);
+    expect(refreshMarginMs(2 * HOUR, keep3)).toBe(HOUR);
+    expect(refreshMarginMs(120_000, keep3)).toBe(60_000);
+    // The lead still wins where it is longer than what the days allow.
+    expect(refreshMarginMs(20 * DAY, { ...SETTINGS, refreshLeadMinutes: 1440, keepAccessDays: 0 })).toBe(DAY);
+    expect(refreshMarginMs(7 * DAY, { ...SETTINGS, keepAccessDays: 0 })).toBe(30 * MINUTE);
+  });
+
+  it('reads a missing, negative or non-number setting (an older record) as no days kept', () => {
+    for (const keepAccessDays of [undefined, -2, Number.NaN, '3' as unknown as number]) {
+      expect(refreshMarginMs(7 * DAY, { ...SETTINGS, keepAccessDays })).toBe(30 * MINUTE);
+    }
+  });
+
+  it('jitters by at most 5 minutes, however many days are kept', () => {
+    const { earliest, latest } = refreshWindow(makeGrant({ accessExpiresAt: T0 + 7 * DAY }), keep3);
+    expect(latest - earliest).toBe(5 * MINUTE);
+  });
+
+  it('makes a grant inside its margin due at once, whatever its jitter: a browser start catches it up', () => {
+    const grant = makeGrant({ accessExpiresAt: T0 + 7 * DAY });
+    const startedAt = T0 + 5 * DAY; // the browser was closed when the grant fell due
+    for (const jitter of [noJitter, fullJitter]) {
+      expect(nextDueAt(grant, { ...keep3, reminderDays: [] }, T0, jitter)).toBeLessThanOrEqual(startedAt);
+    }
+    expect(isRefreshDue(grant, keep3, startedAt)).toBe(true);
+    expect(isRefreshDue(grant, keep3, T0 + 4 * DAY - 5 * MINUTE - 1)).toBe(false);
+  });
+});
+
 describe('refresh deadline', () => {
   it('stops planning refreshes that would fall at or after the deadline, and checks expiry instead', () => {
     const accessExpiresAt = T0 + 7 * DAY;
@@ -129,10 +180,49 @@ describe('refresh deadline', () => {
     expect(nextDueAt(grant, { ...SETTINGS, reminderDays: [] }, T0, noJitter)).toBe(accessExpiresAt);
   });
 
-  it('still plans a refresh that falls just before the deadline', () => {
+  it('still plans a refresh while the access token ends before the deadline, by the refresh gap or more', () => {
     const accessExpiresAt = T0 + 7 * DAY;
-    const grant = makeGrant({ accessExpiresAt, refreshExpiresAt: accessExpiresAt - 30 * MINUTE + 1 });
+    const grant = makeGrant({ accessExpiresAt, refreshExpiresAt: accessExpiresAt + MIN_REFRESH_GAP_MS });
     expect(refreshDueAt(grant, SETTINGS, T0, noJitter)).toBe(accessExpiresAt - 30 * MINUTE);
+  });
+
+  it('plans no refresh once the access token lasts to the deadline: no refresh can add access then', () => {
+    const deadline = T0 + 30 * DAY;
+    // The platform never issues access past the deadline: the last refresh brought the token to it.
+    const capped = makeGrant({
+      lastRefreshedAt: deadline - 3 * DAY,
+      accessExpiresAt: deadline,
+      refreshExpiresAt: deadline,
+    });
+    const settings = { ...SETTINGS, keepAccessDays: 3 };
+    expect(refreshCanExtend(capped)).toBe(false);
+    expect(refreshDueAt(capped, settings, deadline - 3 * DAY, noJitter)).toBeUndefined();
+    expect(nextDueAt(capped, { ...settings, reminderDays: [] }, deadline - 3 * DAY, noJitter)).toBe(deadline);
+    // Whole seconds on the wire: a token ending a few seconds short of the deadline is at it.
+    expect(refreshCanExtend({ ...capped, accessExpiresAt: deadline - 30_000 })).toBe(false);
+    expect(refreshCanExtend({ ...capped, accessExpiresAt: deadline - MIN_REFRESH_GAP_MS })).toBe(true);
+  });
+
+  it('near the deadline, refreshes once to reach it instead of ever closer to it', () => {
+    const settings = { ...SETTINGS, reminderDays: [], keepAccessDays: 3 };
+    const deadline = T0 + 30 * DAY;
+    let grant = makeGrant({
+      lastRefreshedAt: T0 + 22 * DAY,
+      accessExpiresAt: T0 + 29 * DAY,
+      refreshExpiresAt: deadline,
+    });
+    let now = T0 + 22 * DAY;
+    const refreshes: number[] = [];
+    for (;;) {
+      const due = refreshDueAt(grant, settings, now, noJitter);
+      if (due === undefined) break;
+      now = due;
+      refreshes.push(now);
+      // What the platform answers: a fresh 7-day lifetime, cut at the deadline.
+      grant = { ...grant, lastRefreshedAt: now, accessExpiresAt: Math.min(now + 7 * DAY, deadline) };
+    }
+    expect(refreshes).toEqual([T0 + 26 * DAY]);
+    expect(grant.accessExpiresAt).toBe(deadline);
   });
 
   it('checks expiry at the access expiry for a grant that cannot be refreshed', () => {

@@ -22,6 +22,7 @@ describe('normalizeSettingsChange', () => {
   it('accepts every field at both ends of its range', () => {
     const low = {
       refreshLeadMinutes: 1,
+      keepAccessDays: 0,
       reminderDays: [1],
       maxConcurrentRefreshes: 1,
       maxRefreshesPerMinute: 1,
@@ -29,6 +30,7 @@ describe('normalizeSettingsChange', () => {
     };
     const high = {
       refreshLeadMinutes: 1440,
+      keepAccessDays: 30,
       reminderDays: [365],
       maxConcurrentRefreshes: 32,
       maxRefreshesPerMinute: 6000,
@@ -59,6 +61,10 @@ describe('normalizeSettingsChange', () => {
     ['a fractional lead time', { refreshLeadMinutes: 2.5 }, 'refreshLeadMinutes'],
     ['a lead time as text', { refreshLeadMinutes: '30' as unknown as number }, 'refreshLeadMinutes'],
     ['a NaN lead time', { refreshLeadMinutes: Number.NaN }, 'refreshLeadMinutes'],
+    ['negative days of access to keep', { keepAccessDays: -1 }, 'keepAccessDays'],
+    ['31 days of access to keep', { keepAccessDays: 31 }, 'keepAccessDays'],
+    ['half a day of access to keep', { keepAccessDays: 0.5 }, 'keepAccessDays'],
+    ['days of access to keep as text', { keepAccessDays: '3' as unknown as number }, 'keepAccessDays'],
     ['reminder day 0', { reminderDays: [7, 0] }, 'reminderDays'],
     ['a negative reminder day', { reminderDays: [-1] }, 'reminderDays'],
     ['reminder day 366', { reminderDays: [366] }, 'reminderDays'],

@@ -78,7 +78,7 @@ describe('the worker tells open pages after each change to grants', () => {
     const seen = await seenAtSignals(
       h,
       () => h.stores.grants.peek(grantId)?.dueAt,
-      () => h.send('settings.save', { refreshLeadMinutes: DEFAULT_SETTINGS.refreshLeadMinutes + 60 }),
+      () => h.send('settings.save', { keepAccessDays: (DEFAULT_SETTINGS.keepAccessDays ?? 0) + 1 }),
     );
     expect(seen).toHaveLength(1);
     expect(seen[0]).toBeLessThan(before);
