@@ -38,6 +38,15 @@ export default defineConfig({
         },
       },
       {
+        // The simulator's own parts, and a short run of it (the full one is `npm run simulate`).
+        test: {
+          name: 'simulate',
+          include: ['sim/test/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+        },
+      },
+      {
         // The built extension in a real Chromium against the sandbox: one browser at a time.
         test: {
           name: 'e2e',
