@@ -4,7 +4,9 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Country } from '../src/shared/platform';
+import { parseAppSecret } from '../src/platforms/app-input';
+import { checkEndpointUrl } from '../src/platforms/endpoint-url';
+import type { Country, EndpointField } from '../src/shared/platform';
 import { SandboxInputError } from './config';
 import { DEMO_SELLER_LIST, demoApps } from './demo-data';
 import { realSleep } from './http-io';
@@ -121,8 +123,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     credentials(appKey) {
       const app = state.findApp(appKey);
       if (!app) throw new SandboxInputError(`no app ${appKey}`);
-      const { callbackUrl: _callbackUrl, ...platformEndpoints } = endpoints;
-      return { platform: app.platform, appKey, appSecret: app.appSecret, endpoints: platformEndpoints };
+      // Through the extension's own checks, as apps.save would store them.
+      const secret = parseAppSecret(app.appSecret);
+      if (secret.value === undefined) throw new SandboxInputError(`app ${appKey}: ${secret.problem}`);
+      const checked = (field: EndpointField) => checkEndpointUrl(endpoints[field], field);
+      return {
+        platform: app.platform,
+        appKey,
+        appSecret: secret.value,
+        endpoints: {
+          authorizeUrl: checked('authorizeUrl'),
+          tokenCreateUrl: checked('tokenCreateUrl'),
+          tokenRefreshUrl: checked('tokenRefreshUrl'),
+        },
+      };
     },
     registerApp: (app) => state.registerApp(withSandboxUrl(app, url)),
     registerSeller: (seller) => state.registerSeller(seller),

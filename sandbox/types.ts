@@ -1,6 +1,6 @@
 /** Public data shapes of the local IOP sandbox. Plain data only; behaviour lives beside each concept. */
 import type { AppCredentials } from '../src/platforms/types';
-import type { Country, PlatformEndpoints, PlatformId } from '../src/shared/platform';
+import type { Country, EndpointUrls, PlatformId } from '../src/shared/platform';
 
 /** An app registered on the sandbox, as an app owner registers it on the platform's console. */
 export interface RegisteredApp {
@@ -152,7 +152,7 @@ export interface FaultsSnapshot {
   queuedAfterProcessing?: Partial<Record<TokenEndpoint, { after: AfterProcessing; remaining: number }[]>>;
 }
 
-export interface SandboxUrls extends PlatformEndpoints {
+export interface SandboxUrls extends EndpointUrls {
   /** The loopback page registered as a callback of the demo apps (tab-capture flow). */
   callbackUrl: string;
 }

@@ -11,6 +11,7 @@ import 'fake-indexeddb/auto';
 import { EXTENSION_CALLBACK_URL } from '../sandbox/demo-data';
 import type { Sandbox } from '../sandbox/types';
 import { DUE_ALARM } from '../src/background/adapters/alarm-scheduler';
+import { parseRequest } from '../src/background/messaging/request-parsers';
 import { createWorker, type Worker } from '../src/background/wiring/worker';
 import { type Grant, NEVER_DUE } from '../src/grants/model';
 import type { GrantStore, LockManager, Notifier } from '../src/grants/ports';
@@ -167,22 +168,27 @@ export class SimBrowser {
     await running.worker.onAlarm(DUE_ALARM);
   }
 
-  /** Adds the apps through the options page's `apps.save`, pointed at the sandbox, and saves the settings. */
+  /**
+   * Adds the apps through the options page's `apps.save` (parsed as the router would), pointed at the
+   * sandbox, and saves the settings.
+   */
   async setUp(apps: readonly SimApp[], settings: Partial<Settings>): Promise<void> {
     const { handlers } = this.require().worker;
     const { authorizeUrl, tokenCreateUrl, tokenRefreshUrl } = this.options.sandbox.endpoints;
     for (const app of apps) {
-      const saved: AppView = await handlers['apps.save']({
-        name: app.name,
-        platform: app.platform,
-        appKey: app.appKey,
-        appSecret: app.appSecret,
-        callbackUrl: EXTENSION_CALLBACK_URL,
-        endpoints: { authorizeUrl, tokenCreateUrl, tokenRefreshUrl },
-      });
+      const saved: AppView = await handlers['apps.save'](
+        parseRequest('apps.save', {
+          name: app.name,
+          platform: app.platform,
+          appKey: app.appKey,
+          appSecret: app.appSecret,
+          callbackUrl: EXTENSION_CALLBACK_URL,
+          endpoints: { authorizeUrl, tokenCreateUrl, tokenRefreshUrl },
+        }),
+      );
       this.appIds.set(app.appKey, saved.id);
     }
-    await handlers['settings.save'](settings);
+    await handlers['settings.save'](parseRequest('settings.save', settings));
   }
 
   /** "Connect shop" (or "Authorize again") from the popup; the seller approves in the login window. */

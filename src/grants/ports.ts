@@ -2,6 +2,7 @@
  * The small interfaces the worker's logic is written against. IndexedDB implementations live in
  * src/grants/store/, in-memory fakes in test/support/fakes.ts, browser adapters in src/background/adapters/.
  */
+import type { AppSecret } from '../shared/checked';
 import type { ActivityEntry, AppProfile, ConnectAttempt, Settings } from '../shared/model';
 import type { Grant } from './model';
 
@@ -38,8 +39,9 @@ export interface AppStore {
 
 /** Worker-only: no page ever reads a secret back. */
 export interface SecretStore {
-  get(appId: string): Promise<string | undefined>;
-  put(appId: string, secret: string): Promise<void>;
+  get(appId: string): Promise<AppSecret | undefined>;
+  /** The secret's type says it was checked (`parseAppSecret`): the store does not check it again. */
+  put(appId: string, secret: AppSecret): Promise<void>;
   has(appId: string): Promise<boolean>;
 }
 

@@ -1,9 +1,10 @@
 /**
- * Add or edit one app. Save = validate here, ask Chrome for any new host (inside the click, before
+ * Add or edit one app. Save = the worker's app check here (inline words), ask Chrome for any new host (inside the click, before
  * any await on the worker), then `apps.save`. The secret is write-only: never filled from the worker.
  */
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { type AppInputProblems, validateAppInput } from '../platforms/app-input';
 import { type ErrorData, toErrorData } from '../shared/errors';
 import type { AppView } from '../shared/model';
 import type { PlatformId } from '../shared/platform';
@@ -21,7 +22,6 @@ import { CallbackUrlField } from './CallbackUrlField';
 import { EndpointFields } from './EndpointFields';
 import type { HostPermissionGate } from './host-permissions';
 import { TextField } from './TextField';
-import { type AppFormErrors, hasErrors, validateAppInput } from './validate-app';
 
 export interface AppFormProps {
   /** The app to edit; absent for "Add app". */
@@ -41,7 +41,7 @@ export function AppForm(props: AppFormProps): JSX.Element {
   const [values, setValues] = useState<AppFormValues>(() =>
     props.app ? appFormFromView(props.app) : emptyAppForm(),
   );
-  const [errors, setErrors] = useState<AppFormErrors>({});
+  const [errors, setErrors] = useState<AppInputProblems>({});
   const [failure, setFailure] = useState<ErrorData>();
   const [permissionRefused, setPermissionRefused] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -62,7 +62,7 @@ export function AppForm(props: AppFormProps): JSX.Element {
   const change = <K extends keyof AppFormValues>(field: K, value: AppFormValues[K]) =>
     setValues((old) => ({ ...old, [field]: value }));
 
-  const showErrors = (found: AppFormErrors) => {
+  const showErrors = (found: AppInputProblems) => {
     setErrors(found);
     setFocusRequest((count) => count + 1);
   };
@@ -70,17 +70,14 @@ export function AppForm(props: AppFormProps): JSX.Element {
   const save = async () => {
     setFailure(undefined);
     setPermissionRefused(false);
-    const found = validateAppInput(values, {
-      isNew,
-      ...(props.app ? { secretSaved: props.app.hasSecret } : {}),
-    });
-    showErrors(found);
-    if (hasErrors(found)) return;
-
     const input = appInputFromForm(values, {
       id: props.app?.id,
       identityCallbackUrl: props.identityCallbackUrl,
     });
+    // The worker's own check, run here for inline words; a saved app without a secret needs one too.
+    const checked = validateAppInput(input, { secretRequired: isNew || props.app?.hasSecret === false });
+    showErrors(checked.ok ? {} : checked.problems);
+    if (!checked.ok) return;
     setSaving(true);
     try {
       const granted = await props.hostPermissions.grantFor({

@@ -2,11 +2,10 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { PLATFORMS } from '../platforms/descriptors';
-import type { PlatformEndpoints, PlatformId } from '../shared/platform';
-import { ENDPOINT_FIELDS } from './app-form-values';
+import { ENDPOINT_FIELDS, type EndpointField, type EndpointUrls, type PlatformId } from '../shared/platform';
 import { TextField } from './TextField';
 
-const LABELS: Record<keyof PlatformEndpoints, string> = {
+const LABELS: Record<EndpointField, string> = {
   authorizeUrl: 'Authorize URL',
   tokenCreateUrl: 'Token create URL',
   tokenRefreshUrl: 'Token refresh URL',
@@ -14,9 +13,9 @@ const LABELS: Record<keyof PlatformEndpoints, string> = {
 
 export interface EndpointFieldsProps {
   platform: PlatformId;
-  values: PlatformEndpoints;
-  errors: Partial<Record<keyof PlatformEndpoints, string>>;
-  onChange: (field: keyof PlatformEndpoints, value: string) => void;
+  values: EndpointUrls;
+  errors: Partial<Record<EndpointField, string>>;
+  onChange: (field: EndpointField, value: string) => void;
 }
 
 export function EndpointFields(props: EndpointFieldsProps): JSX.Element {

@@ -1,7 +1,8 @@
 /** The app form's raw values and their conversion to and from the protocol's shapes. Pure. */
 
+import type { AppInputField } from '../platforms/app-input';
 import type { AppInput, AppView, CallbackKind } from '../shared/model';
-import type { PlatformEndpoints, PlatformId } from '../shared/platform';
+import { ENDPOINT_FIELDS, type EndpointUrls, type PlatformId } from '../shared/platform';
 
 export interface AppFormValues {
   name: string;
@@ -17,14 +18,8 @@ export interface AppFormValues {
   tokenRefreshUrl: string;
 }
 
-/** Fields that can carry an inline error; `callbackUrl` is the "another https URL" input. */
-export type AppField = 'name' | 'appKey' | 'appSecret' | 'callbackUrl' | keyof PlatformEndpoints;
-
-export const ENDPOINT_FIELDS = [
-  'authorizeUrl',
-  'tokenCreateUrl',
-  'tokenRefreshUrl',
-] as const satisfies readonly (keyof PlatformEndpoints)[];
+/** Fields that can carry an inline error (the platform is a closed choice); `callbackUrl` is the chosen callback. */
+export type AppField = Exclude<AppInputField, 'platform'>;
 
 export function emptyAppForm(): AppFormValues {
   return {
@@ -63,7 +58,7 @@ export function appInputFromForm(
   form: AppFormValues,
   context: { id?: string; identityCallbackUrl: string },
 ): AppInput {
-  const endpoints: Partial<PlatformEndpoints> = {};
+  const endpoints: Partial<EndpointUrls> = {};
   for (const field of ENDPOINT_FIELDS) {
     const value = form[field].trim();
     if (value) endpoints[field] = value;

@@ -4,13 +4,13 @@
  */
 
 import type { CallbackKind } from '../shared/model';
-import type { PlatformEndpoints } from '../shared/platform';
+import type { EndpointUrls } from '../shared/platform';
 
 /** The part of an app that reaches hosts: endpoints the worker fetches and the tab it watches. */
 export interface HostNeeds {
   callbackKind: CallbackKind;
   callbackUrl: string;
-  endpoints?: Partial<PlatformEndpoints>;
+  endpoints?: Partial<EndpointUrls>;
 }
 
 /** The part of the manifest that says which hosts are already allowed. */

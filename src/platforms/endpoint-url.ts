@@ -1,3 +1,4 @@
+import type { ValidUrl } from '../shared/checked';
 import { SellerAuthError } from '../shared/errors';
 
 /** The URL fields a person can configure; also the `field` of the resulting `invalid_input`. */
@@ -47,4 +48,10 @@ export function parseEndpointUrl(value: string, field: UrlField): URL {
     });
   }
   return url;
+}
+
+/** The check of parseEndpointUrl, keeping the text as typed (trimmed): what is stored and sent. */
+export function checkEndpointUrl(value: string, field: UrlField): ValidUrl {
+  parseEndpointUrl(value, field);
+  return value.trim() as ValidUrl;
 }

@@ -2,7 +2,7 @@
  * IOP request signing (Lazada "Lazop" and AliExpress share it). See docs/protocol.md#signing.
  * Pure: WebCrypto only, so it runs in the extension service worker and in Node 20 alike.
  */
-import { SellerAuthError } from '../shared/errors';
+import type { AppSecret } from '../shared/checked';
 
 /** The gateway never wants empty parameters: they must not be sent, so they are not signed either. */
 export function withoutEmpty(params: Record<string, string | undefined | null>): Record<string, string> {
@@ -33,16 +33,15 @@ export function buildSignString(apiPath: string, params: Record<string, string>)
   return apiPath + names.map((name) => `${name}${params[name]}`).join('');
 }
 
-/** HMAC-SHA256 of the sign string, keyed with the UTF-8 app secret, as UPPERCASE hex. */
+/**
+ * HMAC-SHA256 of the sign string, keyed with the UTF-8 app secret, as UPPERCASE hex. The secret is an
+ * AppSecret (never empty: WebCrypto refuses empty HMAC keys with an opaque DataError).
+ */
 export async function signIopRequest(
-  secret: string,
+  secret: AppSecret,
   apiPath: string,
   params: Record<string, string>,
 ): Promise<string> {
-  if (secret === '') {
-    // WebCrypto refuses empty HMAC keys with an opaque DataError: say what is wrong instead.
-    throw new SellerAuthError('invalid_input', 'The app secret is empty.', { field: 'appSecret' });
-  }
   const encoder = new TextEncoder();
   const key = await globalThis.crypto.subtle.importKey(
     'raw',

@@ -1,11 +1,12 @@
 /** What the protocol core signs and answers with. No behaviour here. */
+import type { AppSecret } from '../shared/checked';
 import type { PlatformEndpoints, PlatformId, SellerIdentity } from '../shared/platform';
 
 /** What the worker needs to sign a token call. Only the worker ever holds one of these. */
 export interface AppCredentials {
   platform: PlatformId;
   appKey: string;
-  appSecret: string;
+  appSecret: AppSecret;
   endpoints: PlatformEndpoints;
 }
 

@@ -1,6 +1,6 @@
 /** Records and views shared by the worker and the pages. Views never contain a secret or a token. */
 import type { ErrorCode, ErrorData } from './errors';
-import type { Country, PlatformEndpoints, PlatformId, SellerIdentity } from './platform';
+import type { Country, EndpointUrls, PlatformEndpoints, PlatformId, SellerIdentity } from './platform';
 
 /** An app profile as stored (store `apps`). The secret lives apart (store `secrets`), worker-only. */
 export interface AppProfile {
@@ -10,7 +10,7 @@ export interface AppProfile {
   appKey: string;
   /** The callback URL registered for the app: this extension's chromiumapp.org URL, or another https URL. */
   callbackUrl: string;
-  /** Overrides of the platform's default endpoints (the sandbox, or another marketplace). */
+  /** Overrides of the platform's default endpoints (the sandbox, or another marketplace), checked at save. */
   endpoints?: Partial<PlatformEndpoints>;
   createdAt: number;
   updatedAt: number;
@@ -32,7 +32,7 @@ export interface AppInput {
   appKey: string;
   appSecret?: string;
   callbackUrl: string;
-  endpoints?: Partial<PlatformEndpoints>;
+  endpoints?: Partial<EndpointUrls>;
 }
 
 /** A grant lives until it is removed; a dead one waits for the seller to authorize again. */

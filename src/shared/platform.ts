@@ -1,4 +1,5 @@
 /** Platforms, ventures and sellers: plain data shared by the protocol core, the worker and the pages. */
+import type { ValidUrl } from './checked';
 
 export type PlatformId = 'lazada' | 'aliexpress';
 export const PLATFORM_IDS: readonly PlatformId[] = ['lazada', 'aliexpress'];
@@ -7,11 +8,15 @@ export const PLATFORM_IDS: readonly PlatformId[] = ['lazada', 'aliexpress'];
 export const COUNTRIES = ['sg', 'my', 'th', 'vn', 'ph', 'id', 'cb'] as const;
 export type Country = (typeof COUNTRIES)[number];
 
-export interface PlatformEndpoints {
-  authorizeUrl: string;
-  tokenCreateUrl: string;
-  tokenRefreshUrl: string;
-}
+/** The three URLs an app may override: the login page and the two token endpoints. */
+export const ENDPOINT_FIELDS = ['authorizeUrl', 'tokenCreateUrl', 'tokenRefreshUrl'] as const;
+export type EndpointField = (typeof ENDPOINT_FIELDS)[number];
+
+/** Endpoints as a person typed them (unchecked). */
+export type EndpointUrls = Record<EndpointField, string>;
+
+/** Endpoints checked at save (or the platform's own): trusted when signing. */
+export type PlatformEndpoints = Record<EndpointField, ValidUrl>;
 
 /** One venture a grant covers (several for a cross-border seller). */
 export interface CountryAccount {

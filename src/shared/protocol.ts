@@ -1,6 +1,7 @@
 /**
- * The one message protocol between pages and the worker. The popup's `send()` and the worker's
- * handler map are both typed from `Protocol`, so a missing or mistyped handler fails the type check.
+ * The one message protocol between pages and the worker. The pages' `send()`, the worker's request
+ * parsers and its handler map are all typed from `Protocol`, so a missing or mistyped one fails the
+ * type check.
  */
 
 import type { ErrorData } from './errors';
@@ -40,10 +41,6 @@ export type ResponseOf<T extends MessageType> = Protocol[T]['response'];
 export type Message = { [T in MessageType]: { type: T; payload: RequestOf<T> } }[MessageType];
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ErrorData };
-
-export type Handlers = {
-  [T in MessageType]: (payload: RequestOf<T>) => Promise<ResponseOf<T>>;
-};
 
 export const MESSAGE_TYPES = [
   'extension.info',

@@ -15,6 +15,7 @@ import { resolveEndpoints } from '../../src/platforms/descriptors';
 import { createTokenClient } from '../../src/platforms/token-client';
 import type { AppCredentials } from '../../src/platforms/types';
 import { type ErrorCode, SellerAuthError } from '../../src/shared/errors';
+import { appSecret } from '../support/checked';
 import { sandboxWithClock } from './support';
 
 const { lazadaSg, lazadaCrossBorder, aliexpress } = DEMO_SELLERS;
@@ -200,7 +201,7 @@ describe('token client x sandbox: each refusal as its SellerAuthError code', () 
 
   it('a wrong secret is signature_rejected, and the message never holds the secret', async () => {
     const { sandbox, client } = await setup();
-    const app = appFor(sandbox, LAZADA, { appSecret: 'wrong-secret-value' });
+    const app = appFor(sandbox, LAZADA, { appSecret: appSecret('wrong-secret-value') });
     const error = await failure(client.create(app, sandbox.issueCode(LAZADA, lazadaSg.account)));
     expect(error).toMatchObject({
       code: 'signature_rejected',

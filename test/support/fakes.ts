@@ -4,6 +4,7 @@
  * Faithful on purpose (stores hand out copies, `update` is atomic, `listDue` is ordered by dueAt), so a
  * test over them means what it says. Everything async yields at least once, like IndexedDB does.
  */
+
 import { type Grant, NEVER_DUE } from '../../src/grants/model';
 import type {
   ActivityLog,
@@ -17,6 +18,7 @@ import type {
   SettingsStore,
 } from '../../src/grants/ports';
 import type { AppCredentials, TokenClient, TokenGrant } from '../../src/platforms/types';
+import type { AppSecret } from '../../src/shared/checked';
 import { SellerAuthError } from '../../src/shared/errors';
 import {
   type ActivityEntry,
@@ -264,14 +266,14 @@ function compareText(a: string, b: string): number {
 }
 
 export class FakeSecretStore implements SecretStore {
-  private readonly secrets = new Map<string, string>();
+  private readonly secrets = new Map<string, AppSecret>();
 
-  async get(appId: string): Promise<string | undefined> {
+  async get(appId: string): Promise<AppSecret | undefined> {
     await yieldOnce();
     return this.secrets.get(appId);
   }
 
-  async put(appId: string, secret: string): Promise<void> {
+  async put(appId: string, secret: AppSecret): Promise<void> {
     await yieldOnce();
     this.secrets.set(appId, secret);
   }

@@ -4,9 +4,7 @@ import { callbackKindFor } from '../../grants/connect/callback-kind';
 import type { ActivityLog, AppStore, Clock, SecretStore } from '../../grants/ports';
 import { SellerAuthError } from '../../shared/errors';
 import type { AppProfile, AppView } from '../../shared/model';
-import type { Handlers } from '../../shared/protocol';
-import { fieldsOf, optionalString, requiredString } from '../messaging/payload';
-import { validateAppInput } from '../messaging/validate-app';
+import { type Handlers, missingSecret } from '../messaging/request-parsers';
 
 export interface AppHandlerDeps {
   apps: AppStore;
@@ -40,11 +38,11 @@ export function createAppHandlers(deps: AppHandlerDeps): AppHandlers {
       return views.sort((a, b) => a.name.localeCompare(b.name));
     },
 
-    'apps.save': async (payload) => {
-      const id = optionalString(fieldsOf(payload), 'id');
-      const existing = id === undefined ? undefined : await requireApp(id);
-      const secretRequired = !existing || !(await deps.secrets.has(existing.id));
-      const input = validateAppInput(payload, { secretRequired });
+    // Checked at the edge (app-input.ts); only what needs the store is decided here.
+    'apps.save': async (input) => {
+      const existing = input.id === undefined ? undefined : await requireApp(input.id);
+      const secretStored = existing !== undefined && (await deps.secrets.has(existing.id));
+      if (input.appSecret === undefined && !secretStored) throw missingSecret();
       if (existing && existing.platform !== input.platform) {
         throw new SellerAuthError(
           'invalid_input',
@@ -71,8 +69,8 @@ export function createAppHandlers(deps: AppHandlerDeps): AppHandlers {
       return toView(app);
     },
 
-    'apps.remove': async (payload) => {
-      const app = await requireApp(requiredString(fieldsOf(payload), 'appId'));
+    'apps.remove': async ({ appId }) => {
+      const app = await requireApp(appId);
       const removedGrants = await deps.apps.remove(app.id);
       await deps.activity.add({
         at: deps.clock.now(),

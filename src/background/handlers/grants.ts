@@ -7,8 +7,7 @@ import type { Grant } from '../../grants/model';
 import type { ActivityLog, AppStore, Clock, GrantStore } from '../../grants/ports';
 import { SellerAuthError } from '../../shared/errors';
 import type { GrantHealth, GrantView, Settings } from '../../shared/model';
-import type { Handlers } from '../../shared/protocol';
-import { fieldsOf, requiredString } from '../messaging/payload';
+import type { Handlers } from '../messaging/request-parsers';
 
 export interface GrantHandlerDeps {
   grants: GrantStore;
@@ -42,10 +41,6 @@ export function byAttention(a: GrantView, b: GrantView): number {
     a.refreshExpiresAt - b.refreshExpiresAt ||
     a.seller.account.localeCompare(b.seller.account)
   );
-}
-
-function grantIdOf(payload: unknown): string {
-  return requiredString(fieldsOf(payload), 'grantId');
 }
 
 const notFound = () => new SellerAuthError('not_found', 'This shop is no longer in the list.');
@@ -86,14 +81,14 @@ export function createGrantHandlers(deps: GrantHandlerDeps): GrantHandlers {
         .sort(byAttention);
     },
 
-    'grants.refresh': async (payload) => {
-      const grant = await requireGrant(grantIdOf(payload));
+    'grants.refresh': async ({ grantId }) => {
+      const grant = await requireGrant(grantId);
       const outcome = await refreshNow(grant.id);
       return viewOf(outcome.grant ?? (await requireGrant(grant.id)));
     },
 
-    'grants.remove': async (payload) => {
-      const grant = await requireGrant(grantIdOf(payload));
+    'grants.remove': async ({ grantId }) => {
+      const grant = await requireGrant(grantId);
       if (!(await deps.grants.remove(grant.id))) throw notFound();
       await deps.activity.add({
         at: deps.clock.now(),
@@ -106,8 +101,8 @@ export function createGrantHandlers(deps: GrantHandlerDeps): GrantHandlers {
       return null;
     },
 
-    'grants.accessToken': async (payload) => {
-      let grant = await requireGrant(grantIdOf(payload));
+    'grants.accessToken': async ({ grantId }) => {
+      let grant = await requireGrant(grantId);
       if (
         grant.status === 'connected' &&
         grant.accessExpiresAt - deps.clock.now() < ACCESS_TOKEN_MIN_VALIDITY_MS

@@ -1,5 +1,5 @@
 import type { ConnectDeps } from '../../grants/connect/connect-flow';
-import type { Handlers } from '../../shared/protocol';
+import type { Handlers } from '../messaging/request-parsers';
 import type { ExtensionIdentity } from '../wiring/deps';
 import { createActivityHandlers } from './activity';
 import { type AppHandlerDeps, createAppHandlers } from './apps';

@@ -1,4 +1,4 @@
-import type { Handlers } from '../../shared/protocol';
+import type { Handlers } from '../messaging/request-parsers';
 import type { ExtensionIdentity } from '../wiring/deps';
 
 export function createInfoHandlers(extension: ExtensionIdentity): Pick<Handlers, 'extension.info'> {

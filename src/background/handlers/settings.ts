@@ -1,8 +1,7 @@
 import { nextDueAt } from '../../grants/lifecycle';
 import type { Clock, GrantStore, SettingsStore } from '../../grants/ports';
 import type { Settings } from '../../shared/model';
-import type { Handlers } from '../../shared/protocol';
-import { fieldsOf } from '../messaging/payload';
+import type { Handlers } from '../messaging/request-parsers';
 
 export interface SettingsHandlerDeps {
   settings: SettingsStore;
@@ -35,9 +34,8 @@ export function createSettingsHandlers(
   return {
     'settings.get': () => deps.settings.get(),
 
-    // The store validates the change (field by field, `invalid_input` naming the field).
-    'settings.save': async (payload) => {
-      const change = fieldsOf(payload) as Partial<Settings>;
+    // The change was parsed and normalized at the edge (settings-change.ts).
+    'settings.save': async (change) => {
       const saved = await deps.settings.save(change);
       if (SCHEDULE_FIELDS.some((field) => field in change)) await rescheduleAll(deps, saved);
       await deps.rearm();

@@ -1,8 +1,7 @@
 import { SellerAuthError, toErrorData } from '../../shared/errors';
-import { type Handlers, MESSAGE_TYPES, type MessageType, type Reply } from '../../shared/protocol';
+import { MESSAGE_TYPES, type MessageType, type Reply } from '../../shared/protocol';
+import { type Handlers, parseRequest } from './request-parsers';
 import { type ExtensionSelf, isTrustedSender, type MessageSenderLike } from './trusted-sender';
-
-type AnyHandler = (payload: unknown) => Promise<unknown>;
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set(MESSAGE_TYPES);
 
@@ -22,9 +21,11 @@ const malformed = (): Reply<never> => ({
   error: new SellerAuthError('invalid_input', 'Unknown or malformed message.').toData(),
 });
 
-async function dispatch(handler: AnyHandler, payload: unknown): Promise<Reply<unknown>> {
+/** Parses the payload (the one check of page input), then runs the handler with the typed request. */
+async function dispatch(handlers: Handlers, type: MessageType, payload: unknown): Promise<Reply<unknown>> {
   try {
-    return { ok: true, value: await handler(payload) };
+    const handler = handlers[type] as (input: unknown) => Promise<unknown>;
+    return { ok: true, value: await handler(parseRequest(type, payload)) };
   } catch (error) {
     // toErrorData keeps only code, message and public details: never a stack, never an unknown error's text.
     return { ok: false, error: toErrorData(error) };
@@ -32,8 +33,9 @@ async function dispatch(handler: AnyHandler, payload: unknown): Promise<Reply<un
 }
 
 /**
- * The `chrome.runtime.onMessage` listener: checks the sender, then the message, runs the handler and
- * answers `{ok, value}` or `{ok: false, error}`. Returns `true` synchronously to keep the channel open.
+ * The `chrome.runtime.onMessage` listener: checks the sender, then the message, parses its payload,
+ * runs the handler and answers `{ok, value}` or `{ok: false, error}`. Returns `true` synchronously to
+ * keep the channel open.
  */
 export function createMessageListener(handlers: Handlers, self: ExtensionSelf) {
   return (
@@ -51,7 +53,7 @@ export function createMessageListener(handlers: Handlers, self: ExtensionSelf) {
       return true;
     }
     const payload = (message as { payload?: unknown }).payload;
-    void dispatch(handlers[type] as AnyHandler, payload).then(sendResponse);
+    void dispatch(handlers, type, payload).then(sendResponse);
     return true;
   };
 }

@@ -9,10 +9,10 @@ import { type AttemptDeps, expireInterruptedAttempt } from '../../grants/connect
 import type { ConnectDeps } from '../../grants/connect/connect-flow';
 import { createCredentialsSource } from '../../grants/connect/credentials';
 import { createPacer, type DueWorkSummary, type RefreshDeps, runDueWork } from '../../grants/lifecycle';
-import type { Handlers } from '../../shared/protocol';
 import { DUE_ALARM } from '../adapters/alarm-scheduler';
 import { grantIdFromNotificationId } from '../adapters/notifier';
 import { createHandlers } from '../handlers';
+import type { Handlers } from '../messaging/request-parsers';
 import { DEFAULT_FLOW_TIMEOUT_MS, WAKE_BUDGET_MS, type WorkerDeps } from './deps';
 import { createRearm } from './rearm';
 

@@ -6,7 +6,7 @@ import type { AppStore, SecretStore } from '../ports';
 export function createCredentialsSource(apps: AppStore, secrets: SecretStore) {
   return async (appId: string): Promise<AppCredentials | undefined> => {
     const [app, appSecret] = await Promise.all([apps.get(appId), secrets.get(appId)]);
-    if (!app || !appSecret) return undefined;
+    if (!app || appSecret === undefined) return undefined;
     return {
       platform: app.platform,
       appKey: app.appKey,

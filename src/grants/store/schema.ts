@@ -2,7 +2,9 @@
  * The IndexedDB schema of Seller Auth, typed for `idb`. The worker is the only writer; the schema
  * only ever grows through a new migration (see migrations.ts), never by editing an old one.
  */
+
 import type { DBSchema } from 'idb';
+import type { AppSecret } from '../../shared/checked';
 import type { ActivityEntry, AppProfile, ConnectAttempt, Settings } from '../../shared/model';
 import type { Grant } from '../model';
 
@@ -16,7 +18,7 @@ export const SETTINGS_KEY = 'settings';
 /** Kept apart from the app profile so nothing that lists apps can read a secret by accident. */
 export interface SecretRecord {
   appId: string;
-  secret: string;
+  secret: AppSecret;
 }
 
 export interface SellerAuthDb extends DBSchema {

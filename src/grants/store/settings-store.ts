@@ -1,9 +1,11 @@
-/** SettingsStore over IndexedDB: one record, read over DEFAULT_SETTINGS so a missing field has its default. */
+/**
+ * SettingsStore over IndexedDB: one record, read over DEFAULT_SETTINGS so a missing field has its
+ * default. A change is trusted: `settings.save` parsed and normalized it at the worker's edge.
+ */
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/model';
 import type { SettingsStore } from '../ports';
 import { type DbSource, resolveDb } from './connection';
 import { SETTINGS_KEY } from './schema';
-import { normalizeSettingsChange } from './settings-validation';
 import { guardStorage, transact } from './storage-errors';
 
 /** A fresh object each time: callers may change what they get without touching the defaults. */
@@ -23,9 +25,8 @@ export function createSettingsStore(source: DbSource): SettingsStore {
 
     save: (change) =>
       guardStorage('save settings', async () => {
-        const normalized = normalizeSettingsChange(change); // throws before anything is opened
         return transact((await open()).transaction('settings', 'readwrite'), async (tx) => {
-          const next = withDefaults({ ...(await tx.store.get(SETTINGS_KEY)), ...normalized });
+          const next = withDefaults({ ...(await tx.store.get(SETTINGS_KEY)), ...change });
           await tx.store.put(next, SETTINGS_KEY);
           return next;
         });

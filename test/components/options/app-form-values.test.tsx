@@ -6,6 +6,7 @@ import {
   emptyAppForm,
 } from '../../../src/options/app-form-values';
 import type { AppView } from '../../../src/shared/model';
+import { validUrl } from '../../support/checked';
 
 const IDENTITY_URL = 'https://abcdefghijklmnop.chromiumapp.org/';
 
@@ -16,7 +17,7 @@ const savedApp: AppView = {
   appKey: '100132',
   callbackUrl: 'https://tools.example.com/callback',
   callbackKind: 'tab',
-  endpoints: { tokenCreateUrl: 'https://relay.example.com/create' },
+  endpoints: { tokenCreateUrl: validUrl('https://relay.example.com/create') },
   hasSecret: true,
   createdAt: 1,
   updatedAt: 2,

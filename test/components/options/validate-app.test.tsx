@@ -1,47 +1,56 @@
 import { describe, expect, it } from 'vitest';
-import { type AppFormValues, emptyAppForm } from '../../../src/options/app-form-values';
-import { hasErrors, validateAppInput } from '../../../src/options/validate-app';
+import { type AppFormValues, appInputFromForm, emptyAppForm } from '../../../src/options/app-form-values';
+import { type AppInputProblems, validateAppInput } from '../../../src/platforms/app-input';
+
+const IDENTITY_CALLBACK = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
 
 function form(change: Partial<AppFormValues> = {}): AppFormValues {
   return { ...emptyAppForm(), name: 'My app', appKey: '100132', appSecret: 's3cret', ...change };
 }
 
-describe('validateAppInput', () => {
+/** The form's problems, checked as the page does before it sends `apps.save`. */
+function problemsOf(values: AppFormValues, app: { isNew: boolean; secretSaved?: boolean }): AppInputProblems {
+  const input = appInputFromForm(values, { identityCallbackUrl: IDENTITY_CALLBACK });
+  const checked = validateAppInput(input, { secretRequired: app.isNew || app.secretSaved === false });
+  return checked.ok ? {} : checked.problems;
+}
+
+describe('validateAppInput on the app form', () => {
   it('accepts a complete new Lazada app with the extension callback', () => {
-    expect(validateAppInput(form(), { isNew: true })).toEqual({});
+    expect(problemsOf(form(), { isNew: true })).toEqual({});
   });
 
   it('asks for a name, ignoring blanks', () => {
-    expect(validateAppInput(form({ name: '   ' }), { isNew: true }).name).toMatch(/name/i);
+    expect(problemsOf(form({ name: '   ' }), { isNew: true }).name).toMatch(/name/i);
   });
 
   it('asks for an app key', () => {
-    expect(validateAppInput(form({ appKey: '' }), { isNew: true }).appKey).toMatch(/app key/i);
+    expect(problemsOf(form({ appKey: '' }), { isNew: true }).appKey).toMatch(/app key/i);
   });
 
   it('rejects a non-numeric Lazada app key but accepts it for AliExpress', () => {
-    expect(validateAppInput(form({ appKey: '12ab' }), { isNew: true }).appKey).toMatch(/digits only/);
-    expect(validateAppInput(form({ appKey: '12ab', platform: 'aliexpress' }), { isNew: true })).toEqual({});
+    expect(problemsOf(form({ appKey: '12ab' }), { isNew: true }).appKey).toMatch(/digits only/);
+    expect(problemsOf(form({ appKey: '12ab', platform: 'aliexpress' }), { isNew: true })).toEqual({});
   });
 
   it('rejects an AliExpress app key with spaces or punctuation (a paste mistake)', () => {
     expect(
-      validateAppInput(form({ appKey: '12 34', platform: 'aliexpress' }), { isNew: true }).appKey,
+      problemsOf(form({ appKey: '12 34', platform: 'aliexpress' }), { isNew: true }).appKey,
     ).toBeDefined();
   });
 
   it('requires a secret for a new app, and for a saved app only when none is saved', () => {
-    expect(validateAppInput(form({ appSecret: '' }), { isNew: true }).appSecret).toMatch(/secret/i);
-    expect(validateAppInput(form({ appSecret: '' }), { isNew: false })).toEqual({});
-    expect(validateAppInput(form({ appSecret: '' }), { isNew: false, secretSaved: true })).toEqual({});
-    expect(validateAppInput(form({ appSecret: '' }), { isNew: false, secretSaved: false }).appSecret).toMatch(
+    expect(problemsOf(form({ appSecret: '' }), { isNew: true }).appSecret).toMatch(/secret/i);
+    expect(problemsOf(form({ appSecret: '' }), { isNew: false })).toEqual({});
+    expect(problemsOf(form({ appSecret: '' }), { isNew: false, secretSaved: true })).toEqual({});
+    expect(problemsOf(form({ appSecret: '' }), { isNew: false, secretSaved: false }).appSecret).toMatch(
       /secret/i,
     );
   });
 
   it('checks the tab callback URL: present, well formed, https', () => {
     const tab = (tabCallbackUrl: string) =>
-      validateAppInput(form({ callbackKind: 'tab', tabCallbackUrl }), { isNew: true }).callbackUrl;
+      problemsOf(form({ callbackKind: 'tab', tabCallbackUrl }), { isNew: true }).callbackUrl;
     expect(tab('')).toMatch(/callback URL/);
     expect(tab('not a url')).toMatch(/absolute URL/);
     expect(tab('http://example.com/cb')).toMatch(/https/);
@@ -51,20 +60,20 @@ describe('validateAppInput', () => {
 
   it('allows an http callback only on the local sandbox hosts', () => {
     const tab = (tabCallbackUrl: string) =>
-      validateAppInput(form({ callbackKind: 'tab', tabCallbackUrl }), { isNew: true }).callbackUrl;
+      problemsOf(form({ callbackKind: 'tab', tabCallbackUrl }), { isNew: true }).callbackUrl;
     expect(tab('http://127.0.0.1:8788/callback')).toBeUndefined();
     expect(tab('http://localhost:8788/callback')).toBeUndefined();
     expect(tab('http://192.168.1.2/callback')).toMatch(/https/);
   });
 
   it('ignores the tab URL while the extension callback is chosen', () => {
-    expect(
-      validateAppInput(form({ callbackKind: 'identity', tabCallbackUrl: 'junk' }), { isNew: true }),
-    ).toEqual({});
+    expect(problemsOf(form({ callbackKind: 'identity', tabCallbackUrl: 'junk' }), { isNew: true })).toEqual(
+      {},
+    );
   });
 
   it('leaves empty endpoints to the defaults and checks filled ones', () => {
-    const errors = validateAppInput(
+    const errors = problemsOf(
       form({
         authorizeUrl: 'nope',
         tokenCreateUrl: 'ftp://x.test/create',
@@ -75,11 +84,11 @@ describe('validateAppInput', () => {
     expect(errors.authorizeUrl).toMatch(/absolute URL/);
     expect(errors.tokenCreateUrl).toMatch(/https/);
     expect(errors.tokenRefreshUrl).toBeUndefined();
-    expect(validateAppInput(form({ authorizeUrl: '' }), { isNew: true })).toEqual({});
+    expect(problemsOf(form({ authorizeUrl: '' }), { isNew: true })).toEqual({});
   });
 
   it('refuses plain http endpoints off the local machine, and URLs with a password', () => {
-    const errors = validateAppInput(
+    const errors = problemsOf(
       form({
         tokenCreateUrl: 'http://relay.example.com/create',
         tokenRefreshUrl: 'https://u:p@relay.example.com/r',
@@ -91,18 +100,16 @@ describe('validateAppInput', () => {
   });
 
   it('never repeats a pasted URL in its message', () => {
-    const errors = validateAppInput(
-      form({ callbackKind: 'tab', tabCallbackUrl: 'http://x.test/?token=abc' }),
-      {
-        isNew: true,
-      },
-    );
+    const errors = problemsOf(form({ callbackKind: 'tab', tabCallbackUrl: 'http://x.test/?token=abc' }), {
+      isNew: true,
+    });
     expect(errors.callbackUrl).toBeDefined();
     expect(errors.callbackUrl).not.toContain('abc');
   });
 
-  it('hasErrors tells an empty result from a failing one', () => {
-    expect(hasErrors({})).toBe(false);
-    expect(hasErrors({ name: 'x' })).toBe(true);
+  it('refuses a secret with spaces inside, without repeating it', () => {
+    const errors = problemsOf(form({ appSecret: 'abc def-very-secret' }), { isNew: true });
+    expect(errors.appSecret).toMatch(/spaces/);
+    expect(errors.appSecret).not.toContain('very-secret');
   });
 });

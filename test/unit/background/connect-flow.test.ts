@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { grantIdFor } from '../../../src/grants/model';
 import type { SellerAuthError } from '../../../src/shared/errors';
+import { validUrl } from '../../support/checked';
 import { approveWith, cancelLogin, createHarness, IDENTITY_CALLBACK, seller, TAB_CALLBACK } from './harness';
 
 const ALICE = seller('alice@shop.sg', '10101');
@@ -60,7 +61,7 @@ describe('connect: success', () => {
   it('signs the exchange with the app credentials, endpoints included', async () => {
     const h = createHarness();
     const app = await h.addApp({
-      endpoints: { tokenCreateUrl: 'http://127.0.0.1:8787/rest/auth/token/create' },
+      endpoints: { tokenCreateUrl: validUrl('http://127.0.0.1:8787/rest/auth/token/create') },
     });
     h.tokens.addCode('c1', ALICE);
     h.tokens.acceptedSecret = 'app-secret-never-shown-1234';

@@ -1,4 +1,5 @@
 /** A worker over the shared in-memory fakes, plus small fakes of the worker's own adapters. */
+import { parseRequest } from '../../../src/background/messaging/request-parsers';
 import type { Badge, ChangeSignal, Scheduler } from '../../../src/background/wiring/ports';
 import { createWorker } from '../../../src/background/wiring/worker';
 import type { AuthWindow, KeepAwake, OriginAccess } from '../../../src/grants/connect/ports';
@@ -8,6 +9,7 @@ import { SellerAuthError } from '../../../src/shared/errors';
 import { type AppProfile, type CallbackKind, DEFAULT_SETTINGS } from '../../../src/shared/model';
 import type { SellerIdentity } from '../../../src/shared/platform';
 import type { MessageType, RequestOf, ResponseOf } from '../../../src/shared/protocol';
+import { appSecret } from '../../support/checked';
 import {
   FakeActivityLog,
   FakeAppStore,
@@ -150,13 +152,16 @@ export function createHarness(options: { flowTimeoutMs?: number; keepAwake?: Kee
   };
   const worker = createWorker(deps);
 
-  /** Calls a handler as the router would, for a message from the popup. */
+  /** Parses and calls a handler as the router would, for a message from the popup. */
   function send<T extends MessageType>(
     type: T,
     ...payload: RequestOf<T> extends undefined ? [] : [RequestOf<T>]
   ) {
-    const handler = worker.handlers[type] as (p: unknown) => Promise<ResponseOf<T>>;
-    return handler(payload[0]);
+    const handler = worker.handlers[type] as (input: unknown) => Promise<ResponseOf<T>>;
+    // Parsing throws synchronously; a rejection is what a test of the reply expects.
+    return Promise.resolve()
+      .then(() => parseRequest(type, payload[0]))
+      .then(handler);
   }
 
   /** Stores an app with its secret directly (the apps.save path has its own tests). */
@@ -172,7 +177,7 @@ export function createHarness(options: { flowTimeoutMs?: number; keepAwake?: Kee
       ...overrides,
     };
     await stores.apps.put(app);
-    await stores.secrets.put(app.id, APP_SECRET);
+    await stores.secrets.put(app.id, appSecret(APP_SECRET));
     return app;
   }
 

@@ -1,7 +1,9 @@
 /** The fakes other tests stand on: each faithful where it matters. */
+
 import { describe, expect, it } from 'vitest';
 import { SellerAuthError } from '../../../src/shared/errors';
 import { DEFAULT_SETTINGS } from '../../../src/shared/model';
+import { appSecret } from '../../support/checked';
 import {
   FakeActivityLog,
   FakeAppStore,
@@ -204,7 +206,7 @@ describe('the small stores', () => {
     ]);
     const secrets = new FakeSecretStore();
     const apps = new FakeAppStore(grants, secrets);
-    await secrets.put('app-1', 'secret');
+    await secrets.put('app-1', appSecret('secret'));
     expect(await apps.remove('app-1')).toBe(1);
     expect(await secrets.has('app-1')).toBe(false);
     expect(grants.all().map((g) => g.id)).toEqual(['g2']);

@@ -1,10 +1,13 @@
 /** A small world for grant life-cycle tests: every port faked, one app, sellers connected on demand. */
+
 import type { DueWorkDeps } from '../../../src/grants/due-work';
 import { grantFromTokens } from '../../../src/grants/grant-from-tokens';
 import type { Grant } from '../../../src/grants/model';
+import { resolveEndpoints } from '../../../src/platforms/descriptors';
 import type { AppCredentials } from '../../../src/platforms/types';
 import type { Settings } from '../../../src/shared/model';
 import type { SellerIdentity } from '../../../src/shared/platform';
+import { appSecret } from '../../support/checked';
 import {
   FAKE_EPOCH,
   FakeActivityLog,
@@ -27,12 +30,8 @@ export const APP_ID = 'app-1';
 export const CREDENTIALS: AppCredentials = {
   platform: 'lazada',
   appKey: '123456',
-  appSecret: 'app-secret-never-logged',
-  endpoints: {
-    authorizeUrl: 'https://auth.lazada.com/oauth/authorize',
-    tokenCreateUrl: 'https://auth.lazada.com/rest/auth/token/create',
-    tokenRefreshUrl: 'https://auth.lazada.com/rest/auth/token/refresh',
-  },
+  appSecret: appSecret('app-secret-never-logged'),
+  endpoints: resolveEndpoints('lazada'),
 };
 
 export function sellerNumber(n: number): SellerIdentity {

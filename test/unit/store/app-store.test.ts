@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../../src/grants/store/app-store';
 import { createGrantStore } from '../../../src/grants/store/grant-store';
 import { createSecretStore } from '../../../src/grants/store/secret-store';
+import { appSecret } from '../../support/checked';
 import { makeApp, makeGrant } from './fixtures';
 import { openTestDb } from './test-db';
 
@@ -16,7 +17,7 @@ async function twoAppsWithGrants() {
   const grants = createGrantStore(test.db);
   for (const appId of ['app-a', 'app-b']) {
     await apps.put(makeApp({ id: appId }));
-    await secrets.put(appId, `secret-of-${appId}`);
+    await secrets.put(appId, appSecret(`secret-of-${appId}`));
   }
   await grants.put(makeGrant({ id: 'a1', appId: 'app-a' }));
   await grants.put(makeGrant({ id: 'a2', appId: 'app-a' }));

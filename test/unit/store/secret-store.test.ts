@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../../src/grants/store/app-store';
 import { createSecretStore } from '../../../src/grants/store/secret-store';
+import { appSecret } from '../../support/checked';
 import { makeApp } from './fixtures';
 import { openTestDb } from './test-db';
 
@@ -9,9 +10,9 @@ describe('IndexedDB SecretStore', () => {
     const secrets = createSecretStore((await openTestDb()).db);
     expect(await secrets.get('app-1')).toBeUndefined();
     expect(await secrets.has('app-1')).toBe(false);
-    await secrets.put('app-1', 'first');
-    await secrets.put('app-1', 'second');
-    await secrets.put('app-2', 'other');
+    await secrets.put('app-1', appSecret('first'));
+    await secrets.put('app-1', appSecret('second'));
+    await secrets.put('app-2', appSecret('other'));
     expect(await secrets.get('app-1')).toBe('second');
     expect(await secrets.get('app-2')).toBe('other');
     expect(await secrets.has('app-1')).toBe(true);
@@ -20,17 +21,14 @@ describe('IndexedDB SecretStore', () => {
   it('keeps secrets apart from app profiles', async () => {
     const test = await openTestDb();
     await createAppStore(test.db).put(makeApp());
-    await createSecretStore(test.db).put('app-1', 'SECRET-hmac-key');
+    await createSecretStore(test.db).put('app-1', appSecret('SECRET-hmac-key'));
     expect(JSON.stringify(await createAppStore(test.db).list())).not.toContain('SECRET-hmac-key');
   });
 
-  it('refuses an empty secret or app id, without echoing the secret', async () => {
+  // An empty secret cannot reach the store: AppSecret comes only from parseAppSecret.
+  it('refuses an empty app id, without echoing the secret', async () => {
     const secrets = createSecretStore((await openTestDb()).db);
-    await expect(secrets.put('app-1', '')).rejects.toMatchObject({
-      code: 'invalid_input',
-      details: { field: 'appSecret' },
-    });
-    const error = await secrets.put('', 'SECRET-hmac-key').catch((e: unknown) => e);
+    const error = await secrets.put('', appSecret('SECRET-hmac-key')).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'invalid_input', details: { field: 'appId' } });
     expect(String((error as Error).message)).not.toContain('SECRET-hmac-key');
     expect(await secrets.has('')).toBe(false);
@@ -38,7 +36,7 @@ describe('IndexedDB SecretStore', () => {
 
   it('keeps secrets across a close and reopen', async () => {
     const test = await openTestDb();
-    await createSecretStore(test.db).put('app-1', 'kept');
+    await createSecretStore(test.db).put('app-1', appSecret('kept'));
     expect(await createSecretStore(await test.reopen()).get('app-1')).toBe('kept');
   });
 });

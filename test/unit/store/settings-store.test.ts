@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseRequest } from '../../../src/background/messaging/request-parsers';
 import { createSettingsStore } from '../../../src/grants/store/settings-store';
 import { DEFAULT_SETTINGS } from '../../../src/shared/model';
 import { openTestDb } from './test-db';
@@ -9,10 +10,10 @@ describe('IndexedDB SettingsStore', () => {
     expect(await settings.get()).toEqual(DEFAULT_SETTINGS);
   });
 
-  it('saves a partial change over what is stored, normalized, and returns the result', async () => {
+  it('saves a partial change (normalized at the edge) over what is stored, and returns the result', async () => {
     const settings = createSettingsStore((await openTestDb()).db);
     await settings.save({ refreshLeadMinutes: 60 });
-    const saved = await settings.save({ reminderDays: [1, 3, 3, 14] });
+    const saved = await settings.save(parseRequest('settings.save', { reminderDays: [1, 3, 3, 14] }));
     const expected = { ...DEFAULT_SETTINGS, refreshLeadMinutes: 60, reminderDays: [14, 3, 1] };
     expect(saved).toEqual(expected);
     expect(await settings.get()).toEqual(expected);
@@ -21,9 +22,8 @@ describe('IndexedDB SettingsStore', () => {
   it('keeps what was stored when a change is refused', async () => {
     const settings = createSettingsStore((await openTestDb()).db);
     await settings.save({ maxConcurrentRefreshes: 8 });
-    await expect(
-      settings.save({ maxConcurrentRefreshes: 8, maxRefreshesPerMinute: 0 }),
-    ).rejects.toMatchObject({
+    const change = { maxConcurrentRefreshes: 8, maxRefreshesPerMinute: 0 };
+    await expect(async () => settings.save(parseRequest('settings.save', change))).rejects.toMatchObject({
       code: 'invalid_input',
       details: { field: 'maxRefreshesPerMinute' },
     });

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { Handlers } from '../../../../src/background/messaging/request-parsers';
 import { createMessageListener } from '../../../../src/background/messaging/router';
 import { SellerAuthError } from '../../../../src/shared/errors';
-import type { Handlers, Reply } from '../../../../src/shared/protocol';
+import type { Reply } from '../../../../src/shared/protocol';
 
 const SELF = {
   id: 'abcdefghijklmnopabcdefghijklmnop',

@@ -1,6 +1,7 @@
 /**
- * Validates and normalizes a settings change from the options page. Pure: only the fields present are
- * checked (the stored ones were checked when saved), unknown fields are dropped so junk is never stored.
+ * The parser of `settings.save`: validates and normalizes a change from the options page. Pure: only
+ * the fields present are checked (the stored ones were checked when saved), unknown fields are dropped
+ * so junk is never stored. The settings store trusts what comes out.
  */
 import { SellerAuthError } from '../../shared/errors';
 import type { Settings } from '../../shared/model';
@@ -55,10 +56,11 @@ const WHOLE_NUMBER_SETTINGS: Record<WholeNumberSetting, { min: number; max: numb
   maxRefreshesPerMinute: { min: 1, max: 6000, what: 'Refreshes per minute' },
 };
 
-export function normalizeSettingsChange(change: Partial<Settings>): Partial<Settings> {
-  if (typeof change !== 'object' || change === null) {
+export function normalizeSettingsChange(payload: unknown): Partial<Settings> {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
     throw new SellerAuthError('invalid_input', 'Settings must be sent as an object.');
   }
+  const change = payload as { [K in keyof Settings]?: unknown };
   const normalized: Partial<Settings> = {};
   for (const [field, { min, max, what }] of Object.entries(WHOLE_NUMBER_SETTINGS)) {
     const value = change[field as WholeNumberSetting];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateAppInput } from '../../../../src/background/messaging/validate-app';
+import { parseRequest } from '../../../../src/background/messaging/request-parsers';
 import { SellerAuthError } from '../../../../src/shared/errors';
 
 const VALID = {
@@ -10,9 +10,11 @@ const VALID = {
   callbackUrl: 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/',
 };
 
-function fieldOfFailure(input: unknown, secretRequired = true): string | undefined {
+const parseApp = (input: unknown) => parseRequest('apps.save', input);
+
+function fieldOfFailure(input: unknown): string | undefined {
   try {
-    validateAppInput(input, { secretRequired });
+    parseApp(input);
   } catch (error) {
     if (error instanceof SellerAuthError && error.code === 'invalid_input')
       return error.details.field ?? '(none)';
@@ -21,9 +23,9 @@ function fieldOfFailure(input: unknown, secretRequired = true): string | undefin
   return undefined;
 }
 
-describe('validateAppInput', () => {
+describe("the apps.save parser (the worker's one app check)", () => {
   it('accepts a complete new app, trimming what people paste', () => {
-    expect(validateAppInput(VALID, { secretRequired: true })).toEqual({
+    expect(parseApp(VALID)).toEqual({
       name: 'Main store app',
       platform: 'lazada',
       appKey: '100132',
@@ -38,7 +40,7 @@ describe('validateAppInput', () => {
     ['an unknown platform', { ...VALID, platform: 'shopee' }, 'platform'],
     ['a non-numeric Lazada app key', { ...VALID, appKey: '12ab' }, 'appKey'],
     ['an AliExpress key with spaces', { ...VALID, platform: 'aliexpress', appKey: '50 01' }, 'appKey'],
-    ['a missing secret on a new app', { ...VALID, appSecret: '' }, 'appSecret'],
+    ['a secret that is not text', { ...VALID, appSecret: 42 }, 'appSecret'],
     ['a secret with spaces inside', { ...VALID, appSecret: 'hello world' }, 'appSecret'],
     ['a callback over plain http', { ...VALID, callbackUrl: 'http://app.example.com/cb' }, 'callbackUrl'],
     ['a callback that is not a URL', { ...VALID, callbackUrl: 'app.example.com/cb' }, 'callbackUrl'],
@@ -63,36 +65,55 @@ describe('validateAppInput', () => {
   });
 
   it('keeps the stored secret when editing an app that has one', () => {
-    const valid = validateAppInput({ ...VALID, id: 'app-1', appSecret: '' }, { secretRequired: false });
+    const valid = parseApp({ ...VALID, id: 'app-1', appSecret: '' });
     expect(valid.id).toBe('app-1');
     expect(valid).not.toHaveProperty('appSecret');
   });
 
   it('allows http only on this machine (the local sandbox), keeping the URL exactly as typed', () => {
-    const valid = validateAppInput(
-      {
-        ...VALID,
-        callbackUrl: 'http://127.0.0.1:8787/callback',
-        endpoints: { authorizeUrl: 'http://127.0.0.1:8787/oauth/authorize', tokenCreateUrl: '' },
-      },
-      { secretRequired: true },
-    );
+    const valid = parseApp({
+      ...VALID,
+      callbackUrl: 'http://127.0.0.1:8787/callback',
+      endpoints: { authorizeUrl: 'http://127.0.0.1:8787/oauth/authorize', tokenCreateUrl: '' },
+    });
     expect(valid.callbackUrl).toBe('http://127.0.0.1:8787/callback');
     expect(valid.endpoints).toEqual({ authorizeUrl: 'http://127.0.0.1:8787/oauth/authorize' });
   });
 
   it('does not normalize a callback URL (the platform compares it as text)', () => {
-    const valid = validateAppInput(
-      { ...VALID, callbackUrl: 'https://App.example.com' },
-      { secretRequired: true },
-    );
+    const valid = parseApp({ ...VALID, callbackUrl: 'https://App.example.com' });
     expect(valid.callbackUrl).toBe('https://App.example.com');
   });
 
   it('never repeats the secret in its message', () => {
-    const attempt = () =>
-      validateAppInput({ ...VALID, appSecret: 'abc def-very-secret-value' }, { secretRequired: true });
+    const attempt = () => parseApp({ ...VALID, appSecret: 'abc def-very-secret-value' });
     expect(attempt).toThrow(SellerAuthError);
     expect(attempt).not.toThrow(/very-secret/);
+  });
+});
+
+describe('the other request parsers', () => {
+  it('turn payloads into typed requests, defaulting what may be left out', () => {
+    expect(parseRequest('grants.refresh', { grantId: 'g1', extra: 1 })).toEqual({ grantId: 'g1' });
+    expect(parseRequest('activity.list', undefined)).toEqual({ limit: 200 });
+    expect(parseRequest('connect.start', { appId: 'a1', countries: ['sg', 'my'] })).toEqual({
+      appId: 'a1',
+      countries: ['sg', 'my'],
+    });
+    expect(parseRequest('settings.save', { reminderDays: [1, 7], junk: true })).toEqual({
+      reminderDays: [7, 1],
+    });
+  });
+
+  it.each([
+    ['grants.remove', {}, 'grantId'],
+    ['apps.remove', { appId: 7 }, 'appId'],
+    ['activity.list', { limit: 0 }, 'limit'],
+    ['connect.start', { appId: 'a1', countries: ['zz'] }, 'countries'],
+    ['settings.save', { refreshLeadMinutes: -1 }, 'refreshLeadMinutes'],
+  ] as const)('refuse a bad %s payload naming %s', (type, payload, field) => {
+    expect(() => parseRequest(type, payload)).toThrow(
+      expect.objectContaining({ code: 'invalid_input', details: { field } }),
+    );
   });
 });

@@ -1,0 +1,150 @@
+/**
+ * The worker's one edge for page input. Pages are ours, but their messages are still data from
+ * another context: each message type has a parser here that turns its payload into the typed request
+ * (or an `invalid_input` naming the field), and the handlers trust what they get. The table is mapped
+ * over the protocol, so a message type without a parser fails the type check.
+ */
+import { MISSING_SECRET, type ValidAppInput, validateAppInput } from '../../platforms/app-input';
+import { SellerAuthError } from '../../shared/errors';
+import type { AppInput, Settings } from '../../shared/model';
+import { COUNTRIES, type Country, ENDPOINT_FIELDS, type EndpointUrls } from '../../shared/platform';
+import type { MessageType, RequestOf, ResponseOf } from '../../shared/protocol';
+import { normalizeSettingsChange } from './settings-change';
+
+/** What a handler receives: the protocol's request, narrowed where parsing proved more. */
+interface Narrowed {
+  'apps.save': ValidAppInput;
+  'settings.save': Partial<Settings>;
+  'activity.list': { grantId?: string; limit: number };
+}
+export type ParsedRequest<T extends MessageType> = T extends keyof Narrowed ? Narrowed[T] : RequestOf<T>;
+
+export type Handlers = { [T in MessageType]: (input: ParsedRequest<T>) => Promise<ResponseOf<T>> };
+type RequestParsers = { [T in MessageType]: (payload: unknown) => ParsedRequest<T> };
+
+type Fields = Record<string, unknown>;
+
+export function invalid(field: string, message: string): SellerAuthError {
+  return new SellerAuthError('invalid_input', message, { field });
+}
+
+function fieldsOf(payload: unknown): Fields {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+    throw new SellerAuthError('invalid_input', 'The request is missing its details.');
+  }
+  return payload as Fields;
+}
+
+/** Like fieldsOf, but a missing payload counts as empty. */
+function optionalFieldsOf(payload: unknown): Fields {
+  return payload === undefined || payload === null ? {} : fieldsOf(payload);
+}
+
+function requiredString(fields: Fields, field: string): string {
+  const value = fields[field];
+  if (typeof value !== 'string' || value.trim() === '') throw invalid(field, `${field} is required.`);
+  return value;
+}
+
+/** Absent, null and blank all mean "not given". */
+function optionalString(fields: Fields, field: string): string | undefined {
+  const value = fields[field];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw invalid(field, `${field} must be text.`);
+  return value.trim() === '' ? undefined : value;
+}
+
+function optionalInteger(fields: Fields, field: string, min: number, max: number): number | undefined {
+  const value = fields[field];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw invalid(field, `${field} must be a whole number from ${min} to ${max}.`);
+  }
+  return value;
+}
+
+function countriesOf(fields: Fields): Country[] | undefined {
+  const value = fields.countries;
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value)) throw invalid('countries', 'Countries must be a list.');
+  const countries = value.filter((item): item is Country => COUNTRIES.some((country) => country === item));
+  if (countries.length !== value.length)
+    throw invalid('countries', 'One of the chosen countries is not available.');
+  return countries;
+}
+
+/** The shape of `apps.save` (text where text belongs), before the one app check. */
+function appInputOf(fields: Fields): AppInput {
+  const given = fields.endpoints === undefined || fields.endpoints === null ? {} : fieldsOf(fields.endpoints);
+  const endpoints: Partial<EndpointUrls> = {};
+  for (const field of ENDPOINT_FIELDS) {
+    const value = optionalString(given, field);
+    if (value !== undefined) endpoints[field] = value;
+  }
+  const id = optionalString(fields, 'id');
+  const appSecret = optionalString(fields, 'appSecret');
+  return {
+    ...(id !== undefined ? { id } : {}),
+    name: optionalString(fields, 'name') ?? '',
+    platform: optionalString(fields, 'platform') as AppInput['platform'],
+    appKey: optionalString(fields, 'appKey') ?? '',
+    ...(appSecret !== undefined ? { appSecret } : {}),
+    callbackUrl: optionalString(fields, 'callbackUrl') ?? '',
+    endpoints,
+  };
+}
+
+/** Every problem names its field; the secret is optional here, the handler knows whether one is stored. */
+function parseAppSave(payload: unknown): ValidAppInput {
+  const checked = validateAppInput(appInputOf(fieldsOf(payload)), { secretRequired: false });
+  if (checked.ok) return checked.app;
+  const [field, message] = Object.entries(checked.problems)[0] ?? ['name', 'Check the details.'];
+  throw invalid(field, message);
+}
+
+/** "Enter the app secret." for an app that has none stored, with the same words as the page. */
+export function missingSecret(): SellerAuthError {
+  return invalid('appSecret', MISSING_SECRET);
+}
+
+const DEFAULT_ACTIVITY_LIMIT = 200;
+const MAX_ACTIVITY_LIMIT = 1000;
+
+const noPayload = (): undefined => undefined;
+const grantIdOf = (payload: unknown) => ({ grantId: requiredString(fieldsOf(payload), 'grantId') });
+
+const REQUEST_PARSERS: RequestParsers = {
+  'extension.info': noPayload,
+  'apps.list': noPayload,
+  'apps.save': parseAppSave,
+  'apps.remove': (payload) => ({ appId: requiredString(fieldsOf(payload), 'appId') }),
+  'connect.start': (payload) => {
+    const fields = fieldsOf(payload);
+    const countries = countriesOf(fields);
+    const reauthorizeGrantId = optionalString(fields, 'reauthorizeGrantId');
+    return {
+      appId: requiredString(fields, 'appId'),
+      ...(countries ? { countries } : {}),
+      ...(reauthorizeGrantId ? { reauthorizeGrantId } : {}),
+    };
+  },
+  'connect.status': noPayload,
+  'connect.dismiss': noPayload,
+  'grants.list': noPayload,
+  'grants.refresh': grantIdOf,
+  'grants.remove': grantIdOf,
+  'grants.accessToken': grantIdOf,
+  'settings.get': noPayload,
+  'settings.save': normalizeSettingsChange,
+  'activity.list': (payload) => {
+    const fields = optionalFieldsOf(payload);
+    const grantId = optionalString(fields, 'grantId');
+    const limit = optionalInteger(fields, 'limit', 1, MAX_ACTIVITY_LIMIT) ?? DEFAULT_ACTIVITY_LIMIT;
+    return grantId === undefined ? { limit } : { grantId, limit };
+  },
+};
+
+/** Throws `invalid_input` (naming the field) for a payload its message type does not accept. */
+export function parseRequest<T extends MessageType>(type: T, payload: unknown): ParsedRequest<T> {
+  return REQUEST_PARSERS[type](payload);
+}
