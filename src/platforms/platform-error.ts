@@ -118,11 +118,7 @@ export function classifyPlatformError(
  * AliExpress `/sync` shape `{error_response: {code, msg, sub_code?, request_id}}`.
  */
 export function platformErrorFromBody(body: unknown, httpStatus: number): SellerAuthError | undefined {
-  return findPlatformError(body, { httpStatus });
-}
-
-/** As platformErrorFromBody, for callers that have no HTTP status (a body parsed elsewhere). */
-export function findPlatformError(body: unknown, meta: { httpStatus?: number }): SellerAuthError | undefined {
+  const meta = { httpStatus };
   const record = asRecord(body);
   if (!record) return undefined;
 

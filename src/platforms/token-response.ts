@@ -6,7 +6,6 @@
 import { SellerAuthError } from '../shared/errors';
 import type { CountryAccount, PlatformId, SellerIdentity } from '../shared/platform';
 import { asRecord, definedOnly, type JsonRecord, readId, readNumber, readString } from './json-fields';
-import { findPlatformError } from './platform-error';
 import type { TokenGrant } from './types';
 
 /** 2001-09-09 in epoch ms: a smaller "absolute" time is seconds or garbage, never epoch ms. */
@@ -115,9 +114,8 @@ function readSeller(record: JsonRecord, platform: PlatformId): SellerIdentity {
   });
 }
 
+/** `body` is known not to be a platform error: interpretTokenReply looked for one, once. */
 export function parseTokenResponse(body: unknown, ctx: { platform: PlatformId; now: number }): TokenGrant {
-  const platformError = findPlatformError(body, {});
-  if (platformError) throw platformError;
   const record = asRecord(body);
   if (!record) throw malformed('The token response is not a JSON object.');
 

@@ -154,7 +154,7 @@ describe('createTokenClient: the request', () => {
     expect(calls[0]?.url).toBe('https://api-sg.aliexpress.com/rest/auth/token/create');
   });
 
-  // Key, secret and URLs are checked once, at save (test/unit/platforms/app-input.test.ts).
+  // Key, secret and URLs are checked once, at save (test/unit/background/messaging/request-parsers.test.ts).
   it('sends nothing for an empty code or refresh token', async () => {
     const { fetch, calls } = fakeFetch(() => json(tokenBody));
     const client = createTokenClient({ fetch, clock: { now: () => NOW } });

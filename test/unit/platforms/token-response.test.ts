@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { interpretTokenReply } from '../../../src/platforms/token-reply';
 import { parseTokenResponse } from '../../../src/platforms/token-response';
 import { thrown } from '../../support/thrown';
 
@@ -234,10 +235,9 @@ describe('parseTokenResponse: refusals', () => {
     });
   });
 
-  it('throws the classified platform error for an error body', () => {
-    const error = thrown(() =>
-      parseTokenResponse({ type: 'ISV', code: 'IllegalRefreshToken', message: 'x', request_id: 'r' }, lazada),
-    );
+  it('throws the classified platform error for an error body (found once, by the reply)', () => {
+    const body = { type: 'ISV', code: 'IllegalRefreshToken', message: 'x', request_id: 'r' };
+    const error = thrown(() => interpretTokenReply({ status: 200, text: JSON.stringify(body) }, lazada));
     expect(error.code).toBe('refresh_token_invalid');
     expect(error.details).toMatchObject({ platformCode: 'IllegalRefreshToken', requestId: 'r' });
   });
