@@ -1,5 +1,6 @@
 /** What a failed refresh means for the grant, by error code. */
-import type { ErrorCode, ErrorData } from '../shared/errors';
+import { errorEntry } from '../shared/error-table';
+import type { ErrorData } from '../shared/errors';
 
 export type FailureClass =
   /** The gateway asked us to slow down: not the grant's fault, not counted as a failure. */
@@ -13,16 +14,7 @@ export type FailureClass =
   /** Wrong secret, rejected app, a bug: not the seller's fault, and retrying fast cannot fix it. */
   | 'configuration';
 
-const PERMANENT: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
-  'refresh_token_invalid',
-  'refresh_deadline_passed',
-  'invalid_code',
-  'access_token_invalid',
-]);
-
+/** The table's meaning for the code, else by `retryable`: back off, or wait long for a settings fix. */
 export function classifyFailure(error: Pick<ErrorData, 'code' | 'retryable'>): FailureClass {
-  if (error.code === 'rate_limited') return 'rate_limited';
-  if (PERMANENT.has(error.code)) return 'permanent';
-  if (error.code === 'refresh_unsupported') return 'unsupported';
-  return error.retryable ? 'transient' : 'configuration';
+  return errorEntry(error.code).refresh ?? (error.retryable ? 'transient' : 'configuration');
 }
