@@ -155,9 +155,8 @@ async function sendDueReminders(run: Run): Promise<void> {
     return; // Each grant's own turn below tries its reminder again.
   }
   for (const grant of due) {
-    if (!dueReminder(grant, run.settings, now)) continue;
     try {
-      if (await remindIfDue(run, grant.id)) {
+      if ((await remindIfDue(run, grant))?.announced) {
         run.tally.reminded += 1;
         run.reminded.add(grant.id);
       }
@@ -204,15 +203,20 @@ async function processDueGrant(run: Run, grant: Grant): Promise<GrantResult> {
   if (isExpiryDue(grant, settings, now)) return markExpired(run, grant.id, now);
 
   let result: GrantResult = 'skipped';
+  // What the store holds now, as far as this run knows: the refresh hands back what it wrote. It lets
+  // the reminder and reschedule steps skip their transaction when they would change nothing.
+  let known: Grant | undefined = grant;
   if (isRefreshDue(grant, settings, now)) {
     if (!(await run.limiter.acquire(run.budgetEndsAt))) return 'out_of_time';
     const outcome = await refreshGrant(deps, grant.id, { reason: 'scheduled', requestedAt: now });
     result = await afterRefresh(run, outcome, grant.id);
+    known = outcome.grant;
   }
-  const remindedNow = await remindIfDue(run, grant.id);
-  if (remindedNow) run.tally.reminded += 1;
-  await rescheduleIfStale(run, grant.id);
-  const reminded = remindedNow || run.reminded.has(grant.id);
+  const reminder = known && (await remindIfDue(run, known));
+  if (reminder?.announced) run.tally.reminded += 1;
+  known = reminder?.grant ?? known;
+  if (known && known.dueAt <= deps.clock.now()) await rescheduleIfStale(run, grant.id);
+  const reminded = reminder?.announced || run.reminded.has(grant.id);
   return result === 'skipped' && reminded ? 'reminded_only' : result;
 }
 
@@ -249,12 +253,19 @@ async function markExpired(run: Run, grantId: string, now: number): Promise<Gran
   return 'dead';
 }
 
-/** Claims every passed threshold in one write, then tells the seller about the most urgent one. */
-async function remindIfDue(run: Run, grantId: string): Promise<boolean> {
+/**
+ * Claims every passed threshold in one write, then tells the seller about the most urgent one. No
+ * transaction when `known` (the grant as last read or written) has no reminder due: the usual case.
+ */
+async function remindIfDue(
+  run: Run,
+  known: Grant,
+): Promise<{ grant: Grant; announced: boolean } | undefined> {
   const { deps, settings } = run;
   const now = deps.clock.now();
+  if (!dueReminder(known, settings, now)) return undefined;
   let due = undefined as DueReminder | undefined;
-  const claimed = await updateIf(deps.grants, grantId, (current) => {
+  const claimed = await updateIf(deps.grants, known.id, (current) => {
     due = current && dueReminder(current, settings, now);
     if (!current || !due) return undefined;
     const next: Grant = {
@@ -264,13 +275,14 @@ async function remindIfDue(run: Run, grantId: string): Promise<boolean> {
     };
     return { ...next, dueAt: nextDueAt(next, settings, now, run.random) };
   });
-  if (!claimed || !due?.announce) return false;
+  if (!claimed) return undefined;
+  if (!due?.announce) return { grant: claimed, announced: false };
   await recordGrantActivity(deps.activity, claimed, now, {
     kind: 'reminded',
     detail: `${due.days} ${due.days === 1 ? 'day' : 'days'} before the deadline`,
   });
   await sendNotice(deps.notifier, settings, reminderNotice(claimed));
-  return true;
+  return { grant: claimed, announced: true };
 }
 
 /** A grant still due after its work (nothing left to do now, e.g. settings changed) moves to its next time. */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   createPacer,
   type DueWorkOptions,
@@ -9,6 +9,7 @@ import {
 import { NEVER_DUE } from '../../../src/grants/model';
 import { SellerAuthError } from '../../../src/shared/errors';
 import type { Settings } from '../../../src/shared/model';
+import { FakeGrantStore } from '../../support/fakes';
 import { connectSeller, DAY, HOUR, MINUTE, makeWorld, storedGrant, type World } from './fixtures';
 
 function run(world: World, options?: DueWorkOptions): Promise<DueWorkSummary> {
@@ -56,6 +57,36 @@ describe('runDueWork', () => {
     expect(storedGrant(world, later.id)).toEqual(later);
     expect(summary.nextDueAt).toBe(await world.grants.earliestDueAt());
     expect(summary.nextDueAt).toBeGreaterThan(world.clock.now());
+  });
+
+  it('refreshes a due grant in two grant writes: the start before the call, the rotated pair after', async () => {
+    const world = worldWith({ reminderDays: [7, 2, 1] });
+    const grant = await connectSeller(world, 1, { accessTtlMs: 2 * HOUR });
+    await world.clock.advanceTo(grant.dueAt);
+    const update = vi.spyOn(world.grants, 'update');
+    const written: (number | undefined)[] = [];
+    update.mockImplementation(async (id, change) => {
+      written.push(world.tokens.calls.length);
+      return FakeGrantStore.prototype.update.call(world.grants, id, change);
+    });
+    expect((await run(world)).refreshed).toBe(1);
+    // No reminder is due and the new dueAt is ahead: no transaction that would change nothing.
+    expect(written).toEqual([0, 1]);
+    expect(storedGrant(world, grant.id).refreshStartedAt).toBeUndefined();
+  });
+
+  it('still claims a reminder that falls due with the refresh, in a third write', async () => {
+    const world = worldWith({ reminderDays: [1] });
+    const grant = await connectSeller(world, 1, {
+      accessTtlMs: 2 * HOUR,
+      refreshTtlMs: DAY + 2 * HOUR - 5 * MINUTE,
+    });
+    // Past the reminder (5 minutes before the access expiry) and inside the refresh window.
+    await world.clock.advanceTo(grant.accessExpiresAt - MINUTE);
+    const update = vi.spyOn(world.grants, 'update');
+    expect(await run(world)).toMatchObject({ refreshed: 1, reminded: 1 });
+    expect(update).toHaveBeenCalledTimes(3);
+    expect(storedGrant(world, grant.id).remindedDays).toEqual([1]);
   });
 
   it('does nothing, quickly, when nothing is due', async () => {
