@@ -53,3 +53,23 @@ export function attentionCount(grants: readonly Grant[], settings: Settings, now
     (grant) => needsAttention({ health: grantHealth(grant, settings, now) }) || isDeadlineWithin(grant, now),
   ).length;
 }
+
+const ATTENTION_RANK: Record<GrantHealth, number> = {
+  needs_authorization: 0,
+  failing: 1,
+  expiring: 2,
+  connected: 3,
+};
+
+/**
+ * The shop list's one order (the worker sorts, the popup trusts it): needing a person first (dead,
+ * failing, expiring), then the nearest "authorize again" deadline, then the account, then the id.
+ */
+export function byAttention(a: GrantView, b: GrantView): number {
+  return (
+    ATTENTION_RANK[a.health] - ATTENTION_RANK[b.health] ||
+    a.refreshExpiresAt - b.refreshExpiresAt ||
+    a.seller.account.localeCompare(b.seller.account) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}

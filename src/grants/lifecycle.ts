@@ -9,7 +9,7 @@ export {
   runDueWork,
 } from './due-work';
 export { type GrantFromTokensContext, grantFromTokens } from './grant-from-tokens';
-export { attentionCount, grantHealth, needsAttention, toGrantView } from './health';
+export { attentionCount, byAttention, grantHealth, needsAttention, toGrantView } from './health';
 export { announceNeedsAuthorization } from './notices';
 export {
   type RefreshDeps,

@@ -1,5 +1,5 @@
 /**
- * The shops, sorted needs-attention first. Agencies have thousands, so only pages of 50 are rendered
+ * The shops, in the worker's order (needs attention first). Agencies have thousands, so only pages of 50 are rendered
  * ("Show more"), and search plus filters appear once the list is longer than a glance.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
@@ -7,7 +7,6 @@ import type { GrantView } from '../shared/model';
 import { EMPTY_QUERY, filterShops, isEmptyQuery, type ShopQuery, shopCountries } from './filter-shops';
 import { ShopFilters } from './ShopFilters';
 import { ShopRow } from './ShopRow';
-import { sortShops } from './sort-shops';
 
 export const PAGE_SIZE = 50;
 /** Up to this many shops, a list reads at a glance and filters would only be clutter. */
@@ -26,7 +25,8 @@ export interface ShopListProps {
 export function ShopList({ shops, now, focusGrantId, ...rowActions }: ShopListProps) {
   const [query, setQuery] = useState<ShopQuery>(EMPTY_QUERY);
   const [shown, setShown] = useState(PAGE_SIZE);
-  const matching = useMemo(() => sortShops(filterShops(shops, query)), [shops, query]);
+  // In the worker's order (needs attention first): filtering keeps it.
+  const matching = useMemo(() => filterShops(shops, query), [shops, query]);
   const countries = useMemo(() => [...new Set(shops.flatMap(shopCountries))].sort(), [shops]);
 
   // A deep-linked shop beyond the first page: show enough pages to reach it.

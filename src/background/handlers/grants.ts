@@ -2,11 +2,11 @@
  * The shop list and what a person does to one shop. Replies are views without tokens, except
  * `grants.accessToken`, the one message whose purpose is to hand a token out.
  */
-import { type RefreshDeps, refreshGrant, toGrantView } from '../../grants/lifecycle';
+import { byAttention, type RefreshDeps, refreshGrant, toGrantView } from '../../grants/lifecycle';
 import type { Grant } from '../../grants/model';
 import type { ActivityLog, AppStore, Clock, GrantStore } from '../../grants/ports';
 import { SellerAuthError } from '../../shared/errors';
-import type { GrantHealth, GrantView, Settings } from '../../shared/model';
+import type { GrantView, Settings } from '../../shared/model';
 import type { Handlers } from '../messaging/request-parsers';
 
 export interface GrantHandlerDeps {
@@ -26,22 +26,6 @@ type GrantHandlers = Pick<
 
 /** A token this close to expiry is refreshed before it is handed out: the tool using it needs some time. */
 export const ACCESS_TOKEN_MIN_VALIDITY_MS = 60_000;
-
-const HEALTH_ORDER: Record<GrantHealth, number> = {
-  needs_authorization: 0,
-  failing: 1,
-  expiring: 2,
-  connected: 3,
-};
-
-/** Needs-attention first (dead, failing, expiring), then the nearest deadline, then the account name. */
-export function byAttention(a: GrantView, b: GrantView): number {
-  return (
-    HEALTH_ORDER[a.health] - HEALTH_ORDER[b.health] ||
-    a.refreshExpiresAt - b.refreshExpiresAt ||
-    a.seller.account.localeCompare(b.seller.account)
-  );
-}
 
 const notFound = () => new SellerAuthError('not_found', 'This shop is no longer in the list.');
 
@@ -76,6 +60,7 @@ export function createGrantHandlers(deps: GrantHandlerDeps): GrantHandlers {
       ]);
       const appNames = new Map(apps.map((app) => [app.id, app.name]));
       const now = deps.clock.now();
+      // The one sort: the popup shows the list in this order.
       return grants
         .map((grant) => toGrantView(grant, appNames.get(grant.appId) ?? '', settings, now))
         .sort(byAttention);

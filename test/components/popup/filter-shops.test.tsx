@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_QUERY, filterShops, isEmptyQuery, shopCountries } from '../../../src/popup/filter-shops';
-import { sortShops } from '../../../src/popup/sort-shops';
 import type { GrantView } from '../../../src/shared/model';
-import { DAY, makeGrant, NOW } from './fixtures';
+import { makeGrant } from './fixtures';
 
 const singapore = makeGrant({ id: 'sg', appName: 'Order Sync' });
 const crossBorder = makeGrant({
@@ -82,22 +81,5 @@ describe('filterShops', () => {
   it('lists every venture a shop covers once, lower-case', () => {
     expect(shopCountries(crossBorder)).toEqual(['cb', 'my', 'th']);
     expect(shopCountries(singapore)).toEqual(['sg']);
-  });
-});
-
-describe('sortShops', () => {
-  it('puts shops needing a person first, then the nearest deadline', () => {
-    const soon = makeGrant({ id: 'soon', refreshExpiresAt: NOW + DAY });
-    const later = makeGrant({ id: 'later', refreshExpiresAt: NOW + 90 * DAY });
-    const expiring = makeGrant({ id: 'expiring', health: 'expiring', refreshExpiresAt: NOW + 2 * DAY });
-    const failing = makeGrant({ id: 'failing', health: 'failing', refreshExpiresAt: NOW + 50 * DAY });
-    const deadLate = makeGrant({
-      id: 'dead',
-      health: 'needs_authorization',
-      refreshExpiresAt: NOW + 80 * DAY,
-    });
-    const input = [later, soon, failing, expiring, deadLate];
-    expect(ids(sortShops(input))).toEqual(['dead', 'failing', 'expiring', 'soon', 'later']);
-    expect(ids(input)).toEqual(['later', 'soon', 'failing', 'expiring', 'dead']);
   });
 });

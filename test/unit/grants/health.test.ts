@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { attentionCount, grantHealth, needsAttention, toGrantView } from '../../../src/grants/health';
+import {
+  attentionCount,
+  byAttention,
+  grantHealth,
+  needsAttention,
+  toGrantView,
+} from '../../../src/grants/health';
 import type { Grant } from '../../../src/grants/model';
+import type { GrantHealth, GrantView } from '../../../src/shared/model';
 import { DAY, MINUTE, makeGrant, SETTINGS, T0 } from './fixtures';
 
 const NOW = T0 + DAY;
@@ -125,5 +132,34 @@ describe('attention', () => {
     expect(needsAttention({ health: 'expiring' })).toBe(true);
     expect(needsAttention({ health: 'failing' })).toBe(true);
     expect(needsAttention({ health: 'needs_authorization' })).toBe(true);
+  });
+});
+
+describe('byAttention', () => {
+  const view = (id: string, health: GrantHealth, refreshExpiresAt: number, account = 'a@example.com') => {
+    const grant = makeGrant({ id, refreshExpiresAt, seller: { ...makeGrant().seller, account } });
+    return { ...toGrantView(grant, 'App', SETTINGS, NOW), health };
+  };
+  const ids = (views: GrantView[]) => views.map((v) => v.id);
+
+  it('puts shops needing a person first, then the nearest deadline, then account and id', () => {
+    const input = [
+      view('later', 'connected', NOW + 90 * DAY),
+      view('soon-b', 'connected', NOW + DAY, 'b@example.com'),
+      view('soon-a2', 'connected', NOW + DAY),
+      view('soon-a1', 'connected', NOW + DAY),
+      view('failing', 'failing', NOW + 50 * DAY),
+      view('expiring', 'expiring', NOW + 2 * DAY),
+      view('dead', 'needs_authorization', NOW + 80 * DAY),
+    ];
+    expect(ids([...input].sort(byAttention))).toEqual([
+      'dead',
+      'failing',
+      'expiring',
+      'soon-a1',
+      'soon-a2',
+      'soon-b',
+      'later',
+    ]);
   });
 });
