@@ -2,7 +2,7 @@
  * The callback URL choice: this extension's chromiumapp.org URL (login in an identity window), or
  * another https URL already registered for the app (login in a normal tab whose redirect is caught).
  */
-import type { JSX } from 'preact';
+import type { ComponentChildren, JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { CallbackKind } from '../shared/model';
 import type { PlatformId } from '../shared/platform';
@@ -32,16 +32,9 @@ export function CallbackUrlField(props: CallbackUrlFieldProps): JSX.Element {
   return (
     <fieldset class="field callback">
       <legend>Callback URL</legend>
-      <label class="choice">
-        <input
-          type="radio"
-          name="callback-kind"
-          value="identity"
-          checked={props.kind === 'identity'}
-          onChange={() => props.onKindChange('identity')}
-        />
+      <KindChoice kind="identity" current={props.kind} onChoose={props.onKindChange}>
         This extension's URL (recommended)
-      </label>
+      </KindChoice>
       {props.kind === 'identity' && (
         <div class="choice-detail">
           <div class="copy-row">
@@ -62,16 +55,9 @@ export function CallbackUrlField(props: CallbackUrlFieldProps): JSX.Element {
           </p>
         </div>
       )}
-      <label class="choice">
-        <input
-          type="radio"
-          name="callback-kind"
-          value="tab"
-          checked={props.kind === 'tab'}
-          onChange={() => props.onKindChange('tab')}
-        />
+      <KindChoice kind="tab" current={props.kind} onChoose={props.onKindChange}>
         Another https URL already registered for the app
-      </label>
+      </KindChoice>
       {props.kind === 'tab' && (
         <div class="choice-detail">
           <TextField
@@ -87,5 +73,25 @@ export function CallbackUrlField(props: CallbackUrlFieldProps): JSX.Element {
         </div>
       )}
     </fieldset>
+  );
+}
+
+function KindChoice(props: {
+  kind: CallbackKind;
+  current: CallbackKind;
+  onChoose: (kind: CallbackKind) => void;
+  children: ComponentChildren;
+}): JSX.Element {
+  return (
+    <label class="choice">
+      <input
+        type="radio"
+        name="callback-kind"
+        value={props.kind}
+        checked={props.current === props.kind}
+        onChange={() => props.onChoose(props.kind)}
+      />
+      {props.children}
+    </label>
   );
 }

@@ -21,6 +21,40 @@ const SETTINGS_FIELDS: ReadonlySet<string> = new Set<SettingsField>([
   'notifications',
 ]);
 
+/** The settings typed as text, in the order shown. */
+const TEXT_FIELDS: {
+  field: Exclude<keyof SettingsFormValues, 'notifications'>;
+  id: string;
+  label: string;
+  hint?: string;
+  inputMode?: 'numeric';
+}[] = [
+  {
+    field: 'refreshLeadMinutes',
+    id: 'settings-refresh-lead',
+    label: 'Refresh before expiry (minutes)',
+    inputMode: 'numeric',
+  },
+  {
+    field: 'reminderDays',
+    id: 'settings-reminder-days',
+    label: 'Remind before the authorization deadline (days)',
+    hint: 'Comma separated, for example 7, 2, 1.',
+  },
+  {
+    field: 'maxConcurrentRefreshes',
+    id: 'settings-max-concurrent',
+    label: 'Refreshes at the same time (at most)',
+    inputMode: 'numeric',
+  },
+  {
+    field: 'maxRefreshesPerMinute',
+    id: 'settings-max-per-minute',
+    label: 'Refreshes per minute (at most)',
+    inputMode: 'numeric',
+  },
+];
+
 export function SettingsSection(props: { onSaved: (message: string) => void }): JSX.Element {
   const client = useClient();
   const [form, setForm] = useState<SettingsFormValues>();
@@ -70,38 +104,15 @@ export function SettingsSection(props: { onSaved: (message: string) => void }): 
       {!form && !error && <p class="muted">Loading settings…</p>}
       {form && (
         <form class="card" aria-labelledby="settings-heading" noValidate onSubmit={save}>
-          <TextField
-            id="settings-refresh-lead"
-            label="Refresh before expiry (minutes)"
-            inputMode="numeric"
-            value={form.refreshLeadMinutes}
-            error={errors.refreshLeadMinutes}
-            onInput={(value) => change('refreshLeadMinutes', value)}
-          />
-          <TextField
-            id="settings-reminder-days"
-            label="Remind before the authorization deadline (days)"
-            hint="Comma separated, for example 7, 2, 1."
-            value={form.reminderDays}
-            error={errors.reminderDays}
-            onInput={(value) => change('reminderDays', value)}
-          />
-          <TextField
-            id="settings-max-concurrent"
-            label="Refreshes at the same time (at most)"
-            inputMode="numeric"
-            value={form.maxConcurrentRefreshes}
-            error={errors.maxConcurrentRefreshes}
-            onInput={(value) => change('maxConcurrentRefreshes', value)}
-          />
-          <TextField
-            id="settings-max-per-minute"
-            label="Refreshes per minute (at most)"
-            inputMode="numeric"
-            value={form.maxRefreshesPerMinute}
-            error={errors.maxRefreshesPerMinute}
-            onInput={(value) => change('maxRefreshesPerMinute', value)}
-          />
+          {TEXT_FIELDS.map(({ field, ...shown }) => (
+            <TextField
+              key={field}
+              {...shown}
+              value={form[field]}
+              error={errors[field]}
+              onInput={(value) => change(field, value)}
+            />
+          ))}
           <div class="field field--checkbox">
             <input
               id="settings-notifications"
