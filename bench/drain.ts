@@ -33,7 +33,7 @@ export interface DrainResult {
   illegalRefreshToken: number;
   peakSuccessesInOneSecond: number;
   alarms: AlarmWatch & {
-    /** An alarm existed again once the drain was over. */
+    /** The due alarm existed again once the drain was over. */
     rearmed: boolean;
     /** Times the due alarm fired during the drain. */
     wakes: number;
@@ -203,14 +203,16 @@ export async function measureDrain(
     timeoutMs: options.timeoutMs,
   });
   const alarms = await stopAlarms();
-  // The wake that stored the last grant ends by re-arming the one alarm (for the grants' next refresh).
+  // The wake that stored the last grant ends by re-arming the due alarm (for the grants' next refresh).
   const afterDrain =
     (await pollUntil(REARM_WAIT_MS, ALARM_SAMPLE_MS, async () => {
       const names = await alarmNames(worker);
-      return names.length > 0 ? names : undefined;
-    })) ?? [];
+      return names.includes(DUE_ALARM) ? names : undefined;
+    })) ?? (await alarmNames(worker));
   progress(
-    afterDrain.length ? `alarm re-armed: ${afterDrain.join(', ')}` : 'no alarm re-armed after the drain',
+    afterDrain.includes(DUE_ALARM)
+      ? `alarms after the drain: ${afterDrain.join(', ')}`
+      : 'no due alarm re-armed after the drain',
   );
   const heap = await stopHeap();
   await devtools.collectGarbage();
@@ -240,7 +242,7 @@ export async function measureDrain(
       samples: alarms.samples + 1,
       maxInUse: Math.max(alarms.maxInUse, afterDrain.length),
       names: [...new Set([...alarms.names, ...afterDrain])],
-      rearmed: afterDrain.length > 0,
+      rearmed: afterDrain.includes(DUE_ALARM),
       wakes: wakes.length,
       firstWakeMs: wakes[0] === undefined ? undefined : wakes[0] - triggeredAt,
       idleBetweenWakesMs: idleBeforeMarks(

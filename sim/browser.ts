@@ -116,6 +116,7 @@ export class SimBrowser {
     const grants = tapped(stores.grants, this.dirty);
     const notifier: Notifier = {
       notify: async ({ grantId, id }) => {
+        if (grantId === undefined) return; // about storage, which the simulation does not break
         const kind = id.endsWith(':reminder') ? 'reminder' : 'needs_authorization';
         this.notices.push({ at: clock.now(), grantId, kind });
       },
@@ -131,8 +132,10 @@ export class SimBrowser {
           this.armed = when === undefined || when >= NEVER_DUE ? undefined : { when, setAt: clock.now() };
           this.counts.maxAlarmsArmed = Math.max(this.counts.maxAlarmsArmed, this.armed ? 1 : 0);
         },
+        // The net for a lost due alarm; the simulated browser never loses one while it runs.
+        ensureSafetyAlarm: async () => {},
       },
-      badge: { show: async () => {} },
+      badge: { show: async () => {}, showStorageFailure: async () => {} },
       changes: { grantsChanged: async () => {} },
       authWindows: {
         identity: { open: (authorizeUrl, redirectUri) => this.login(authorizeUrl, redirectUri) },

@@ -17,8 +17,8 @@ function cleanDrain(): DrainResult {
     peakSuccessesInOneSecond: 50,
     alarms: {
       samples: 8,
-      maxInUse: 1,
-      names: ['seller-auth:due'],
+      maxInUse: 2,
+      names: ['seller-auth:due', 'seller-auth:safety'],
       rearmed: true,
       wakes: 1,
       firstWakeMs: 3,
@@ -63,13 +63,13 @@ describe('drainChecks', () => {
     ).toEqual(['no IllegalRefreshToken']);
   });
 
-  it('fails a second alarm, and no alarm after the drain', () => {
+  it('fails a third alarm, and no due alarm after the drain', () => {
     const drain = cleanDrain();
-    expect(failing({ ...drain, alarms: { ...drain.alarms, maxInUse: 2 } })).toEqual([
-      'one alarm in use, re-armed after the drain',
+    expect(failing({ ...drain, alarms: { ...drain.alarms, maxInUse: 3 } })).toEqual([
+      'two alarms in use, the due one re-armed after the drain',
     ]);
     expect(failing({ ...drain, alarms: { ...drain.alarms, rearmed: false } })).toEqual([
-      'one alarm in use, re-armed after the drain',
+      'two alarms in use, the due one re-armed after the drain',
     ]);
   });
 

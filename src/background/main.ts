@@ -1,10 +1,17 @@
 /** The service worker's entry (the manifest points here). The wiring lives in ./wiring. */
+import { sessionValue } from './adapters/browser';
 import { systemClock } from './adapters/system-clock';
 import { installDebugHook } from './wiring/debug-hook';
 import { startServiceWorker } from './wiring/service-worker';
+import { createStorageFault } from './wiring/storage-fault';
 
-const { stores } = startServiceWorker();
+// The sandbox build only: `MODE` is a build-time constant, so the store build drops the hook and the
+// storage fault switch entirely. Static imports, not import(): service workers may not import dynamically.
+const storageFault =
+  import.meta.env.MODE === 'sandbox'
+    ? createStorageFault(sessionValue('seller-auth:debug:storage-fault', (raw) => raw === true))
+    : undefined;
 
-// The sandbox build only: `MODE` is a build-time constant, so the store build drops the hook entirely.
-// A static import, not import(): service workers may not import dynamically.
-if (import.meta.env.MODE === 'sandbox') installDebugHook(stores, systemClock);
+const { stores } = startServiceWorker(storageFault ? { wrapDb: storageFault.wrap } : {});
+
+if (import.meta.env.MODE === 'sandbox') installDebugHook(stores, systemClock, storageFault);

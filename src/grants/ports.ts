@@ -69,7 +69,10 @@ export interface LockManager {
   withLock<T>(name: string, task: () => Promise<T>): Promise<T>;
 }
 
-/** Desktop notifications; `id` makes a notification replace, not repeat, an earlier one. */
+/**
+ * Desktop notifications; `id` makes a notification replace, not repeat, an earlier one. `grantId` is the
+ * shop it is about; a notice about Seller Auth itself (its storage) has none.
+ */
 export interface Notifier {
-  notify(notification: { id: string; grantId: string; title: string; message: string }): Promise<void>;
+  notify(notification: { id: string; grantId?: string; title: string; message: string }): Promise<void>;
 }

@@ -1,4 +1,4 @@
-/** The popup: header, then setup hint, "Connect shop" and the shop list. */
+/** The popup: header, a storage banner when needed, then setup hint, "Connect shop" and the shop list. */
 import { useCallback, useMemo } from 'preact/hooks';
 import type { GrantView } from '../shared/model';
 import { useClient } from '../ui/client';
@@ -7,9 +7,11 @@ import { usePageActions } from '../ui/open-page';
 import { ConnectPanel } from './ConnectPanel';
 import { EmptyState } from './EmptyState';
 import { ShopList } from './ShopList';
+import { StorageBanner } from './StorageBanner';
 import { reauthorizeCountries } from './shop-words';
 import { useConnect } from './use-connect';
 import { useShops } from './use-shops';
+import { useStorageHealth } from './use-storage-health';
 
 export interface AppProps {
   /** From `?grant=<id>`: the shop a notification was about. */
@@ -33,7 +35,15 @@ export function App({
   const { openOptionsPage } = usePageActions();
   const shops = useShops(client, listPollMs, clock);
   const connect = useConnect(client, connectPollMs, shops.reload);
+  const storage = useStorageHealth(client, listPollMs);
   const { grants } = shops;
+  // The banner says it better than the list's own "Could not save" notice.
+  const loadError =
+    shops.loadError?.code === 'storage_failed' && storage.failures.length > 0 ? null : shops.loadError;
+  const checkAgain = useCallback(() => {
+    shops.reload();
+    storage.reload();
+  }, [shops.reload, storage.reload]);
 
   const accounts = useMemo(() => new Map(grants?.map((view) => [view.id, view.seller.account])), [grants]);
   const accountFor = useCallback((grantId: string) => accounts.get(grantId), [accounts]);
@@ -55,7 +65,8 @@ export function App({
           Settings
         </button>
       </header>
-      {shops.loadError && <ErrorNotice error={shops.loadError} onRetry={shops.reload} />}
+      <StorageBanner failures={storage.failures} onCheckAgain={checkAgain} />
+      {loadError && <ErrorNotice error={loadError} onRetry={shops.reload} />}
       {shops.apps === undefined ? (
         !shops.loadError && <p class="muted">Loading...</p>
       ) : shops.apps.length === 0 ? (

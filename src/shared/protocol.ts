@@ -7,6 +7,7 @@
 import type { ErrorData } from './errors';
 import type { ActivityEntry, AppInput, AppView, AttemptView, GrantView, Settings } from './model';
 import type { Country } from './platform';
+import type { StorageHealthView } from './storage-health';
 
 export interface Protocol {
   'extension.info': { request: undefined; response: { extensionId: string; identityCallbackUrl: string } };
@@ -32,6 +33,8 @@ export interface Protocol {
   'settings.get': { request: undefined; response: Settings };
   'settings.save': { request: Partial<Settings>; response: Settings };
   'activity.list': { request: { grantId?: string; limit?: number }; response: ActivityEntry[] };
+  /** Whether the worker can use its storage; answered without IndexedDB. */
+  'health.status': { request: undefined; response: StorageHealthView };
 }
 
 export type MessageType = keyof Protocol;
@@ -57,6 +60,7 @@ export const MESSAGE_TYPES = [
   'settings.get',
   'settings.save',
   'activity.list',
+  'health.status',
 ] as const satisfies readonly MessageType[];
 
 /**

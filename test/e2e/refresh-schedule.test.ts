@@ -1,13 +1,17 @@
 /**
  * Keep every grant alive, on schedule: the planned refresh runs by alarm with no extension page open,
- * "Refresh now" racing that alarm makes one upstream call, and a browser closed through the due time
- * catches up as it starts. Lifetimes of seconds: an access token of 120 s is planned for refresh after
+ * "Refresh now" racing that alarm makes one upstream call, a lost due alarm is made up for by the
+ * periodic safety alarm, and a browser closed through the due time catches up as it starts. Lifetimes of seconds: an access token of 120 s is planned for refresh after
  * 60 s (half its lifetime, and MIN_REFRESH_GAP_MS). Each test mostly waits for that minute, with its own
  * browser and sandbox, so they run side by side.
  */
 import { describe, type ExpectStatic, type OnTestFinishedHandler, test } from 'vitest';
 import { DEMO_LAZADA_APP_KEY, DEMO_SELLERS } from '../../sandbox/index';
-import { DUE_ALARM } from '../../src/background/adapters/alarm-scheduler';
+import {
+  DUE_ALARM,
+  SAFETY_ALARM,
+  SAFETY_PERIOD_MINUTES,
+} from '../../src/background/adapters/alarm-scheduler';
 import type { Grant } from '../../src/grants/model';
 import { MIN_REFRESH_GAP_MS } from '../../src/grants/schedule';
 import { createTokenClient } from '../../src/platforms/token-client';
@@ -77,6 +81,15 @@ async function recordAlarms(session: Session): Promise<() => Promise<{ name: str
     session.browser.worker.evaluate(
       () => (globalThis as unknown as { alarmsSeen: { name: string; at: number }[] }).alarmsSeen,
     );
+}
+
+/** Every alarm the worker has, by name. */
+function alarmsInUse(session: Session) {
+  return session.browser.worker.evaluate(async () =>
+    (await chrome.alarms.getAll())
+      .map(({ name, scheduledTime, periodInMinutes }) => ({ name, scheduledTime, periodInMinutes }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+  );
 }
 
 /** How many Web Locks (one per refresh in progress) the worker holds or waits for. */
@@ -170,6 +183,50 @@ describe.concurrent('when a planned refresh comes due', { timeout: MINUTE_LONG_T
     expect(session.sandbox.inspectAccessToken(after.accessToken)).toBeDefined();
     await row.getByText(HEALTH_LABELS.connected, { exact: true }).waitFor();
     expect(await popup.getByRole('alert').count()).toBe(0);
+  });
+
+  test('with the due alarm lost, the safety alarm still refreshes the due grant; two alarms in all', async ({
+    expect,
+    onTestFinished,
+  }) => {
+    const { session, grant: before } = await connectedGrant(expect, onTestFinished);
+    const armed = await alarmsInUse(session);
+    expect(armed).toEqual([
+      { name: DUE_ALARM, scheduledTime: before.dueAt, periodInMinutes: undefined },
+      { name: SAFETY_ALARM, scheduledTime: expect.any(Number), periodInMinutes: SAFETY_PERIOD_MINUTES },
+    ]);
+    const safety = armed[1];
+    // A wake with nothing due yet re-arms both and leaves the safety alarm's period running as it was.
+    await session.afterCatchUp(() => session.fireAlarm(DUE_ALARM));
+    expect(await alarmsInUse(session)).toEqual(armed);
+    expect(safety?.scheduledTime).toBeGreaterThan(Date.now());
+
+    // Chrome may drop an alarm; here it is the one for this grant.
+    await session.browser.worker.evaluate((name) => chrome.alarms.clear(name), DUE_ALARM);
+    expect((await alarmsInUse(session)).map(({ name }) => name)).toEqual([SAFETY_ALARM]);
+    await waitUntil(before.dueAt + 2_000);
+    expect(sandboxOutcomes(session.sandbox, 'token.refresh')).toEqual([]);
+
+    // Its period comes round (fired now, keeping the period, rather than waiting 30 minutes).
+    await session.browser.worker.evaluate(
+      ([name, period]) => chrome.alarms.create(name, { when: Date.now(), periodInMinutes: period }),
+      [SAFETY_ALARM, SAFETY_PERIOD_MINUTES] as const,
+    );
+
+    await expect
+      .poll(() => sandboxOutcomes(session.sandbox, 'token.refresh'), { timeout: 10_000, interval: 100 })
+      .toEqual(['0']);
+    const after = onlyGrant(await session.storedGrants());
+    expect(after).toMatchObject({ id: before.id, status: 'connected', failures: 0 });
+    expect(after.refreshToken).not.toBe(before.refreshToken);
+    expect(session.sandbox.inspectAccessToken(after.accessToken)).toBeDefined();
+    // The wake re-armed the due alarm for the next refresh; the safety alarm goes on.
+    await expect
+      .poll(() => alarmsInUse(session))
+      .toEqual([
+        { name: DUE_ALARM, scheduledTime: after.dueAt, periodInMinutes: undefined },
+        { name: SAFETY_ALARM, scheduledTime: expect.any(Number), periodInMinutes: SAFETY_PERIOD_MINUTES },
+      ]);
   });
 
   test('a browser closed through the due time refreshes the overdue grant as it starts', async ({

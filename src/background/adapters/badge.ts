@@ -7,6 +7,8 @@ export interface ActionApi {
 }
 
 const ATTENTION_COLOR = '#C62828';
+/** Storage failing: a sign rather than a count, in the same red (nothing works until it is fixed). */
+export const STORAGE_FAILURE_TEXT = '!';
 
 /** The text for a count: empty when nothing needs attention, capped so it fits the icon. */
 export function badgeText(count: number): string {
@@ -19,6 +21,10 @@ export function createActionBadge(action: ActionApi): Badge {
     async show(count) {
       await action.setBadgeBackgroundColor({ color: ATTENTION_COLOR });
       await action.setBadgeText({ text: badgeText(count) });
+    },
+    async showStorageFailure() {
+      await action.setBadgeBackgroundColor({ color: ATTENTION_COLOR });
+      await action.setBadgeText({ text: STORAGE_FAILURE_TEXT });
     },
   };
 }

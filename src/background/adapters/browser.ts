@@ -5,18 +5,22 @@
  */
 import browser from 'webextension-polyfill';
 import type { Notifier } from '../../grants/ports';
+import { parseStorageHealth } from '../../grants/storage-health';
 import { createMessageListener } from '../messaging/router';
 import type { ExtensionIdentity, WorkerDeps } from '../wiring/deps';
 import { logFailure } from '../wiring/log-failure';
+import type { KeptValue } from '../wiring/ports';
 import type { Worker } from '../wiring/worker';
 import { createAlarmScheduler } from './alarm-scheduler';
 import { createActionBadge } from './badge';
 import { createChangeSignal } from './change-signal';
+import { createDurableStorage } from './durable-storage';
 import { createExtensionPageOpener } from './extension-pages';
 import { createIdentityAuthWindow, identityCallbackUrl } from './identity-window';
 import { createKeepAwake } from './keep-awake';
 import { createChromeNotifier } from './notifier';
 import { createOriginAccess } from './origin-access';
+import { createSessionValue } from './session-value';
 import { createTabAuthWindow } from './tab-window';
 import { createWebLocks } from './web-locks';
 
@@ -31,7 +35,17 @@ export type BrowserAdapters = Pick<
   | 'openExtensionPage'
   | 'keepAwake'
   | 'extension'
+  | 'storageHealth'
+  | 'durableStorage'
 > & { notifier: Notifier };
+
+/** Where the storage health is kept across worker restarts (not in IndexedDB: that may be what fails). */
+const STORAGE_HEALTH_KEY = 'seller-auth:storage-health';
+
+/** A value in `chrome.storage.session` under `key`. */
+export function sessionValue<T>(key: string, parse: (raw: unknown) => T | undefined): KeptValue<T> {
+  return createSessionValue(browser.storage.session, key, parse);
+}
 
 export function createBrowserAdapters(): BrowserAdapters {
   const extension: ExtensionIdentity = {
@@ -52,10 +66,12 @@ export function createBrowserAdapters(): BrowserAdapters {
     openExtensionPage: createExtensionPageOpener(browser.tabs, browser.runtime),
     keepAwake: createKeepAwake(() => browser.runtime.getPlatformInfo()),
     extension,
+    storageHealth: sessionValue(STORAGE_HEALTH_KEY, parseStorageHealth),
+    durableStorage: createDurableStorage(navigator.storage),
   };
 }
 
-/** Every event the worker answers: messages from our pages, the alarm, browser start, a notification click. */
+/** Every event the worker answers: messages from our pages, the alarms, browser start, a notification click. */
 export function listenToBrowser(worker: Worker, extension: ExtensionIdentity): void {
   browser.runtime.onMessage.addListener(
     createMessageListener(worker.handlers, {

@@ -1,10 +1,12 @@
 import type { ConnectDeps } from '../../grants/connect/connect-flow';
 import type { Handlers } from '../messaging/request-parsers';
 import type { ExtensionIdentity } from '../wiring/deps';
+import type { StorageHealthMonitor } from '../wiring/storage-health-monitor';
 import { createActivityHandlers } from './activity';
 import { type AppHandlerDeps, createAppHandlers } from './apps';
 import { createConnectHandlers } from './connect';
 import { createGrantHandlers, type GrantHandlerDeps } from './grants';
+import { createHealthHandlers } from './health';
 import { createInfoHandlers } from './info';
 import { createSettingsHandlers, type SettingsHandlerDeps } from './settings';
 
@@ -15,6 +17,7 @@ export interface HandlerDeps {
   grants: GrantHandlerDeps;
   settings: SettingsHandlerDeps;
   activity: AppHandlerDeps['activity'];
+  health: StorageHealthMonitor;
 }
 
 /** The full map: typed from `Protocol`, so a message without a handler fails the type check. */
@@ -26,5 +29,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createGrantHandlers(deps.grants),
     ...createSettingsHandlers(deps.settings),
     ...createActivityHandlers(deps.activity),
+    ...createHealthHandlers(deps.health),
   };
 }

@@ -142,6 +142,7 @@ const REQUEST_PARSERS: RequestParsers = {
     const limit = optionalInteger(fields, 'limit', 1, MAX_ACTIVITY_LIMIT) ?? DEFAULT_ACTIVITY_LIMIT;
     return grantId === undefined ? { limit } : { grantId, limit };
   },
+  'health.status': noPayload,
 };
 
 /** Throws `invalid_input` (naming the field) for a payload its message type does not accept. */

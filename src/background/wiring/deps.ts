@@ -1,10 +1,11 @@
 /** The dependencies the worker is built from: stores plus adapters, all injectable for tests. */
 import type { AuthWindow, KeepAwake, OriginAccess } from '../../grants/connect/ports';
 import type { Clock, LockManager, Notifier } from '../../grants/ports';
+import type { StorageHealth } from '../../grants/storage-health';
 import type { Stores } from '../../grants/store';
 import type { TokenClient } from '../../platforms/types';
 import type { CallbackKind } from '../../shared/model';
-import type { Badge, ChangeSignal, OpenExtensionPage, Scheduler } from './ports';
+import type { Badge, ChangeSignal, DurableStorage, KeptValue, OpenExtensionPage, Scheduler } from './ports';
 
 export interface ExtensionIdentity {
   id: string;
@@ -33,6 +34,10 @@ export interface WorkerDeps {
   newId?: () => string;
   /** How scheduled work waits for a grant due within seconds (tests pass the fake clock's). */
   sleep?: (ms: number) => Promise<void>;
+  /** Where the storage health outlives the worker (session storage); memory only without it. */
+  storageHealth?: KeptValue<StorageHealth>;
+  /** Asked on install and browser start not to evict the data. */
+  durableStorage?: DurableStorage;
 }
 
 export const DEFAULT_FLOW_TIMEOUT_MS = 10 * 60_000;

@@ -3,14 +3,31 @@
  * src/grants/connect/ports.ts). Browser adapters in ../adapters implement them; tests use in-memory fakes.
  */
 
-/** The one wake-up alarm: `undefined` clears it. */
+/** The wake-up alarms: the one due alarm (`undefined` clears it), and a periodic safety alarm. */
 export interface Scheduler {
   arm(when: number | undefined): Promise<void>;
+  /**
+   * Creates the periodic safety alarm unless it exists with its period. Every wake calls it: one lost
+   * due alarm (or a re-arm that failed) then delays refreshing by one period at most.
+   */
+  ensureSafetyAlarm(): Promise<void>;
 }
 
-/** The toolbar badge: how many shops need a person. */
+/** The toolbar badge: how many shops need a person, or that Seller Auth cannot use its storage. */
 export interface Badge {
   show(attentionCount: number): Promise<void>;
+  showStorageFailure(): Promise<void>;
+}
+
+/** One value kept outside IndexedDB (session storage: it outlives the worker, not the browser). */
+export interface KeptValue<T> {
+  read(): Promise<T | undefined>;
+  write(value: T): Promise<void>;
+}
+
+/** Asks the browser not to evict Seller Auth's storage under pressure; resolves to whether it agreed. */
+export interface DurableStorage {
+  request(): Promise<boolean>;
 }
 
 /**

@@ -2,7 +2,13 @@
  * The service worker's composition root: real adapters in, every listener registered synchronously,
  * and a catch-up on every start. The database opens lazily, once, on the first store call.
  */
-import { connectSellerAuthDb, createStores, type Stores } from '../../grants/store';
+import {
+  connectSellerAuthDb,
+  createStores,
+  type DbSource,
+  type SellerAuthDbConnection,
+  type Stores,
+} from '../../grants/store';
 import { createTokenClient } from '../../platforms/token-client';
 import { createBrowserAdapters, listenToBrowser } from '../adapters/browser';
 import { systemClock } from '../adapters/system-clock';
@@ -10,8 +16,14 @@ import { DEFAULT_FLOW_TIMEOUT_MS } from './deps';
 import { logFailure } from './log-failure';
 import { createWorker } from './worker';
 
-export function startServiceWorker(): { stores: Stores } {
-  const stores = createStores(connectSellerAuthDb());
+export interface ServiceWorkerOptions {
+  /** The sandbox build's storage fault switch goes between the stores and the database. */
+  wrapDb?: (connection: SellerAuthDbConnection) => DbSource;
+}
+
+export function startServiceWorker(options: ServiceWorkerOptions = {}): { stores: Stores } {
+  const connection = connectSellerAuthDb();
+  const stores = createStores(options.wrapDb ? options.wrapDb(connection) : connection);
   const adapters = createBrowserAdapters();
   const worker = createWorker({
     ...adapters,

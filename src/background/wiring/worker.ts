@@ -2,47 +2,68 @@
  * The worker, wired from injected stores and adapters (service-worker.ts passes the browser ones, tests
  * pass fakes).
  * Nothing important lives in memory: every event reads IndexedDB, and every start catches up on grants
- * that came due while the browser was closed, then re-arms the one alarm.
+ * that came due while the browser was closed, then re-arms the due alarm. A periodic safety alarm runs
+ * the same catch-up, and every store call reports to the storage health, which a person sees.
  */
 
 import { type AttemptDeps, expireInterruptedAttempt } from '../../grants/connect/attempts';
 import type { ConnectDeps } from '../../grants/connect/connect-flow';
 import { createCredentialsSource } from '../../grants/connect/credentials';
 import { createPacer, type DueWorkSummary, type RefreshDeps, runDueWork } from '../../grants/lifecycle';
-import { DUE_ALARM } from '../adapters/alarm-scheduler';
+import { STORAGE_NOTICE_PREFIX } from '../../grants/storage-health';
+import { DUE_ALARM, SAFETY_ALARM } from '../adapters/alarm-scheduler';
 import { grantIdFromNotificationId } from '../adapters/notifier';
 import { createHandlers } from '../handlers';
 import type { Handlers } from '../messaging/request-parsers';
 import { DEFAULT_FLOW_TIMEOUT_MS, WAKE_BUDGET_MS, type WorkerDeps } from './deps';
+import { logFailure } from './log-failure';
 import { createRearm } from './rearm';
+import { createStorageHealthMonitor, memoryKeptValue } from './storage-health-monitor';
+import { createStorageHealthReactions, healthAwareBadge } from './storage-health-reactions';
+import { watchStores } from './watched-stores';
 
 export const POPUP_PAGE = 'src/popup/index.html';
 
 export interface Worker {
   handlers: Handlers;
   /**
-   * Expire an interrupted login, run what is due, re-arm. Concurrent calls share one promise; a call
-   * that arrives during a run makes it run once more before that promise settles.
+   * Expire an interrupted login, run what is due, re-arm (always, even when the rest failed).
+   * Concurrent calls share one promise; a call that arrives during a run makes it run once more
+   * before that promise settles.
    */
   catchUp(): Promise<DueWorkSummary>;
   onAlarm(name: string): Promise<void>;
   onStartup(): Promise<void>;
   onInstalled(): Promise<void>;
   onNotificationClicked(notificationId: string): Promise<void>;
-  /** Alarm at the earliest dueAt in the store, badge at the attention count, open pages told. */
+  /** Due alarm at the earliest dueAt in the store, badge at the attention count, open pages told. */
   rearm(): Promise<void>;
 }
 
 const passThrough = <T>(task: () => Promise<T>) => task();
 
 export function createWorker(deps: WorkerDeps): Worker {
-  const { stores, clock, locks } = deps;
+  const { clock, locks } = deps;
+  const health = createStorageHealthMonitor({
+    kept: deps.storageHealth ?? memoryKeptValue(),
+    clock,
+    onChange: (change) => reactToStorageHealth(change),
+  });
+  const stores = watchStores(deps.stores, health);
   const rearm = createRearm({
     ...stores,
     scheduler: deps.scheduler,
-    badge: deps.badge,
+    badge: healthAwareBadge(deps.badge, health),
     changes: deps.changes,
     clock,
+  });
+  const reactToStorageHealth = createStorageHealthReactions({
+    badge: deps.badge,
+    notifier: deps.notifier,
+    changes: deps.changes,
+    // Unwatched: reading the setting must not report (and wait on) the health being changed.
+    notificationsOn: async () => (await deps.stores.settings.get()).notifications,
+    rearm: () => rearm(),
   });
   const credentials = createCredentialsSource(stores.apps, stores.secrets);
   const settings = () => stores.settings.get();
@@ -92,6 +113,7 @@ export function createWorker(deps: WorkerDeps): Worker {
     grants: { ...stores, clock, settings, refresh, rearm },
     settings: { settings: stores.settings, grants: stores.grants, clock, rearm },
     activity: stores.activity,
+    health,
   });
 
   let running: Promise<DueWorkSummary> | undefined;
@@ -99,18 +121,33 @@ export function createWorker(deps: WorkerDeps): Worker {
   // run's own re-arm just set, which fires at once when work is left (unpacked builds have no minimum
   // delay). Joining the run would swallow that alarm and stall the rest until the next browser start.
   let runAgain = false;
-  const runCatchUp = async (): Promise<DueWorkSummary> => {
-    await expireInterruptedAttempt(attempts);
+  const rearmAfterWake = async () => {
     try {
-      return await keepAwake(() =>
+      await deps.scheduler.ensureSafetyAlarm();
+    } finally {
+      await rearm();
+    }
+  };
+  const runCatchUp = async (): Promise<DueWorkSummary> => {
+    try {
+      // A login left half-way must not hold up refreshes: its failure is rethrown once they ran.
+      const expired = await expireInterruptedAttempt(attempts).then(
+        () => undefined,
+        (error: unknown) => ({ error }),
+      );
+      // A full disk ends only when a write succeeds; without one due, nothing else would show it.
+      if (health.needsWriteToRecover()) await stores.settings.save({}).catch(() => {});
+      const summary = await keepAwake(() =>
         runDueWork(
           { ...refresh, notifier: deps.notifier, pacer, ...(deps.sleep ? { sleep: deps.sleep } : {}) },
           { maxDurationMs: WAKE_BUDGET_MS },
         ),
       );
+      if (expired) throw expired.error;
+      return summary;
     } finally {
-      // Even after a failed run: the alarm must exist, or nothing wakes the worker again.
-      await rearm();
+      // Even after a failed run: an alarm must exist, or nothing wakes the worker again.
+      await rearmAfterWake();
     }
   };
   const runUntilNoTriggerWaits = async (): Promise<DueWorkSummary> => {
@@ -135,17 +172,35 @@ export function createWorker(deps: WorkerDeps): Worker {
   const catchUpQuietly = async () => {
     await catchUp();
   };
+  // So the browser does not evict the grants under storage pressure. Nothing depends on the answer.
+  const requestDurableStorage = () => {
+    deps.durableStorage
+      ?.request()
+      .then((granted) => console.info(`seller-auth: durable storage ${granted ? 'granted' : 'not granted'}`))
+      .catch(logFailure('asking for durable storage'));
+  };
 
   return {
     handlers,
     catchUp,
     rearm,
     onAlarm: async (name) => {
-      if (name === DUE_ALARM) await catchUpQuietly();
+      if (name === DUE_ALARM || name === SAFETY_ALARM) await catchUpQuietly();
     },
-    onStartup: catchUpQuietly,
-    onInstalled: catchUpQuietly,
+    onStartup: async () => {
+      requestDurableStorage();
+      await catchUpQuietly();
+    },
+    onInstalled: async () => {
+      requestDurableStorage();
+      await catchUpQuietly();
+    },
     onNotificationClicked: async (notificationId) => {
+      // A notice about storage: the popup's banner says what to do.
+      if (notificationId.startsWith(STORAGE_NOTICE_PREFIX)) {
+        await deps.openExtensionPage(POPUP_PAGE);
+        return;
+      }
       const grantId = grantIdFromNotificationId(notificationId);
       if (grantId === undefined) return;
       await deps.openExtensionPage(`${POPUP_PAGE}?grant=${encodeURIComponent(grantId)}`);

@@ -3,10 +3,9 @@
  * IDBFactory as a parameter (tests give each case its own) and turns every failure into `storage_failed`.
  */
 import { type IDBPDatabase, wrap } from 'idb';
-import { SellerAuthError } from '../../shared/errors';
 import { type Migration, SELLER_AUTH_MIGRATIONS, type UpgradeTransaction } from './migrations';
 import { DB_NAME, type SellerAuthDb } from './schema';
-import { storageFailed } from './storage-errors';
+import { StorageFailure, storageFailed } from './storage-errors';
 
 export interface OpenSellerAuthDbOptions {
   /** The schema's history; its length is the version opened. Tests append a future version here. */
@@ -26,7 +25,7 @@ export function openSellerAuthDb(
     try {
       request = (factory ?? indexedDB).open(name, migrations.length);
     } catch (error) {
-      reject(storageFailed('open the stored data', error));
+      reject(storageFailed('open the stored data', error, 'open'));
       return;
     }
     // Set when the caller has been answered with an error while the request was still pending.
@@ -49,8 +48,8 @@ export function openSellerAuthDb(
     request.addEventListener('blocked', () => {
       abandoned = true;
       reject(
-        new SellerAuthError(
-          'storage_failed',
+        new StorageFailure(
+          'open',
           'Seller Auth is still open in another window with older data. Close it and try again.',
         ),
       );
@@ -68,7 +67,7 @@ export function openSellerAuthDb(
 
     request.addEventListener('error', (event) => {
       event.preventDefault(); // handled here; keeps it from surfacing as an uncaught error
-      if (!abandoned) reject(storageFailed('open the stored data', request.error));
+      if (!abandoned) reject(storageFailed('open the stored data', request.error, 'open'));
     });
   });
 }

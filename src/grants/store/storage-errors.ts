@@ -4,31 +4,61 @@
  * and that value may hold a token or a secret, so it is never copied and never kept as `cause`.
  */
 import { SellerAuthError } from '../../shared/errors';
+import type { StorageFailureKind } from '../../shared/storage-health';
 
 /** Wraps an error thrown by caller code inside a transaction, so it passes through unchanged. */
 export class CallerFailure {
   constructor(readonly error: unknown) {}
 }
 
-function failureKind(error: unknown): string {
+function errorName(error: unknown): string {
   if (error instanceof Error || (typeof DOMException !== 'undefined' && error instanceof DOMException)) {
     return error.name;
   }
   return 'UnknownError';
 }
 
-export function storageFailed(operation: string, error: unknown): SellerAuthError {
-  const kind = failureKind(error);
+/**
+ * A `storage_failed` that keeps its kind, so the worker can tell a person what to do about it. The kind
+ * stays in the worker: across contexts it is a plain `storage_failed` like any other.
+ */
+export class StorageFailure extends SellerAuthError {
+  constructor(
+    readonly kind: StorageFailureKind,
+    message: string,
+  ) {
+    super('storage_failed', message);
+  }
+}
+
+/** Where the failure happened: opening (and upgrading) the database, or an operation on it. */
+export type StorageStage = 'open' | 'operation';
+
+function kindOf(name: string, stage: StorageStage): StorageFailureKind {
+  if (name === 'QuotaExceededError') return 'quota';
+  if (name === 'VersionError') return 'newer_version';
+  // An open fails with AbortError when its upgrade transaction was aborted: a migration failed.
+  if (stage === 'open') return name === 'AbortError' ? 'upgrade' : 'open';
+  return 'transaction';
+}
+
+export function storageFailed(
+  operation: string,
+  error: unknown,
+  stage: StorageStage = 'operation',
+): StorageFailure {
+  const name = errorName(error);
+  const kind = kindOf(name, stage);
   switch (kind) {
-    case 'QuotaExceededError':
-      return new SellerAuthError('storage_failed', `The browser has no room left to ${operation}.`);
-    case 'VersionError':
-      return new SellerAuthError(
-        'storage_failed',
+    case 'quota':
+      return new StorageFailure(kind, `The browser has no room left to ${operation}.`);
+    case 'newer_version':
+      return new StorageFailure(
+        kind,
         `Could not ${operation}: the stored data was written by a newer version of Seller Auth.`,
       );
     default:
-      return new SellerAuthError('storage_failed', `Could not ${operation} (${kind}).`);
+      return new StorageFailure(kind, `Could not ${operation} (${name}).`);
   }
 }
 

@@ -97,7 +97,8 @@ describe('popup live updates', () => {
     });
     const { events, unmount } = renderWith(<App clock={clock} />, client);
     await screen.findByText(/No shops yet/);
-    expect(events.listening).toBe(1);
+    // The shop list and the storage banner each listen.
+    expect(events.listening).toBe(2);
     unmount();
     // Preact runs a closed component's effect clean-ups after the next paint.
     await waitFor(() => expect(events.listening).toBe(0));

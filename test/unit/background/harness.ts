@@ -1,10 +1,18 @@
 /** A worker over the shared in-memory fakes, plus small fakes of the worker's own adapters. */
 import { parseRequest } from '../../../src/background/messaging/request-parsers';
-import type { Badge, ChangeSignal, Scheduler } from '../../../src/background/wiring/ports';
+import type {
+  Badge,
+  ChangeSignal,
+  DurableStorage,
+  KeptValue,
+  Scheduler,
+} from '../../../src/background/wiring/ports';
+import { memoryKeptValue } from '../../../src/background/wiring/storage-health-monitor';
 import { createWorker } from '../../../src/background/wiring/worker';
 import type { AuthWindow, KeepAwake, OriginAccess } from '../../../src/grants/connect/ports';
 import { grantFromTokens } from '../../../src/grants/lifecycle';
 import type { Grant } from '../../../src/grants/model';
+import type { StorageHealth } from '../../../src/grants/storage-health';
 import { SellerAuthError } from '../../../src/shared/errors';
 import { type AppProfile, type CallbackKind, DEFAULT_SETTINGS } from '../../../src/shared/model';
 import type { SellerIdentity } from '../../../src/shared/platform';
@@ -31,18 +39,39 @@ export const APP_SECRET = 'app-secret-never-shown-1234';
 
 export class RecordingScheduler implements Scheduler {
   readonly armed: (number | undefined)[] = [];
+  /** How often the safety alarm was made sure of. */
+  safetyEnsured = 0;
   get current(): number | undefined {
     return this.armed.at(-1);
   }
   async arm(when: number | undefined): Promise<void> {
     this.armed.push(when);
   }
+  async ensureSafetyAlarm(): Promise<void> {
+    this.safetyEnsured += 1;
+  }
 }
 
+/** Every badge shown, in order: a count, or '!' for a storage failure. */
 export class RecordingBadge implements Badge {
-  readonly shown: number[] = [];
+  readonly shown: (number | '!')[] = [];
+  get current(): number | '!' | undefined {
+    return this.shown.at(-1);
+  }
   async show(count: number): Promise<void> {
     this.shown.push(count);
+  }
+  async showStorageFailure(): Promise<void> {
+    this.shown.push('!');
+  }
+}
+
+/** Records whether durable storage was asked for. */
+export class RecordingDurableStorage implements DurableStorage {
+  requests = 0;
+  async request(): Promise<boolean> {
+    this.requests += 1;
+    return true;
   }
 }
 
@@ -104,7 +133,9 @@ export function seller(account: string, userId: string, country = 'sg'): SellerI
   };
 }
 
-export function createHarness(options: { flowTimeoutMs?: number; keepAwake?: KeepAwake } = {}) {
+export function createHarness(
+  options: { flowTimeoutMs?: number; keepAwake?: KeepAwake; storageHealth?: KeptValue<StorageHealth> } = {},
+) {
   const clock = new FakeClock();
   const grants = new FakeGrantStore();
   const secrets = new FakeSecretStore();
@@ -127,6 +158,8 @@ export function createHarness(options: { flowTimeoutMs?: number; keepAwake?: Kee
     tab: new ScriptedAuthWindow(),
   };
   const origins = new AllowedOrigins();
+  const durableStorage = new RecordingDurableStorage();
+  const storageHealth = options.storageHealth ?? memoryKeptValue<StorageHealth>();
   const openedPages: string[] = [];
   let ids = 0;
 
@@ -148,6 +181,8 @@ export function createHarness(options: { flowTimeoutMs?: number; keepAwake?: Kee
     random: seededRandom(7),
     newId: () => `id-${++ids}`,
     sleep: clock.sleep,
+    storageHealth,
+    durableStorage,
     ...options,
   };
   const worker = createWorker(deps);
@@ -197,6 +232,8 @@ export function createHarness(options: { flowTimeoutMs?: number; keepAwake?: Kee
     windows,
     origins,
     openedPages,
+    durableStorage,
+    storageHealth,
   };
 }
 

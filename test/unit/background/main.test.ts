@@ -38,7 +38,18 @@ const fakeChrome = {
     onInstalled: event(),
   },
   identity: { getRedirectURL: () => `https://${ID}.chromiumapp.org/`, launchWebAuthFlow: vi.fn() },
-  alarms: { create: vi.fn(async () => {}), clear: vi.fn(async () => true), onAlarm: event() },
+  alarms: {
+    create: vi.fn(async () => {}),
+    clear: vi.fn(async () => true),
+    get: vi.fn(async () => undefined),
+    onAlarm: event(),
+  },
+  storage: {
+    session: {
+      get: vi.fn(async () => ({})),
+      set: vi.fn(async () => {}),
+    },
+  },
   notifications: { create: vi.fn(async () => ''), clear: vi.fn(async () => true), onClicked: event() },
   action: { setBadgeText: vi.fn(async () => {}), setBadgeBackgroundColor: vi.fn(async () => {}) },
   tabs: {
@@ -49,6 +60,8 @@ const fakeChrome = {
   },
   permissions: { contains: vi.fn(async () => false) },
 };
+
+const fakeStorageManager = { persist: vi.fn(async () => true) };
 
 const fakeLocks = {
   request: <T>(_name: string, _options: unknown, task: () => Promise<T>) => task(),
@@ -69,7 +82,7 @@ beforeAll(async () => {
   // webextension-polyfill checks for `chrome`, then uses an existing `browser` as it is (as in Firefox).
   vi.stubGlobal('chrome', fakeChrome);
   vi.stubGlobal('browser', fakeChrome);
-  vi.stubGlobal('navigator', { locks: fakeLocks });
+  vi.stubGlobal('navigator', { locks: fakeLocks, storage: fakeStorageManager });
   await import('../../../src/background/main');
 });
 
@@ -89,9 +102,23 @@ describe('main', () => {
   it('catches up on load: with nothing stored, the alarm is cleared, the badge emptied, pages told', async () => {
     await vi.waitFor(() => expect(fakeChrome.action.setBadgeText).toHaveBeenCalledWith({ text: '' }));
     expect(fakeChrome.alarms.clear).toHaveBeenCalledWith('seller-auth:due');
+    expect(fakeChrome.alarms.create).toHaveBeenCalledWith('seller-auth:safety', {
+      delayInMinutes: 30,
+      periodInMinutes: 30,
+    });
     await vi.waitFor(() =>
       expect(fakeChrome.runtime.sendMessage).toHaveBeenCalledWith({ event: 'grants.changed' }),
     );
+  });
+
+  it('asks for durable storage on install, not on every load', async () => {
+    expect(fakeStorageManager.persist).not.toHaveBeenCalled();
+    const info = vi.spyOn(console, 'info').mockImplementation(() => {});
+    const [onInstalled] = fakeChrome.runtime.onInstalled.listeners as (() => void)[];
+    onInstalled?.();
+    await vi.waitFor(() => expect(fakeStorageManager.persist).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(info).toHaveBeenCalledWith('seller-auth: durable storage granted'));
+    info.mockRestore();
   });
 
   it('answers our pages through the real stores and refuses anyone else', async () => {
@@ -113,9 +140,13 @@ describe('main', () => {
     expect('__sellerAuthDebug' in globalThis).toBe(false);
 
     installDebugHook(createStores(connectSellerAuthDb()), { now: () => Date.now() });
-    const debug = (globalThis as unknown as { __sellerAuthDebug: { counts(): Promise<unknown> } })
-      .__sellerAuthDebug;
+    const debug = (
+      globalThis as unknown as {
+        __sellerAuthDebug: { counts(): Promise<unknown>; setStorageFault(on: boolean): Promise<void> };
+      }
+    ).__sellerAuthDebug;
     expect(await debug.counts()).toEqual({ grants: 0, apps: 1, needsAttention: 0, attempt: null });
+    await expect(debug.setStorageFault(true)).rejects.toThrow('no storage fault switch');
     expect(() => {
       (globalThis as Record<string, unknown>).__sellerAuthDebug = {};
     }).toThrow();

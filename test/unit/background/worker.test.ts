@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DUE_ALARM } from '../../../src/background/adapters/alarm-scheduler';
+import { DUE_ALARM, SAFETY_ALARM } from '../../../src/background/adapters/alarm-scheduler';
+import { storageFailed } from '../../../src/grants/store/storage-errors';
 import { createHarness, type Harness, storeGrant } from './harness';
 
 const DAY = 86_400_000;
@@ -10,6 +11,7 @@ describe('catching up on start', () => {
     ['browser start-up', (h: Harness) => h.worker.onStartup()],
     ['install or update', (h: Harness) => h.worker.onInstalled()],
     ['the due alarm', (h: Harness) => h.worker.onAlarm(DUE_ALARM)],
+    ['the safety alarm', (h: Harness) => h.worker.onAlarm(SAFETY_ALARM)],
   ])('%s refreshes the grants that came due and re-arms the alarm', async (_name, trigger) => {
     const h = createHarness();
     const app = await h.addApp();
@@ -23,6 +25,7 @@ describe('catching up on start', () => {
     expect(after?.lastRefreshedAt).toBe(h.clock.now());
     expect(after?.dueAt).toBeGreaterThan(h.clock.now());
     expect(h.scheduler.current).toBe(after?.dueAt);
+    expect(h.scheduler.safetyEnsured).toBe(1);
   });
 
   it('ignores other alarms', async () => {
@@ -55,6 +58,75 @@ describe('catching up on start', () => {
     };
     await expect(h.worker.catchUp()).rejects.toThrow('index unreadable');
     expect(h.scheduler.current).toBe(grant.dueAt);
+    expect(h.scheduler.safetyEnsured).toBe(1);
+  });
+
+  it('re-arms, and still refreshes, when expiring an interrupted login fails on storage', async () => {
+    const h = createHarness();
+    const app = await h.addApp();
+    const grant = await storeGrant(h, app.id, 'a@shop.sg', '1');
+    await h.clock.advanceTo(grant.dueAt + 1);
+    h.stores.attempts.latest = async () => {
+      throw storageFailed('read the connect attempt', new DOMException('gone', 'UnknownError'));
+    };
+
+    await expect(h.worker.catchUp()).rejects.toMatchObject({ code: 'storage_failed' });
+
+    // The failure is reported once the refresh ran; the alarm is set for the refreshed grant.
+    expect(h.tokens.refreshTokensSent).toEqual([grant.refreshToken]);
+    const after = h.stores.grants.peek(grant.id);
+    expect(after?.lastRefreshedAt).toBe(h.clock.now());
+    expect(h.scheduler.current).toBe(after?.dueAt);
+    expect(h.scheduler.safetyEnsured).toBe(1);
+  });
+
+  it('still makes sure of the safety alarm when the re-arm itself fails', async () => {
+    const h = createHarness();
+    h.stores.grants.earliestDueAt = async () => {
+      throw storageFailed('read the next due time', new DOMException('gone', 'UnknownError'), 'open');
+    };
+    await expect(h.worker.catchUp()).rejects.toMatchObject({ code: 'storage_failed' });
+    expect(h.scheduler.armed).toEqual([]);
+    expect(h.scheduler.safetyEnsured).toBe(1);
+  });
+
+  it('still re-arms when making sure of the safety alarm fails', async () => {
+    const h = createHarness();
+    const app = await h.addApp();
+    const grant = await storeGrant(h, app.id, 'a@shop.sg', '1');
+    h.scheduler.ensureSafetyAlarm = async () => {
+      throw new Error('alarms unavailable');
+    };
+    await expect(h.worker.catchUp()).rejects.toThrow('alarms unavailable');
+    expect(h.scheduler.current).toBe(grant.dueAt);
+  });
+});
+
+describe('durable storage', () => {
+  it.each([
+    ['install or update', (h: Harness) => h.worker.onInstalled()],
+    ['browser start-up', (h: Harness) => h.worker.onStartup()],
+  ])('is asked for on %s', async (_name, trigger) => {
+    const h = createHarness();
+    await trigger(h);
+    expect(h.durableStorage.requests).toBe(1);
+  });
+
+  it('is not asked for on every wake', async () => {
+    const h = createHarness();
+    await h.worker.onAlarm(DUE_ALARM);
+    await h.worker.onAlarm(SAFETY_ALARM);
+    await h.worker.catchUp();
+    expect(h.durableStorage.requests).toBe(0);
+  });
+
+  it('never holds up the catch-up, even when the browser refuses', async () => {
+    const h = createHarness();
+    h.durableStorage.request = async () => {
+      throw new DOMException('no', 'InvalidStateError');
+    };
+    await expect(h.worker.onInstalled()).resolves.toBeUndefined();
+    expect(h.badge.shown).toEqual([0]);
   });
 });
 
@@ -87,6 +159,12 @@ describe('notification clicks', () => {
     const h = createHarness();
     await h.worker.onNotificationClicked('grant:app-1|u:10101|sg:needs_authorization');
     expect(h.openedPages).toEqual(['src/popup/index.html?grant=app-1%7Cu%3A10101%7Csg']);
+  });
+
+  it('open the popup, where the banner says what to do, for a storage notice', async () => {
+    const h = createHarness();
+    await h.worker.onNotificationClicked('storage:quota');
+    expect(h.openedPages).toEqual(['src/popup/index.html']);
   });
 
   it('ignore notifications that are not about a grant', async () => {

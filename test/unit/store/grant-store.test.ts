@@ -104,6 +104,7 @@ describe('IndexedDB GrantStore', () => {
     vi.restoreAllMocks();
     expect(error).toMatchObject({
       code: 'storage_failed',
+      kind: 'quota',
       message: 'The browser has no room left to save the grant.',
     });
     expect(await store.get(makeGrant().id)).toEqual(makeGrant({ failures: 1 }));

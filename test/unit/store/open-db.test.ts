@@ -151,7 +151,7 @@ describe('openSellerAuthDb', () => {
 
       await expect(
         openSellerAuthDb(NAME, factory, { migrations: [...SELLER_AUTH_MIGRATIONS, broken] }),
-      ).rejects.toMatchObject({ code: 'storage_failed' });
+      ).rejects.toMatchObject({ code: 'storage_failed', kind: 'upgrade' });
 
       const again = await openSellerAuthDb(NAME, factory);
       expect(again.version).toBe(1);
@@ -170,7 +170,7 @@ describe('openSellerAuthDb', () => {
     newer.close();
 
     const error = await openSellerAuthDb(NAME, factory).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'storage_failed' });
+    expect(error).toMatchObject({ code: 'storage_failed', kind: 'newer_version' });
     expect((error as Error).message).toMatch(/newer version/);
 
     const stillThere = await openSellerAuthDb(NAME, factory, {
@@ -202,6 +202,7 @@ describe('openSellerAuthDb', () => {
 
     await expect(openSellerAuthDb(NAME, factory, { migrations: v2 })).rejects.toMatchObject({
       code: 'storage_failed',
+      kind: 'open',
     });
     stubborn.close();
     const reopened = await openSellerAuthDb(NAME, factory, { migrations: v2 });

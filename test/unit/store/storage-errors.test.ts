@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CallerFailure,
   guardStorage,
+  StorageFailure,
   storageFailed,
   transact,
 } from '../../../src/grants/store/storage-errors';
@@ -15,7 +16,7 @@ describe('storageFailed', () => {
       'save the grant',
       new DOMException(`could not write ${RECORD_TEXT}`, 'QuotaExceededError'),
     );
-    expect(error).toMatchObject({ code: 'storage_failed', retryable: true });
+    expect(error).toMatchObject({ code: 'storage_failed', retryable: true, kind: 'quota' });
     expect(error.message).toBe('The browser has no room left to save the grant.');
     expect(error.cause).toBeUndefined();
   });
@@ -27,6 +28,21 @@ describe('storageFailed', () => {
     );
     expect(error.message).toBe('Could not save the grant (DataCloneError).');
     expect(JSON.stringify(error.toData())).not.toContain(RECORD_TEXT);
+  });
+
+  it.each([
+    ['a failed operation', 'AbortError', 'operation', 'transaction'],
+    ['an operation the browser refused', 'UnknownError', 'operation', 'transaction'],
+    ['a full disk while opening', 'QuotaExceededError', 'open', 'quota'],
+    ['an aborted upgrade', 'AbortError', 'open', 'upgrade'],
+    ['a newer stored version', 'VersionError', 'open', 'newer_version'],
+    ['a failed open', 'UnknownError', 'open', 'open'],
+  ] as const)('keeps the kind of %s for the person who must fix it', (_case, name, stage, kind) => {
+    const error = storageFailed('open the stored data', new DOMException('x', name), stage);
+    expect(error).toBeInstanceOf(StorageFailure);
+    expect(error).toMatchObject({ code: 'storage_failed', kind });
+    // The kind is the worker's own: a page gets a plain storage_failed.
+    expect(error.toData()).not.toHaveProperty('kind');
   });
 
   it('copes with a thrown non-error', () => {
