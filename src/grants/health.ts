@@ -3,7 +3,7 @@ import type { GrantHealth, GrantView, Settings } from '../shared/model';
 import { DAY_MS } from './durations';
 import type { Grant } from './model';
 import { isDeadlineWithin, reminderDaysOf } from './reminders';
-import { plannedRefreshAt } from './schedule';
+import { plannedRefreshAt, refreshMarginMs } from './schedule';
 
 export function grantHealth(grant: Grant, settings: Settings, now: number): GrantHealth {
   const expired = !grant.refreshable && now >= grant.accessExpiresAt;
@@ -20,6 +20,7 @@ export function grantHealth(grant: Grant, settings: Settings, now: number): Gran
 
 /** Field by field on purpose: a spread would carry the tokens along. */
 export function toGrantView(grant: Grant, appName: string, settings: Settings, now: number): GrantView {
+  const nextRefreshAt = plannedRefreshAt(grant, settings, now);
   return {
     id: grant.id,
     appId: grant.appId,
@@ -33,7 +34,11 @@ export function toGrantView(grant: Grant, appName: string, settings: Settings, n
     refreshable: grant.refreshable,
     authorizedAt: grant.authorizedAt,
     lastRefreshedAt: grant.lastRefreshedAt,
-    nextRefreshAt: plannedRefreshAt(grant, settings, now),
+    nextRefreshAt,
+    refreshKeepsMs:
+      nextRefreshAt === undefined || grant.retryAt !== undefined
+        ? undefined
+        : refreshMarginMs(grant.accessExpiresAt - (grant.lastRefreshedAt ?? grant.authorizedAt), settings),
     failures: grant.failures,
     lastError: grant.lastError && { ...grant.lastError },
   };

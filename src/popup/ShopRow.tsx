@@ -4,9 +4,15 @@ import type { GrantView } from '../shared/model';
 import { describeError } from '../ui/error-words';
 import { countryName, PLATFORM_NAMES } from '../ui/labels';
 import { StatusPill } from '../ui/StatusPill';
-import { relativeTime } from '../ui/time-words';
 import { ShopActions } from './ShopActions';
-import { accessTokenLine, deadlineLine, isCrossBorder, shopCountryName, shopLabel } from './shop-words';
+import {
+  accessTokenLine,
+  deadlineLine,
+  isCrossBorder,
+  nextRefreshLine,
+  shopCountryName,
+  shopLabel,
+} from './shop-words';
 
 export interface ShopRowProps {
   view: GrantView;
@@ -30,6 +36,7 @@ export function ShopRow({ view, now, highlighted, ...actions }: ShopRowProps) {
   const meta = [PLATFORM_NAMES[view.platform], shopCountryName(view), view.appName].filter(Boolean);
   if (!crossBorder && seller.sellerId) meta.push(`Seller ID ${seller.sellerId}`);
   const lastError = view.lastError && describeError(view.lastError);
+  const refreshLine = view.refreshable ? nextRefreshLine(view, now) : undefined;
 
   return (
     <li
@@ -62,9 +69,7 @@ export function ShopRow({ view, now, highlighted, ...actions }: ShopRowProps) {
       <p>{accessTokenLine(view, now)}</p>
       <p>{deadlineLine(view, now)}</p>
       {!view.refreshable && <p class="fineprint">This app's authorizations cannot be refreshed.</p>}
-      {view.health === 'failing' && view.nextRefreshAt !== undefined && (
-        <p class="fineprint">Next refresh attempt {relativeTime(view.nextRefreshAt, now)}</p>
-      )}
+      {refreshLine && <p class="fineprint">{refreshLine}</p>}
       {lastError && (
         <p class="shop__error">
           {lastError.title}: {lastError.detail}

@@ -3,7 +3,7 @@
 import type { GrantView } from '../shared/model';
 import { COUNTRIES, type Country } from '../shared/platform';
 import { countryName } from '../ui/labels';
-import { formatDate, relativeTime } from '../ui/time-words';
+import { durationWords, formatDate, relativeTime } from '../ui/time-words';
 
 /** Names a shop in button labels, so screen readers and tests can tell rows apart. */
 export function shopLabel(view: GrantView): string {
@@ -27,6 +27,21 @@ export function deadlineLine(view: GrantView, now: number): string {
   // The platform ended it early (a refused refresh token): the old deadline no longer matters.
   if (view.status === 'needs_authorization') return 'Authorize again now: this authorization has ended';
   return `Authorize again by ${when}`;
+}
+
+/**
+ * When the worker next refreshes and why. Honest about the browser: a refresh runs only while it is open,
+ * so a time already past, or one the browser may be closed at, happens at the next start after it.
+ */
+export function nextRefreshLine(view: GrantView, now: number): string | undefined {
+  const at = view.nextRefreshAt;
+  if (at === undefined || view.status !== 'connected') return undefined;
+  if (at <= now) return `Refreshes on the next browser start after ${formatDate(at)}`;
+  const closed = 'if the browser is closed then, on its next start';
+  if (view.refreshKeepsMs === undefined) {
+    return `Next refresh attempt ${relativeTime(at, now)} (${formatDate(at)}); ${closed}`;
+  }
+  return `Next refresh ${formatDate(at)} (keeps ${durationWords(view.refreshKeepsMs)} of access); ${closed}`;
 }
 
 export function isCrossBorder(view: GrantView): boolean {

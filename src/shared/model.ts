@@ -59,6 +59,8 @@ export interface GrantView {
   lastRefreshedAt?: number;
   /** When the worker will next try to refresh (undefined when nothing is scheduled). */
   nextRefreshAt?: number;
+  /** The access life the planned refresh keeps (its margin); absent for a retry or when none is planned. */
+  refreshKeepsMs?: number;
   failures: number;
   lastError?: ErrorData;
 }

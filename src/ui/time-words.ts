@@ -33,3 +33,14 @@ export function formatDate(at: number): string {
   const minutes = String(date.getMinutes()).padStart(2, '0');
   return `${date.getDate()} ${MONTHS[date.getMonth()]} ${date.getFullYear()}, ${hours}:${minutes}`;
 }
+
+/** "3 days", "1 hour", "30 minutes": a span rounded down to its largest whole unit. */
+export function durationWords(ms: number): string {
+  const [size, unit] =
+    ms >= DAY
+      ? [Math.floor(ms / DAY), 'day']
+      : ms >= HOUR
+        ? [Math.floor(ms / HOUR), 'hour']
+        : [Math.floor(ms / MINUTE), 'minute'];
+  return `${size} ${unit}${size === 1 ? '' : 's'}`;
+}

@@ -117,6 +117,16 @@ describe('shop row', () => {
     expect(row.textContent).not.toContain('{');
   });
 
+  it('shows when the next refresh is planned and why, and nothing for an app that cannot refresh', async () => {
+    const planned = { nextRefreshAt: NOW + 3 * DAY, refreshKeepsMs: 3 * DAY };
+    const { row } = await setup([makeGrant(planned)]);
+    expect(row.textContent).toContain('Next refresh 17 Dec 2026, 14:05 (keeps 3 days of access)');
+    expect(row.textContent).toContain('if the browser is closed then, on its next start');
+    cleanup();
+    const unrefreshable = await setup([makeGrant({ ...planned, refreshable: false })]);
+    expect(unrefreshable.row.textContent).not.toContain('Next refresh');
+  });
+
   it('copies the access token on click, says "Copied", and never renders the token', async () => {
     const { client, actions, container } = await setup([makeGrant()], {
       'grants.accessToken': () => ({ accessToken: TOKEN, expiresAt: NOW + DAY }),

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { grantIdFromSearch } from '../../../src/popup/deep-link';
-import { deadlineLine, reauthorizeCountries, shopLabel } from '../../../src/popup/shop-words';
-import { DAY, makeGrant, NOW } from './fixtures';
+import {
+  deadlineLine,
+  nextRefreshLine,
+  reauthorizeCountries,
+  shopLabel,
+} from '../../../src/popup/shop-words';
+import { DAY, HOUR, MINUTE, makeGrant, NOW } from './fixtures';
 
 describe('reauthorizeCountries', () => {
   it('asks Lazada for the venture the shop is in, or cross-border', () => {
@@ -55,5 +60,39 @@ describe('deadlineLine', () => {
   it('says "now" for a shop the platform already refused, whatever the old deadline', () => {
     const dead = makeGrant({ status: 'needs_authorization', refreshExpiresAt: NOW + 29 * DAY });
     expect(deadlineLine(dead, NOW)).toBe('Authorize again now: this authorization has ended');
+  });
+});
+
+describe('nextRefreshLine', () => {
+  it('gives the planned time and the access it keeps, and the next browser start if closed then', () => {
+    const view = makeGrant({ nextRefreshAt: NOW + 3 * DAY + 2 * HOUR, refreshKeepsMs: 3 * DAY });
+    expect(nextRefreshLine(view, NOW)).toBe(
+      'Next refresh 17 Dec 2026, 16:05 (keeps 3 days of access); if the browser is closed then, on its next start',
+    );
+    expect(nextRefreshLine({ ...view, refreshKeepsMs: 30 * MINUTE }, NOW)).toContain(
+      'keeps 30 minutes of access',
+    );
+    expect(nextRefreshLine({ ...view, refreshKeepsMs: 2 * HOUR + MINUTE }, NOW)).toContain(
+      'keeps 2 hours of',
+    );
+    expect(nextRefreshLine({ ...view, refreshKeepsMs: DAY }, NOW)).toContain('keeps 1 day of access');
+  });
+
+  it('never promises a time already past: that refresh happens at the next browser start', () => {
+    const view = makeGrant({ nextRefreshAt: NOW - 2 * DAY, refreshKeepsMs: 3 * DAY });
+    expect(nextRefreshLine(view, NOW)).toBe('Refreshes on the next browser start after 12 Dec 2026, 14:05');
+    expect(nextRefreshLine({ ...view, nextRefreshAt: NOW }, NOW)).toMatch(
+      /^Refreshes on the next browser start/,
+    );
+  });
+
+  it('calls a pending retry an attempt, and says nothing when no refresh is planned', () => {
+    const retry = makeGrant({ health: 'failing', failures: 1, nextRefreshAt: NOW + 5 * MINUTE });
+    expect(nextRefreshLine(retry, NOW)).toBe(
+      'Next refresh attempt in 5 minutes (14 Dec 2026, 14:10); if the browser is closed then, on its next start',
+    );
+    expect(nextRefreshLine(makeGrant(), NOW)).toBeUndefined();
+    const dead = makeGrant({ status: 'needs_authorization', nextRefreshAt: NOW + DAY, refreshKeepsMs: DAY });
+    expect(nextRefreshLine(dead, NOW)).toBeUndefined();
   });
 });

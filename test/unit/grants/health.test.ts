@@ -98,6 +98,15 @@ describe('toGrantView', () => {
     ).toBeUndefined();
   });
 
+  it('says how much access the planned refresh keeps, and nothing for a retry or a dead grant', () => {
+    const healthy = makeGrant({ dueAt: T0 + 4 * DAY });
+    expect(toGrantView(healthy, 'A', SETTINGS, NOW).refreshKeepsMs).toBe(30 * MINUTE);
+    expect(toGrantView(healthy, 'A', { ...SETTINGS, keepAccessDays: 3 }, NOW).refreshKeepsMs).toBe(3 * DAY);
+    expect(toGrantView(grant, 'A', { ...SETTINGS, keepAccessDays: 3 }, NOW).refreshKeepsMs).toBeUndefined();
+    const dead = makeGrant({ status: 'needs_authorization' });
+    expect(toGrantView(dead, 'A', { ...SETTINGS, keepAccessDays: 3 }, NOW).refreshKeepsMs).toBeUndefined();
+  });
+
   it('is a copy: changing the view does not change the grant', () => {
     const view = toGrantView(grant, 'A', SETTINGS, NOW);
     view.seller.account = 'changed';
