@@ -15,6 +15,7 @@ import { FieldError, TextField } from './TextField';
 
 const SETTINGS_FIELDS: ReadonlySet<string> = new Set<SettingsField>([
   'refreshLeadMinutes',
+  'keepAccessDays',
   'reminderDays',
   'maxConcurrentRefreshes',
   'maxRefreshesPerMinute',
@@ -33,6 +34,13 @@ const TEXT_FIELDS: {
     field: 'refreshLeadMinutes',
     id: 'settings-refresh-lead',
     label: 'Refresh before expiry (minutes)',
+    inputMode: 'numeric',
+  },
+  {
+    field: 'keepAccessDays',
+    id: 'settings-keep-access-days',
+    label: 'Keep at least this many days of access',
+    hint: 'Whole days, 0 to 30. Refreshing earlier keeps shops working while the computer is off.',
     inputMode: 'numeric',
   },
   {

@@ -5,6 +5,7 @@ export type SettingsField = keyof Settings;
 
 export interface SettingsFormValues {
   refreshLeadMinutes: string;
+  keepAccessDays: string;
   /** Comma separated, as people write it: "7, 2, 1". */
   reminderDays: string;
   maxConcurrentRefreshes: string;
@@ -19,6 +20,7 @@ export type ParsedSettings = { ok: true; settings: Settings } | { ok: false; err
 export function settingsFormFrom(settings: Settings): SettingsFormValues {
   return {
     refreshLeadMinutes: String(settings.refreshLeadMinutes),
+    keepAccessDays: String(settings.keepAccessDays ?? 0),
     reminderDays: settings.reminderDays.join(', '),
     maxConcurrentRefreshes: String(settings.maxConcurrentRefreshes),
     maxRefreshesPerMinute: String(settings.maxRefreshesPerMinute),
@@ -29,15 +31,13 @@ export function settingsFormFrom(settings: Settings): SettingsFormValues {
 /** Only catches what is not a number at all; ranges are the worker's to judge, and it says so per field. */
 export function parseSettingsForm(form: SettingsFormValues): ParsedSettings {
   const errors: SettingsFormErrors = {};
-  // keepAccessDays has no field on this form yet: a save leaves the stored value as it is.
-  const wholeNumber = (
-    field: Exclude<SettingsField, 'reminderDays' | 'notifications' | 'keepAccessDays'>,
-  ): number => {
+  const wholeNumber = (field: Exclude<SettingsField, 'reminderDays' | 'notifications'>): number => {
     const value = parseWholeNumber(form[field]);
     if (value === undefined) errors[field] = 'Enter a whole number.';
     return value ?? 0;
   };
   const refreshLeadMinutes = wholeNumber('refreshLeadMinutes');
+  const keepAccessDays = wholeNumber('keepAccessDays');
   const maxConcurrentRefreshes = wholeNumber('maxConcurrentRefreshes');
   const maxRefreshesPerMinute = wholeNumber('maxRefreshesPerMinute');
   const days = form.reminderDays
@@ -53,6 +53,7 @@ export function parseSettingsForm(form: SettingsFormValues): ParsedSettings {
     ok: true,
     settings: {
       refreshLeadMinutes,
+      keepAccessDays,
       reminderDays: days.filter((day): day is number => day !== undefined),
       maxConcurrentRefreshes,
       maxRefreshesPerMinute,

@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
+import { normalizeSettingsChange } from '../../../src/background/messaging/settings-change';
 import { SellerAuthError } from '../../../src/shared/errors';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/model';
 import { renderOptions } from './options-fixtures';
@@ -18,6 +19,8 @@ function errorOf(label: string): string {
   const ids = (input.getAttribute('aria-describedby') ?? '').split(' ');
   return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
 }
+
+const KEEP = 'Keep at least this many days of access';
 
 const stored: Settings = { ...DEFAULT_SETTINGS, reminderDays: [14, 3], refreshLeadMinutes: 45 };
 
@@ -38,6 +41,7 @@ describe('settings', () => {
     });
     await settingsSection().findByLabelText('Refresh before expiry (minutes)');
     fill('Refresh before expiry (minutes)', '20');
+    fill(KEEP, '5');
     fill('Remind before the authorization deadline (days)', ' 7, 2 ,1 ');
     fill('Refreshes at the same time (at most)', '2');
     fill('Refreshes per minute (at most)', '60');
@@ -48,6 +52,7 @@ describe('settings', () => {
     expect(worker.callsOf('settings.save')).toEqual([
       {
         refreshLeadMinutes: 20,
+        keepAccessDays: 5,
         reminderDays: [7, 2, 1],
         maxConcurrentRefreshes: 2,
         maxRefreshesPerMinute: 60,
@@ -89,5 +94,42 @@ describe('settings', () => {
       ),
     );
     expect(screen.queryByText('Settings saved')).toBeNull();
+  });
+
+  it('shows the days of access to keep, explained in one line', async () => {
+    renderOptions({ handlers: { 'settings.get': () => ({ ...stored, keepAccessDays: 4 }) } });
+    const input = await settingsSection().findByLabelText(KEEP);
+    expect(input).toHaveProperty('value', '4');
+    const hint = document.getElementById(input.getAttribute('aria-describedby') ?? '');
+    expect(hint?.textContent).toBe(
+      'Whole days, 0 to 30. Refreshing earlier keeps shops working while the computer is off.',
+    );
+  });
+
+  it("checks the days of access with the worker's own rules, and saves 0", async () => {
+    const { worker } = renderOptions({
+      handlers: {
+        'settings.get': () => stored,
+        'settings.save': (change) => ({ ...stored, ...normalizeSettingsChange(change) }),
+      },
+    });
+    await settingsSection().findByLabelText(KEEP);
+    fill(KEEP, 'a week');
+    fireEvent.click(settingsSection().getByRole('button', { name: 'Save settings' }));
+    await waitFor(() => expect(errorOf(KEEP)).toMatch(/whole number/));
+    expect(worker.callsOf('settings.save')).toEqual([]);
+
+    fill(KEEP, '31');
+    fireEvent.click(settingsSection().getByRole('button', { name: 'Save settings' }));
+    await waitFor(() =>
+      expect(errorOf(KEEP)).toContain('Days of access to keep must be a whole number from 0 to 30.'),
+    );
+    expect(screen.queryByText('Settings saved')).toBeNull();
+
+    fill(KEEP, '0');
+    fireEvent.click(settingsSection().getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText('Settings saved')).toBeTruthy();
+    expect(worker.callsOf('settings.save').at(-1)).toMatchObject({ keepAccessDays: 0 });
+    expect(settingsSection().getByLabelText(KEEP)).toHaveProperty('value', '0');
   });
 });
