@@ -146,6 +146,27 @@ describe('rearm', () => {
     expect(h.badge.shown.at(-1)).toBe(1);
   });
 
+  it.each([
+    ['reminders 2 and 1 days before', [2, 1]],
+    ['reminders off', []],
+  ])('counts on the badge every shop whose deadline is within 7 days, with %s', async (_name, days) => {
+    const h = createHarness();
+    await h.stores.settings.save({ reminderDays: days });
+    const app = await h.addApp();
+    const now = h.clock.now();
+    const soon = await storeGrant(h, app.id, 'a@shop.sg', '1');
+    await h.stores.grants.put({ ...soon, refreshExpiresAt: now + 7 * DAY });
+    const later = await storeGrant(h, app.id, 'b@shop.sg', '2');
+    await h.stores.grants.put({ ...later, refreshExpiresAt: now + 7 * DAY + 60_000 });
+
+    await h.worker.rearm();
+    expect(h.badge.shown.at(-1)).toBe(1);
+
+    await h.clock.advance(60_000); // the second shop's deadline is now 7 days away too
+    await h.worker.rearm();
+    expect(h.badge.shown.at(-1)).toBe(2);
+  });
+
   it('clears the alarm when nothing is scheduled', async () => {
     const h = createHarness();
     await h.worker.rearm();
