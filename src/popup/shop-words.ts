@@ -36,7 +36,9 @@ export function deadlineLine(view: GrantView, now: number): string {
 export function nextRefreshLine(view: GrantView, now: number): string | undefined {
   const at = view.nextRefreshAt;
   if (at === undefined || view.status !== 'connected') return undefined;
-  if (at <= now) return `Refreshes on the next browser start after ${formatDate(at)}`;
+  // The popup is open, so the browser runs: the due alarm or the 30-minute safety alarm picks it up.
+  if (at <= now)
+    return `Refresh due since ${formatDate(at)}: runs within 30 minutes while the browser is open`;
   const closed = 'if the browser is closed then, on its next start';
   if (view.refreshKeepsMs === undefined) {
     return `Next refresh attempt ${relativeTime(at, now)} (${formatDate(at)}); ${closed}`;

@@ -78,12 +78,12 @@ describe('nextRefreshLine', () => {
     expect(nextRefreshLine({ ...view, refreshKeepsMs: DAY }, NOW)).toContain('keeps 1 day of access');
   });
 
-  it('never promises a time already past: that refresh happens at the next browser start', () => {
+  it('never promises a time already past: a due refresh runs while the browser is open', () => {
     const view = makeGrant({ nextRefreshAt: NOW - 2 * DAY, refreshKeepsMs: 3 * DAY });
-    expect(nextRefreshLine(view, NOW)).toBe('Refreshes on the next browser start after 12 Dec 2026, 14:05');
-    expect(nextRefreshLine({ ...view, nextRefreshAt: NOW }, NOW)).toMatch(
-      /^Refreshes on the next browser start/,
+    expect(nextRefreshLine(view, NOW)).toBe(
+      'Refresh due since 12 Dec 2026, 14:05: runs within 30 minutes while the browser is open',
     );
+    expect(nextRefreshLine({ ...view, nextRefreshAt: NOW }, NOW)).toMatch(/^Refresh due since/);
   });
 
   it('calls a pending retry an attempt, and says nothing when no refresh is planned', () => {
