@@ -124,6 +124,7 @@ export class SimBrowser {
     const worker = createWorker({
       stores: { ...stores, grants },
       tokens: createTokenClient({ fetch: network.fetch, clock, startTimer: clock.startTimer }),
+      startTimer: clock.startTimer,
       clock,
       locks: createLocks(),
       notifier,

@@ -3,7 +3,7 @@
  * Every result carries its recomputed `dueAt` and clears `refreshStartedAt` (the call is over).
  */
 
-import type { TokenGrant } from '../platforms/types';
+import type { RefreshedTokens } from '../platforms/types';
 import type { ErrorData } from '../shared/errors';
 import type { Settings } from '../shared/model';
 import {
@@ -39,14 +39,15 @@ function scheduled(grant: Grant, ctx: ApplyContext): Grant {
  * it), and a success ends any failure streak. A grant marked expired while the call was on the wire is
  * alive again: the platform just accepted its refresh token.
  */
-export function withRefreshedTokens(grant: Grant, tokens: TokenGrant, ctx: ApplyContext): Grant {
+export function withRefreshedTokens(grant: Grant, tokens: RefreshedTokens, ctx: ApplyContext): Grant {
   return scheduled(
     {
       ...grant,
       accessToken: tokens.accessToken,
-      refreshToken: tokens.refreshToken,
+      // What the reply leaves out keeps its stored value (RFC 6749 section 6).
+      refreshToken: tokens.refreshToken ?? grant.refreshToken,
       accessExpiresAt: tokens.accessExpiresAt,
-      refreshExpiresAt: Math.min(grant.refreshExpiresAt, tokens.refreshExpiresAt),
+      refreshExpiresAt: Math.min(grant.refreshExpiresAt, tokens.refreshExpiresAt ?? grant.refreshExpiresAt),
       refreshable: grant.refreshable && tokens.refreshable,
       status: 'connected',
       failures: 0,

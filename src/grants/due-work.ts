@@ -234,6 +234,9 @@ async function afterRefresh(run: Run, outcome: RefreshOutcome, grantId: string):
       return 'rateLimited';
     case 'skipped':
       return 'skipped';
+    case 'pending':
+      // Still on the wire, under its lock and keep-awake: its answer lands by itself, the run moves on.
+      return 'skipped';
   }
 }
 

@@ -2,6 +2,7 @@
  * The small interfaces the worker's logic is written against. IndexedDB implementations live in
  * src/grants/store/, in-memory fakes in test/support/fakes.ts, browser adapters in src/background/adapters/.
  */
+import type { RefreshedTokens } from '../platforms/types';
 import type { AppSecret } from '../shared/checked';
 import type { ActivityEntry, AppProfile, ConnectAttempt, Settings } from '../shared/model';
 import type { Grant } from './model';
@@ -75,4 +76,24 @@ export interface LockManager {
  */
 export interface Notifier {
   notify(notification: { id: string; grantId?: string; title: string; message: string }): Promise<void>;
+}
+
+/**
+ * A rotated pair written ahead of IndexedDB (chrome.storage.session: it outlives the worker, not the
+ * browser), kept until IndexedDB holds it. One entry per grant.
+ */
+export interface RefreshJournalEntry {
+  grantId: string;
+  /** The refresh token the call spent: the pair applies only while the store still holds it. */
+  sentRefreshToken: string;
+  tokens: RefreshedTokens;
+  /** When the answer arrived (the refresh's `now`). */
+  receivedAt: number;
+}
+
+export interface RefreshJournal {
+  put(entry: RefreshJournalEntry): Promise<void>;
+  get(grantId: string): Promise<RefreshJournalEntry | undefined>;
+  delete(grantId: string): Promise<void>;
+  list(): Promise<RefreshJournalEntry[]>;
 }

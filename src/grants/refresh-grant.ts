@@ -4,16 +4,23 @@
  * - the rotated pair is written in ONE update before anything else, so the spent refresh token is gone
  *   from the store the moment the new one is in it, and is never sent again;
  * - every write checks the stored refresh token is still the one sent: a grant removed or authorized
- *   again while the call was on the wire is never overwritten, resurrected or killed by a stale answer.
+ *   again while the call was on the wire is never overwritten, resurrected or killed by a stale answer;
+ * - a sent call is never given up: after `waitMs` the caller hears `pending`, while the call goes on
+ *   under the lock (nobody sends the spent token meanwhile) and keep-awake, and its answer is applied;
+ * - the answer is written ahead to the journal, then committed with retries, then the journal entry goes;
+ * - a call that starts while `refreshStartedAt` is left from an attempt that never finished, and meets
+ *   `IllegalRefreshToken`, is reported as interrupted (the platform rotated, the answer was lost), not
+ *   as a revocation.
  */
-import type { AppCredentials, TokenClient, TokenGrant } from '../platforms/types';
+import type { StartTimer } from '../platforms/token-client';
+import type { AppCredentials, RefreshedTokens, TokenClient } from '../platforms/types';
 import { type ErrorData, SellerAuthError, toErrorData } from '../shared/errors';
 import type { Settings } from '../shared/model';
 import { recordGrantActivity } from './activity';
 import { type ApplyContext, withRefreshedTokens, withRefreshFailure } from './apply-refresh';
 import { deadlinePassedError } from './expiry';
 import type { Grant } from './model';
-import type { ActivityLog, Clock, GrantStore, LockManager } from './ports';
+import type { ActivityLog, Clock, GrantStore, LockManager, RefreshJournal } from './ports';
 import { isRefreshDue } from './schedule';
 import { updateIf } from './update-if';
 
@@ -26,7 +33,22 @@ export interface RefreshDeps {
   activity: ActivityLog;
   settings(): Promise<Settings>;
   random?: () => number;
+  /** Where a rotated pair waits until IndexedDB has it. Without one, the commit is only retried. */
+  journal?: RefreshJournal;
+  /** Keeps the worker alive while a call is on the wire, also after the caller stopped waiting. */
+  keepAwake?: <T>(task: () => Promise<T>) => Promise<T>;
+  /** How long a caller waits for the answer before hearing `pending` (default 15 s). */
+  waitMs?: number;
+  startTimer?: StartTimer;
+  /** Pause between commit attempts (tests pass the fake clock's). */
+  sleep?: (ms: number) => Promise<void>;
 }
+
+export const REFRESH_WAIT_MS = 15_000;
+/** Pauses between tries of the success commit: a storage hiccup passes, a broken store does not. */
+const COMMIT_RETRY_MS = [50, 250, 1000];
+/** Answers that leave open whether the platform acted: the next IllegalRefreshToken means a lost answer. */
+const AMBIGUOUS_CODES = new Set(['network', 'timeout']);
 
 export interface RefreshRequest {
   /** `scheduled` refreshes only a grant that is (still) due; `manual` refreshes any live grant. */
@@ -36,7 +58,8 @@ export interface RefreshRequest {
 }
 
 export interface RefreshOutcome {
-  kind: 'refreshed' | 'skipped' | 'failed' | 'dead';
+  /** `pending`: the call is still on the wire; its answer will be applied when it comes. */
+  kind: 'refreshed' | 'skipped' | 'failed' | 'dead' | 'pending';
   /** The grant as stored afterwards (absent when it is gone). Worker-only: it holds tokens. */
   grant?: Grant;
   error?: ErrorData;
@@ -48,12 +71,43 @@ export function refreshLockName(grantId: string): string {
   return `seller-auth:refresh:${grantId}`;
 }
 
+const realTimer: StartTimer = (callback, ms) => {
+  const timer = setTimeout(callback, ms);
+  return () => clearTimeout(timer);
+};
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const passThrough = <T>(task: () => Promise<T>) => task();
+
+/**
+ * Settles with the outcome, or with `pending` after `waitMs` (also while queued behind another call
+ * holding the lock): the work itself goes on and still applies its answer.
+ */
 export function refreshGrant(
   deps: RefreshDeps,
   grantId: string,
   request: RefreshRequest,
 ): Promise<RefreshOutcome> {
-  return deps.locks.withLock(refreshLockName(grantId), () => refreshHoldingLock(deps, grantId, request));
+  const keepAwake = deps.keepAwake ?? passThrough;
+  const work = keepAwake(() =>
+    deps.locks.withLock(refreshLockName(grantId), () => refreshHoldingLock(deps, grantId, request)),
+  );
+  let cancel: (() => void) | undefined;
+  const stopWaiting = new Promise<RefreshOutcome>((resolve) => {
+    cancel = (deps.startTimer ?? realTimer)(() => {
+      void deps.grants.get(grantId).then(
+        (grant) => resolve({ kind: 'pending', error: pendingError(), ...(grant ? { grant } : {}) }),
+        () => resolve({ kind: 'pending', error: pendingError() }),
+      );
+    }, deps.waitMs ?? REFRESH_WAIT_MS);
+  });
+  return Promise.race([work, stopWaiting]).finally(() => cancel?.());
+}
+
+function pendingError(): ErrorData {
+  return new SellerAuthError(
+    'refresh_pending',
+    'Still waiting for the platform to answer. The answer is saved when it arrives.',
+  ).toData();
 }
 
 async function refreshHoldingLock(
@@ -75,18 +129,32 @@ async function refreshHoldingLock(
   const app = await deps.credentials(grant.appId);
   if (!app) return recordFailure(deps, grant, missingAppError(), context());
 
+  // Left behind by an attempt that never finished (worker killed, answer lost): the platform may have
+  // rotated already, and only then is an IllegalRefreshToken not the seller's doing.
+  const afterInterruption = grant.refreshStartedAt !== undefined;
   const started = await updateIf(deps.grants, grantId, (current) =>
     holdsSameTokens(current, grant) ? { ...current, refreshStartedAt: deps.clock.now() } : undefined,
   );
   if (!started) return { kind: 'skipped', grant: await deps.grants.get(grantId) };
 
-  let tokens: TokenGrant;
+  let tokens: RefreshedTokens;
   try {
     tokens = await deps.tokens.refresh(app, grant.refreshToken);
   } catch (error) {
-    return recordFailure(deps, grant, toErrorData(error), context());
+    const data = toErrorData(error);
+    const reported =
+      afterInterruption && data.code === 'refresh_token_invalid' ? interruptedError(data) : data;
+    return recordFailure(deps, started, reported, context());
   }
   return recordSuccess(deps, grant, tokens, context());
+}
+
+function interruptedError(cause: ErrorData): ErrorData {
+  const error = new SellerAuthError(
+    'refresh_interrupted',
+    "A refresh was interrupted and the platform has already replaced this shop's token. The seller must authorize again.",
+  ).toData();
+  return cause.platformCode ? { ...error, platformCode: cause.platformCode } : error;
 }
 
 /** Someone refreshed (or authorized) it since the request, it is dead, or a scheduled one is no longer due. */
@@ -123,15 +191,41 @@ function holdsSameTokens(current: Grant | undefined, sent: Grant): current is Gr
 async function recordSuccess(
   deps: RefreshDeps,
   sent: Grant,
-  tokens: TokenGrant,
+  tokens: RefreshedTokens,
   ctx: ApplyContext,
 ): Promise<RefreshOutcome> {
-  const saved = await updateIf(deps.grants, sent.id, (current) =>
-    holdsSameTokens(current, sent) ? withRefreshedTokens(current, tokens, ctx) : undefined,
+  const entry = { grantId: sent.id, sentRefreshToken: sent.refreshToken, tokens, receivedAt: ctx.now };
+  // Best effort: without the write-ahead the commit below is still tried, only nothing outlives the worker.
+  const journaled = await deps.journal?.put(entry).then(
+    () => true,
+    () => false,
   );
+  const saved = await commitWithRetries(deps, () =>
+    updateIf(deps.grants, sent.id, (current) =>
+      holdsSameTokens(current, sent) ? withRefreshedTokens(current, tokens, ctx) : undefined,
+    ),
+  );
+  // Committed, or refused because the grant changed meanwhile: either way the entry has done its job.
+  if (journaled) await deps.journal?.delete(sent.id).catch(() => {});
   if (!saved) return { kind: 'skipped', grant: await deps.grants.get(sent.id) };
   await recordGrantActivity(deps.activity, saved, ctx.now, { kind: 'refreshed' });
   return { kind: 'refreshed', grant: saved };
+}
+
+/**
+ * The commit of a pair the platform already rotated to: a transaction that fails is tried again. When
+ * every try fails, the error goes up with the write-ahead left in the journal for the next start.
+ */
+async function commitWithRetries<T>(deps: RefreshDeps, commit: () => Promise<T>): Promise<T> {
+  const sleep = deps.sleep ?? realSleep;
+  for (const pauseMs of COMMIT_RETRY_MS) {
+    try {
+      return await commit();
+    } catch {
+      await sleep(pauseMs);
+    }
+  }
+  return commit();
 }
 
 async function recordFailure(
@@ -144,6 +238,10 @@ async function recordFailure(
   const saved = await updateIf(deps.grants, sent.id, (current) => {
     if (!holdsSameTokens(current, sent)) return undefined;
     effect = withRefreshFailure(current, error, ctx);
+    // The call may have reached the platform: keep the evidence for the next attempt to read.
+    if (AMBIGUOUS_CODES.has(error.code) && sent.refreshStartedAt !== undefined) {
+      return { ...effect.grant, refreshStartedAt: sent.refreshStartedAt };
+    }
     return effect.grant;
   });
   if (!saved || !effect) return { kind: 'skipped', grant: await deps.grants.get(sent.id) };

@@ -1,13 +1,14 @@
 /**
- * The signed token calls over `fetch`: one form-encoded POST each, bounded by a timeout, every
+ * The signed token calls over `fetch`: one form-encoded POST each (a create bounded by a timeout, a
+ * refresh never aborted once sent), every
  * failure a named SellerAuthError. Errors never carry the secret, the code or a token: they are
  * built from our own words, status codes and sanitized platform codes only.
  */
 import { SellerAuthError } from '../shared/errors';
 import { TOKEN_CREATE_PATH, TOKEN_REFRESH_PATH } from './descriptors';
-import { interpretTokenReply, type TokenHttpReply } from './token-reply';
+import { interpretRefreshReply, interpretTokenReply, type TokenHttpReply } from './token-reply';
 import { signedTokenForm } from './token-request';
-import type { AppCredentials, TokenClient, TokenGrant } from './types';
+import type { AppCredentials, RefreshedTokens, TokenClient, TokenGrant } from './types';
 
 export const DEFAULT_TOKEN_TIMEOUT_MS = 15_000;
 
@@ -25,12 +26,6 @@ const realTimer: StartTimer = (callback, ms) => {
   const timer = setTimeout(callback, ms);
   return () => clearTimeout(timer);
 };
-
-interface TokenCall {
-  apiPath: string;
-  urlField: 'tokenCreateUrl' | 'tokenRefreshUrl';
-  grant: { code: string } | { refresh_token: string };
-}
 
 /** Runs `task` with an abort signal; after `ms` it aborts and rejects with `timeout`, even if the task ignores the signal. */
 async function withTimeout<T>(
@@ -62,7 +57,7 @@ export function createTokenClient(options: TokenClientOptions): TokenClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS;
   const startTimer = options.startTimer ?? realTimer;
 
-  async function send(url: string, form: URLSearchParams, signal: AbortSignal): Promise<TokenHttpReply> {
+  async function send(url: string, form: URLSearchParams, signal?: AbortSignal): Promise<TokenHttpReply> {
     try {
       const response = await fetchImpl(url, {
         method: 'POST',
@@ -73,7 +68,7 @@ export function createTokenClient(options: TokenClientOptions): TokenClient {
         body: form.toString(),
         credentials: 'omit',
         cache: 'no-store',
-        signal,
+        ...(signal ? { signal } : {}),
       });
       const text = await response.text();
       return { status: response.status, text, retryAfter: response.headers.get('Retry-After') };
@@ -86,14 +81,26 @@ export function createTokenClient(options: TokenClientOptions): TokenClient {
     }
   }
 
-  async function call(app: AppCredentials, { apiPath, urlField, grant }: TokenCall): Promise<TokenGrant> {
+  /** A create: a code is single use and nothing rotates, so a plain abort-on-timeout is safe. */
+  async function create(app: AppCredentials, grant: { code: string }): Promise<TokenGrant> {
     // Key, secret and endpoints were checked when the app was saved (their types say so): trusted here.
-    const url = app.endpoints[urlField];
+    const url = app.endpoints.tokenCreateUrl;
     // Taken once: signed, sent, and the origin of every deadline (the send time, so deadlines err early).
     const sentAt = options.clock.now();
-    const form = await signedTokenForm(app, apiPath, grant, sentAt);
+    const form = await signedTokenForm(app, TOKEN_CREATE_PATH, grant, sentAt);
     const reply = await withTimeout(timeoutMs, (signal) => send(url, form, signal), startTimer);
     return interpretTokenReply(reply, { platform: app.platform, now: sentAt });
+  }
+
+  /**
+   * A refresh is never aborted: once it left, the platform may have rotated, and only its answer holds
+   * the live pair. The caller bounds its own waiting (refresh-grant) and applies a late answer.
+   */
+  async function refresh(app: AppCredentials, refreshToken: string): Promise<RefreshedTokens> {
+    const url = app.endpoints.tokenRefreshUrl;
+    const sentAt = options.clock.now();
+    const form = await signedTokenForm(app, TOKEN_REFRESH_PATH, { refresh_token: refreshToken }, sentAt);
+    return interpretRefreshReply(await send(url, form), { now: sentAt });
   }
 
   return {
@@ -103,7 +110,7 @@ export function createTokenClient(options: TokenClientOptions): TokenClient {
           new SellerAuthError('missing_code', 'There is no authorization code to exchange.'),
         );
       }
-      return call(app, { apiPath: TOKEN_CREATE_PATH, urlField: 'tokenCreateUrl', grant: { code } });
+      return create(app, { code });
     },
     refresh(app, refreshToken) {
       if (refreshToken.trim() === '') {
@@ -114,11 +121,7 @@ export function createTokenClient(options: TokenClientOptions): TokenClient {
           ),
         );
       }
-      return call(app, {
-        apiPath: TOKEN_REFRESH_PATH,
-        urlField: 'tokenRefreshUrl',
-        grant: { refresh_token: refreshToken },
-      });
+      return refresh(app, refreshToken);
     },
   };
 }

@@ -2,8 +2,8 @@
 import { SellerAuthError } from '../shared/errors';
 import type { PlatformId } from '../shared/platform';
 import { platformErrorFromBody } from './platform-error';
-import { parseTokenResponse } from './token-response';
-import type { TokenGrant } from './types';
+import { parseRefreshResponse, parseTokenResponse } from './token-response';
+import type { RefreshedTokens, TokenGrant } from './types';
 
 export interface TokenHttpReply {
   status: number;
@@ -35,6 +35,16 @@ export function interpretTokenReply(
   reply: TokenHttpReply,
   ctx: { platform: PlatformId; now: number },
 ): TokenGrant {
+  return parseTokenResponse(tokenReplyBody(reply), ctx);
+}
+
+/** The same checks for a refresh, whose reply is read leniently (see parseRefreshResponse). */
+export function interpretRefreshReply(reply: TokenHttpReply, ctx: { now: number }): RefreshedTokens {
+  return parseRefreshResponse(tokenReplyBody(reply), ctx);
+}
+
+/** The JSON body of a reply that is not an error of any kind; throws the named error otherwise. */
+function tokenReplyBody(reply: TokenHttpReply): unknown {
   const httpStatus = reply.status;
   const body = parseJson(reply.text);
   const platformError = body === undefined ? undefined : platformErrorFromBody(body, httpStatus);
@@ -69,5 +79,5 @@ export function interpretTokenReply(
       { httpStatus },
     );
   }
-  return parseTokenResponse(body, ctx);
+  return body;
 }

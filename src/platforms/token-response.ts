@@ -6,7 +6,7 @@
 import { SellerAuthError } from '../shared/errors';
 import type { CountryAccount, PlatformId, SellerIdentity } from '../shared/platform';
 import { asRecord, definedOnly, type JsonRecord, readId, readNumber, readString } from './json-fields';
-import type { TokenGrant } from './types';
+import type { RefreshedTokens, TokenGrant } from './types';
 
 /** 2001-09-09 in epoch ms: a smaller "absolute" time is seconds or garbage, never epoch ms. */
 const EPOCH_MS_FLOOR = 1e12;
@@ -135,6 +135,41 @@ export function parseTokenResponse(body: unknown, ctx: { platform: PlatformId; n
     accessExpiresAt,
     obtainedAt: ctx.now,
     seller: readSeller(record, ctx.platform),
+    requestId: readId(record, 'request_id'),
+  });
+}
+
+/**
+ * A refresh reply: the access token and its expiry are required; identity fields are not read (they
+ * were known at create, and an odd one must not throw away a rotated pair); a missing refresh token or
+ * refresh lifetime keeps the stored one. `refresh_expires_in` 0 or a past deadline ends refreshing.
+ */
+export function parseRefreshResponse(body: unknown, ctx: { now: number }): RefreshedTokens {
+  const record = asRecord(body);
+  if (!record) throw malformed('The token response is not a JSON object.');
+  const accessToken = readString(record, 'access_token');
+  if (!accessToken) throw malformed('The token response has no access token.');
+  const accessExpiresAt = deadline(
+    readNumber(record, 'expire_time'),
+    readNumber(record, 'expires_in'),
+    ctx.now,
+  );
+  if (accessExpiresAt === undefined)
+    throw malformed('The token response does not say when the access token expires.');
+
+  const refreshToken = readString(record, 'refresh_token') || undefined;
+  const lifetime = readNumber(record, 'refresh_expires_in');
+  const refreshDeadline = deadline(readNumber(record, 'refresh_token_valid_time'), lifetime, ctx.now);
+  const ended =
+    (lifetime !== undefined && lifetime <= 0) ||
+    (refreshDeadline !== undefined && refreshDeadline <= ctx.now);
+  return definedOnly({
+    accessToken,
+    accessExpiresAt,
+    refreshToken,
+    refreshExpiresAt: ended ? accessExpiresAt : refreshDeadline,
+    refreshable: !ended,
+    obtainedAt: ctx.now,
     requestId: readId(record, 'request_id'),
   });
 }

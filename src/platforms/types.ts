@@ -27,10 +27,30 @@ export interface TokenGrant {
   requestId?: string;
 }
 
+/**
+ * A refresh reply, read leniently: who the seller is was learned at create, so identity fields are not
+ * needed, and what the reply leaves out keeps its stored value.
+ */
+export interface RefreshedTokens {
+  accessToken: string;
+  accessExpiresAt: number;
+  /** Absent when the reply has none: the stored one stays valid (RFC 6749 section 6). */
+  refreshToken?: string;
+  /** Absent when the reply states no refresh lifetime: the stored deadline stays. */
+  refreshExpiresAt?: number;
+  /** False only when the reply says the grant can no longer be refreshed. */
+  refreshable: boolean;
+  obtainedAt: number;
+  requestId?: string;
+}
+
 /** The signed token calls. Implemented by `createTokenClient` (src/platforms/token-client.ts). */
 export interface TokenClient {
   /** POST /auth/token/create with the code from the callback. */
   create(app: AppCredentials, code: string): Promise<TokenGrant>;
-  /** POST /auth/token/refresh. The returned grant carries the NEW refresh token (rotation). */
-  refresh(app: AppCredentials, refreshToken: string): Promise<TokenGrant>;
+  /**
+   * POST /auth/token/refresh. The reply carries the NEW refresh token (rotation). Never aborted once
+   * sent: the platform may already have rotated, so only the caller's waiting has a limit.
+   */
+  refresh(app: AppCredentials, refreshToken: string): Promise<RefreshedTokens>;
 }

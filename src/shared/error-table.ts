@@ -80,6 +80,21 @@ export const ERROR_TABLE = {
     title: 'The login expired',
     detail: 'The authorization code was already used or is older than 30 minutes. Connect the shop again.',
   },
+  refresh_pending: {
+    retryable: true,
+    action: 'none',
+    title: 'Still waiting for the platform',
+    detail:
+      'Still waiting for the platform to answer the refresh. Seller Auth keeps the request open and saves the answer when it arrives.',
+  },
+  refresh_interrupted: {
+    retryable: false,
+    action: 'reauthorize',
+    refresh: 'permanent',
+    title: 'Refresh interrupted',
+    detail:
+      "A refresh was interrupted and the platform has already replaced this shop's token. The seller must authorize again.",
+  },
   refresh_token_invalid: {
     retryable: false,
     action: 'reauthorize',

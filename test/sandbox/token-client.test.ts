@@ -144,7 +144,9 @@ describe('token client x sandbox: refresh', () => {
     const spent = await failure(client.refresh(app, first.refreshToken));
     expect(spent).toMatchObject({ code: 'refresh_token_invalid', retryable: false });
     expectNothingSecret(spent, first.refreshToken, app.appSecret);
-    expect((await client.refresh(app, second.refreshToken)).refreshExpiresAt).toBe(first.refreshExpiresAt);
+    expect((await client.refresh(app, second.refreshToken ?? '')).refreshExpiresAt).toBe(
+      first.refreshExpiresAt,
+    );
   });
 
   it('refuses a refresh after the deadline with refresh_token_invalid', async () => {

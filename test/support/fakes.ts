@@ -84,6 +84,15 @@ export class FakeClock implements Clock {
       this.timers.push({ at: this.time + Math.max(0, ms), order: this.order++, resolve });
     });
 
+  /** A timer on this clock, with its cancel: what token-client's and refresh-grant's `startTimer` take. */
+  readonly startTimer = (fire: () => void, ms: number): (() => void) => {
+    const timer: Timer = { at: this.time + Math.max(0, ms), order: this.order++, resolve: fire };
+    this.timers.push(timer);
+    return () => {
+      this.timers = this.timers.filter((t) => t !== timer);
+    };
+  };
+
   /** Moves time forward by `ms`, waking each sleeper at its own time and letting it run before the next. */
   async advance(ms: number): Promise<void> {
     await this.advanceTo(this.time + ms);

@@ -20,6 +20,7 @@ import { createIdentityAuthWindow, identityCallbackUrl } from './identity-window
 import { createKeepAwake } from './keep-awake';
 import { createChromeNotifier } from './notifier';
 import { createOriginAccess } from './origin-access';
+import { createSessionRefreshJournal } from './refresh-journal';
 import { createSessionValue } from './session-value';
 import { createTabAuthWindow } from './tab-window';
 import { createWebLocks } from './web-locks';
@@ -34,6 +35,7 @@ export type BrowserAdapters = Pick<
   | 'originAccess'
   | 'openExtensionPage'
   | 'keepAwake'
+  | 'refreshJournal'
   | 'extension'
   | 'storageHealth'
   | 'durableStorage'
@@ -65,6 +67,7 @@ export function createBrowserAdapters(): BrowserAdapters {
     originAccess: createOriginAccess(browser.permissions),
     openExtensionPage: createExtensionPageOpener(browser.tabs, browser.runtime),
     keepAwake: createKeepAwake(() => browser.runtime.getPlatformInfo()),
+    refreshJournal: createSessionRefreshJournal(browser.storage.session),
     extension,
     storageHealth: sessionValue(STORAGE_HEALTH_KEY, parseStorageHealth),
     durableStorage: createDurableStorage(navigator.storage),

@@ -69,6 +69,8 @@ export function createGrantHandlers(deps: GrantHandlerDeps): GrantHandlers {
     'grants.refresh': async ({ grantId }) => {
       const grant = await requireGrant(grantId);
       const outcome = await refreshNow(grant.id);
+      // Still on the wire: say so, rather than show the old state as if nothing happened.
+      if (outcome.kind === 'pending' && outcome.error) throw SellerAuthError.fromData(outcome.error);
       return viewOf(outcome.grant ?? (await requireGrant(grant.id)));
     },
 

@@ -1,8 +1,9 @@
 /** The dependencies the worker is built from: stores plus adapters, all injectable for tests. */
 import type { AuthWindow, KeepAwake, OriginAccess } from '../../grants/connect/ports';
-import type { Clock, LockManager, Notifier } from '../../grants/ports';
+import type { Clock, LockManager, Notifier, RefreshJournal } from '../../grants/ports';
 import type { StorageHealth } from '../../grants/storage-health';
 import type { Stores } from '../../grants/store';
+import type { StartTimer } from '../../platforms/token-client';
 import type { TokenClient } from '../../platforms/types';
 import type { CallbackKind } from '../../shared/model';
 import type { Badge, ChangeSignal, DurableStorage, KeptValue, OpenExtensionPage, Scheduler } from './ports';
@@ -28,6 +29,10 @@ export interface WorkerDeps {
   openExtensionPage: OpenExtensionPage;
   extension: ExtensionIdentity;
   keepAwake?: KeepAwake;
+  /** Where a rotated pair waits for its IndexedDB commit (storage.session); a memory one otherwise. */
+  refreshJournal?: RefreshJournal;
+  /** Starts the "stop waiting for a refresh" timer (a simulation passes virtual time). */
+  startTimer?: StartTimer;
   /** How long one login may take before it counts as abandoned. */
   flowTimeoutMs?: number;
   random?: () => number;

@@ -9,7 +9,14 @@
 import { type AttemptDeps, expireInterruptedAttempt } from '../../grants/connect/attempts';
 import type { ConnectDeps } from '../../grants/connect/connect-flow';
 import { createCredentialsSource } from '../../grants/connect/credentials';
-import { createPacer, type DueWorkSummary, type RefreshDeps, runDueWork } from '../../grants/lifecycle';
+import {
+  createPacer,
+  type DueWorkSummary,
+  type RefreshDeps,
+  refreshLockName,
+  runDueWork,
+} from '../../grants/lifecycle';
+import { createMemoryRefreshJournal, replayRefreshJournal } from '../../grants/refresh-journal';
 import { STORAGE_NOTICE_PREFIX } from '../../grants/storage-health';
 import { DUE_ALARM, SAFETY_ALARM } from '../adapters/alarm-scheduler';
 import { grantIdFromNotificationId } from '../adapters/notifier';
@@ -80,8 +87,12 @@ export function createWorker(deps: WorkerDeps): Worker {
     tokens: deps.tokens,
     locks,
     clock,
+    journal: deps.refreshJournal ?? createMemoryRefreshJournal(),
+    keepAwake,
   };
   if (deps.random) refresh.random = deps.random;
+  if (deps.startTimer) refresh.startTimer = deps.startTimer;
+  if (deps.sleep) refresh.sleep = deps.sleep;
 
   const attempts: AttemptDeps = {
     attempts: stores.attempts,
@@ -121,6 +132,7 @@ export function createWorker(deps: WorkerDeps): Worker {
   // run's own re-arm just set, which fires at once when work is left (unpacked builds have no minimum
   // delay). Joining the run would swallow that alarm and stall the rest until the next browser start.
   let runAgain = false;
+  const journal = refresh.journal ?? createMemoryRefreshJournal();
   const rearmAfterWake = async () => {
     try {
       await deps.scheduler.ensureSafetyAlarm();
@@ -130,6 +142,19 @@ export function createWorker(deps: WorkerDeps): Worker {
   };
   const runCatchUp = async (): Promise<DueWorkSummary> => {
     try {
+      // First of all: a pair the platform rotated to whose commit the last worker never finished. If
+      // this throws, no due work runs: it would send the spent token.
+      await replayRefreshJournal({
+        grants: stores.grants,
+        journal,
+        locks,
+        lockName: refreshLockName,
+        context: async () => ({
+          now: clock.now(),
+          settings: await settings(),
+          random: deps.random ?? Math.random,
+        }),
+      });
       // A login left half-way must not hold up refreshes: its failure is rethrown once they ran.
       const expired = await expireInterruptedAttempt(attempts).then(
         () => undefined,

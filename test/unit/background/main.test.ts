@@ -48,6 +48,7 @@ const fakeChrome = {
     session: {
       get: vi.fn(async () => ({})),
       set: vi.fn(async () => {}),
+      remove: vi.fn(async () => {}),
     },
   },
   notifications: { create: vi.fn(async () => ''), clear: vi.fn(async () => true), onClicked: event() },

@@ -185,6 +185,18 @@ describe('withRefreshedTokens', () => {
     expect(next.refreshStartedAt).toBeUndefined();
   });
 
+  it('keeps the stored refresh token and deadline when the reply leaves them out (RFC 6749 section 6)', () => {
+    const stored = makeGrant();
+    const { refreshToken: _token, refreshExpiresAt: _deadline, seller: _seller, ...bare } = tokens;
+    const next = withRefreshedTokens(stored, bare, ctx);
+    expect(next).toMatchObject({
+      accessToken: 'new-access',
+      refreshToken: stored.refreshToken,
+      refreshExpiresAt: stored.refreshExpiresAt,
+      refreshable: true,
+    });
+  });
+
   it('takes an earlier deadline when the platform gives one', () => {
     const next = withRefreshedTokens(makeGrant(), { ...tokens, refreshExpiresAt: NOW + DAY }, ctx);
     expect(next.refreshExpiresAt).toBe(NOW + DAY);

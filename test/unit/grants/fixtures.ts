@@ -77,6 +77,7 @@ export function makeWorld(options: { settings?: Partial<Settings>; seed?: number
     random: seededRandom(options.seed ?? 42),
     notifier,
     sleep: clock.sleep,
+    startTimer: clock.startTimer,
   };
   return { clock, grants, tokens, locks, activity, notifier, settingsStore, configuredApps, deps };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NEVER_DUE } from '../../../src/grants/model';
 import { refreshGrant, refreshLockName } from '../../../src/grants/refresh-grant';
+import { createMemoryRefreshJournal, replayRefreshJournal } from '../../../src/grants/refresh-journal';
 import { SellerAuthError } from '../../../src/shared/errors';
 import type { Settings } from '../../../src/shared/model';
 import { APP_ID, connectSeller, DAY, MINUTE, makeWorld, storedGrant, type World } from './fixtures';
@@ -83,7 +84,7 @@ describe('refreshGrant', () => {
     for (const token of sent) expect(world.tokens.isLive(token)).toBe(false);
   });
 
-  it('keeps the stored tokens intact when the answer is lost after the server rotated', async () => {
+  it('a lost answer after the server rotated ends honestly as interrupted, never as a revocation', async () => {
     const { world, id } = await dueWorld();
     const before = storedGrant(world, id);
     world.tokens.scriptRefresh({ loseAnswer: new SellerAuthError('network', 'The connection dropped.') });
@@ -94,11 +95,130 @@ describe('refreshGrant', () => {
     expect(after.refreshToken).toBe(before.refreshToken);
     expect(after).toMatchObject({ status: 'connected', failures: 1 });
     expect(after.lastError?.code).toBe('network');
-    // The server retired that token: the retry learns it and asks for a new authorization.
+    // The call may have reached the platform: its start stays as evidence for the next attempt.
+    expect(after.refreshStartedAt).toBe(before.dueAt);
+    // The server retired that token, and no answer can be had: the retry says what really happened.
     await world.clock.advanceTo(after.dueAt);
     const retry = await refreshGrant(world.deps, id, scheduled(world));
-    expect(retry.kind).toBe('dead');
-    expect(storedGrant(world, id)).toMatchObject({ status: 'needs_authorization', dueAt: NEVER_DUE });
+    expect(retry).toMatchObject({ kind: 'dead', error: { code: 'refresh_interrupted' } });
+    expect(storedGrant(world, id)).toMatchObject({
+      status: 'needs_authorization',
+      dueAt: NEVER_DUE,
+      lastError: { code: 'refresh_interrupted' },
+    });
+    expect(world.activity.entries.at(-1)).toMatchObject({
+      kind: 'needs_authorization',
+      errorCode: 'refresh_interrupted',
+    });
+  });
+
+  it('calls an IllegalRefreshToken with no interrupted attempt before it a revocation', async () => {
+    const { world, id } = await dueWorld();
+    world.tokens.scriptRefresh({
+      fail: new SellerAuthError('refresh_token_invalid', 'Revoked.', { platformCode: 'IllegalRefreshToken' }),
+    });
+    const outcome = await refreshGrant(world.deps, id, scheduled(world));
+    expect(outcome).toMatchObject({ kind: 'dead', error: { code: 'refresh_token_invalid' } });
+  });
+
+  it('an answer slower than the wait is not thrown away: the caller hears pending, the pair is stored', async () => {
+    const { world, id, firstRefreshToken } = await dueWorld();
+    world.tokens.latencyMs = 40_000;
+    const first = refreshGrant({ ...world.deps, waitMs: 15_000 }, id, manual(world));
+    await world.clock.advance(15_000);
+    const outcome = await first;
+    expect(outcome).toMatchObject({ kind: 'pending', error: { code: 'refresh_pending', retryable: true } });
+    expect(storedGrant(world, id).refreshToken).toBe(firstRefreshToken);
+    // A second caller meanwhile waits for the lock: the spent token is never sent twice.
+    const second = refreshGrant({ ...world.deps, waitMs: 60_000 }, id, manual(world));
+    await world.clock.advance(25_000);
+    const stored = storedGrant(world, id);
+    expect(world.tokens.isLive(stored.refreshToken)).toBe(true);
+    expect(stored).toMatchObject({ status: 'connected', refreshStartedAt: undefined });
+    expect((await second).kind).toBe('skipped');
+    expect(world.tokens.refreshTokensSent).toEqual([firstRefreshToken]);
+  });
+
+  it('writes the pair ahead, retries a failing commit, and leaves the write-ahead when all fail', async () => {
+    const { world, id } = await dueWorld();
+    const journal = createMemoryRefreshJournal();
+    const sent = storedGrant(world, id).refreshToken;
+    const realUpdate = world.grants.update.bind(world.grants);
+    let failing = 2;
+    let callsBefore = 0;
+    world.grants.update = (grantId, change) => {
+      // Fails the success commit (after the call), not the start marker (before it).
+      if (failing > 0 && world.tokens.refreshTokensSent.length > callsBefore) {
+        failing -= 1;
+        return Promise.reject(new Error('TransactionInactiveError'));
+      }
+      return realUpdate(grantId, change);
+    };
+    const outcome = await world.clock.run(refreshGrant({ ...world.deps, journal }, id, manual(world)));
+    expect(outcome.kind).toBe('refreshed');
+    expect(world.tokens.isLive(storedGrant(world, id).refreshToken)).toBe(true);
+    expect(journal.entries.size).toBe(0);
+
+    // Every try fails: the rotated pair survives in the journal, and a worker start applies it.
+    await world.clock.advance(DAY);
+    failing = 100;
+    callsBefore = world.tokens.refreshTokensSent.length;
+    const before = storedGrant(world, id).refreshToken;
+    await world.clock.run(
+      refreshGrant({ ...world.deps, journal }, id, manual(world)).catch((error: unknown) => error),
+    );
+    expect(storedGrant(world, id).refreshToken).toBe(before);
+    const [entry] = await journal.list();
+    expect(entry).toMatchObject({ grantId: id, sentRefreshToken: before });
+    expect(world.tokens.isLive(entry?.tokens.refreshToken ?? '')).toBe(true);
+    world.grants.update = realUpdate;
+    const applied = await replayRefreshJournal({
+      grants: world.grants,
+      journal,
+      locks: world.locks,
+      lockName: refreshLockName,
+      context: async () => ({
+        now: world.clock.now(),
+        settings: await world.deps.settings(),
+        random: () => 0,
+      }),
+    });
+    expect(applied).toEqual([id]);
+    expect(storedGrant(world, id).refreshToken).toBe(entry?.tokens.refreshToken);
+    expect(journal.entries.size).toBe(0);
+    expect(sent).not.toBe(before);
+  });
+
+  it('a replayed write-ahead never overwrites a grant authorized again since', async () => {
+    const { world, id } = await dueWorld();
+    const journal = createMemoryRefreshJournal();
+    const grant = storedGrant(world, id);
+    await journal.put({
+      grantId: id,
+      sentRefreshToken: 'an-older-token',
+      tokens: {
+        accessToken: 'a',
+        accessExpiresAt: grant.accessExpiresAt,
+        refreshToken: 'r',
+        refreshable: true,
+        obtainedAt: 0,
+      },
+      receivedAt: world.clock.now(),
+    });
+    const applied = await replayRefreshJournal({
+      grants: world.grants,
+      journal,
+      locks: world.locks,
+      lockName: refreshLockName,
+      context: async () => ({
+        now: world.clock.now(),
+        settings: await world.deps.settings(),
+        random: () => 0,
+      }),
+    });
+    expect(applied).toEqual([]);
+    expect(storedGrant(world, id)).toEqual(grant);
+    expect(journal.entries.size).toBe(0);
   });
 
   it('leaves refreshStartedAt behind as evidence when the worker dies mid-call', async () => {

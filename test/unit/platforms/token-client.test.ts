@@ -336,12 +336,25 @@ describe('createTokenClient: failures', () => {
         }),
     );
     const error = await failure(
-      createTokenClient({ fetch, clock: { now: () => NOW }, timeoutMs: 20 }).refresh(
-        lazadaApp,
-        REFRESH_TOKEN,
-      ),
+      createTokenClient({ fetch, clock: { now: () => NOW }, timeoutMs: 20 }).create(lazadaApp, CODE),
     );
     expect(error.code).toBe('timeout');
+  });
+
+  it('never aborts a refresh: a reply later than the timeout still arrives, with the new pair', async () => {
+    let signalled = false;
+    const { fetch } = fakeFetch(({ init }) => {
+      signalled = init.signal !== undefined;
+      return new Promise<Response>((resolve) =>
+        setTimeout(() => resolve(json({ ...tokenBody, refresh_token: 'later' })), 60),
+      );
+    });
+    const tokens = await createTokenClient({ fetch, clock: { now: () => NOW }, timeoutMs: 20 }).refresh(
+      lazadaApp,
+      REFRESH_TOKEN,
+    );
+    expect(signalled).toBe(false);
+    expect(tokens.refreshToken).toBe('later');
   });
 
   it('times out a body that stalls after the headers', async () => {

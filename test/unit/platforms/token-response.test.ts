@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { interpretTokenReply } from '../../../src/platforms/token-reply';
-import { parseTokenResponse } from '../../../src/platforms/token-response';
+import { parseRefreshResponse, parseTokenResponse } from '../../../src/platforms/token-response';
 import { thrown } from '../../support/thrown';
 
 const NOW = 1_700_000_000_000;
@@ -247,5 +247,41 @@ describe('parseTokenResponse: refusals', () => {
     const serialized = `${error.message} ${JSON.stringify(error.toData())}`;
     expect(serialized).not.toContain(lazadaSample.access_token);
     expect(serialized).not.toContain(lazadaSample.refresh_token);
+  });
+});
+
+describe('parseRefreshResponse: lenient, what the reply leaves out keeps its stored value', () => {
+  it('keeps a reply with both tokens whose identity fields are missing or odd', () => {
+    const reply = { access_token: 'A2', refresh_token: 'R2', expires_in: 3600, refresh_expires_in: DAY_S };
+    expect(parseRefreshResponse(reply, { now: NOW })).toEqual({
+      accessToken: 'A2',
+      refreshToken: 'R2',
+      accessExpiresAt: NOW + 3_600_000,
+      refreshExpiresAt: NOW + DAY_S * 1000,
+      refreshable: true,
+      obtainedAt: NOW,
+    });
+    const odd = { ...reply, account: { nested: true }, country_user_info: 'x', user_id: null };
+    expect(parseRefreshResponse(odd, { now: NOW })).toMatchObject({ accessToken: 'A2', refreshToken: 'R2' });
+    // A create needs the identity: the same body is refused there.
+    expect(thrown(() => parseTokenResponse(reply, lazada))).toMatchObject({ code: 'malformed_response' });
+  });
+
+  it('leaves the refresh token and its deadline out when the reply does not state them', () => {
+    const tokens = parseRefreshResponse({ access_token: 'A2', expires_in: 3600 }, { now: NOW });
+    expect(tokens.refreshToken).toBeUndefined();
+    expect(tokens.refreshExpiresAt).toBeUndefined();
+    expect(tokens.refreshable).toBe(true);
+  });
+
+  it('ends refreshing when the reply says so (refresh_expires_in 0), and still needs an access token', () => {
+    const ended = parseRefreshResponse(
+      { access_token: 'A2', refresh_token: 'R2', expires_in: 3600, refresh_expires_in: 0 },
+      { now: NOW },
+    );
+    expect(ended).toMatchObject({ refreshable: false, refreshExpiresAt: NOW + 3_600_000 });
+    expect(thrown(() => parseRefreshResponse({ refresh_token: 'R2' }, { now: NOW }))).toMatchObject({
+      code: 'malformed_response',
+    });
   });
 });
