@@ -1,7 +1,6 @@
 /**
  * The signed token calls over `fetch`: one form-encoded POST each (a create bounded by a timeout, a
- * refresh never aborted once sent), every
- * failure a named SellerAuthError. Errors never carry the secret, the code or a token: they are
+ * refresh never aborted once sent), every failure a named SellerAuthError. Errors never carry the secret, the code or a token: they are
  * built from our own words, status codes and sanitized platform codes only.
  */
 import { SellerAuthError } from '../shared/errors';
