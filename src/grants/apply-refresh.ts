@@ -9,6 +9,7 @@ import type { Settings } from '../shared/model';
 import {
   CONFIGURATION_RETRY_MS,
   DEFAULT_RATE_LIMIT_WAIT_MS,
+  MAX_RATE_LIMIT_WAIT_MS,
   retryBeforeDeadline,
   transientBackoffMs,
 } from './backoff';
@@ -74,8 +75,9 @@ export function withRefreshFailure(grant: Grant, error: ErrorData, ctx: ApplyCon
 
   switch (failure) {
     case 'rate_limited': {
-      const waitMs =
+      const hintMs =
         error.retryAfterMs && error.retryAfterMs > 0 ? error.retryAfterMs : DEFAULT_RATE_LIMIT_WAIT_MS;
+      const waitMs = Math.min(hintMs, MAX_RATE_LIMIT_WAIT_MS);
       return {
         grant: scheduled({ ...base, retryAt: retryAt(waitMs) }, ctx),
         outcome: 'failed',

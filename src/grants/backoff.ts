@@ -8,6 +8,8 @@ const JITTER_SHARE = 0.2;
 export const CONFIGURATION_RETRY_MS = 6 * HOUR_MS;
 /** Without a hint, a rate-limited call waits this long (the gateway's bans usually last a second). */
 export const DEFAULT_RATE_LIMIT_WAIT_MS = SECOND_MS;
+/** A gateway's "wait" hint is followed up to this long: a longer one would let access tokens run out. */
+export const MAX_RATE_LIMIT_WAIT_MS = 15 * MINUTE_MS;
 /** A retry that would land after the deadline gets one last try this long before it. */
 export const LAST_CHANCE_BEFORE_DEADLINE_MS = MINUTE_MS;
 

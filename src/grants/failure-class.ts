@@ -14,7 +14,14 @@ export type FailureClass =
   /** Wrong secret, rejected app, a bug: not the seller's fault, and retrying fast cannot fix it. */
   | 'configuration';
 
-/** The table's meaning for the code, else by `retryable`: back off, or wait long for a settings fix. */
-export function classifyFailure(error: Pick<ErrorData, 'code' | 'retryable'>): FailureClass {
+/**
+ * The table's meaning for the code, else by `retryable`: back off, or wait long for a settings fix.
+ * An error the platform named but we do not know (`isp.*`, `SYSTEM`...) is most often its own trouble:
+ * it backs off like a transient one (capped at 30 min), not 6 hours while the access token runs out.
+ */
+export function classifyFailure(
+  error: Pick<ErrorData, 'code' | 'retryable'> & { platformCode?: string | undefined },
+): FailureClass {
+  if (error.code === 'platform_error' && error.platformCode) return 'transient';
   return errorEntry(error.code).refresh ?? (error.retryable ? 'transient' : 'configuration');
 }

@@ -19,6 +19,15 @@ function errorOf(code: ErrorCode, details: Partial<ErrorData> = {}): ErrorData {
 }
 
 describe('classifyFailure', () => {
+  it('backs off an unknown error the platform named (isp.*, SYSTEM) like a transient one', () => {
+    expect(classifyFailure(errorOf('platform_error', { platformCode: 'isp.remote-service-error' }))).toBe(
+      'transient',
+    );
+    expect(classifyFailure(errorOf('platform_error', { platformCode: 'SYSTEM' }))).toBe('transient');
+    // Refused without a reason (a wrong token URL answering 403): a settings matter.
+    expect(classifyFailure(errorOf('platform_error', { httpStatus: 403 }))).toBe('configuration');
+  });
+
   it.each<[ErrorCode, string]>([
     ['rate_limited', 'rate_limited'],
     ['refresh_token_invalid', 'permanent'],
@@ -143,6 +152,12 @@ describe('withRefreshFailure', () => {
     expect(effect).toMatchObject({ outcome: 'failed', rateLimitedMs: 4000 });
     expect(effect.grant).toMatchObject({ status: 'connected', failures: 0, retryAt: NOW + 4000 });
     expect(effect.grant.lastError).toBeUndefined();
+  });
+
+  it('rate_limited: a hint longer than 15 minutes is capped there', () => {
+    const effect = withRefreshFailure(grant, errorOf('rate_limited', { retryAfterMs: 6 * HOUR }), ctx);
+    expect(effect.rateLimitedMs).toBe(15 * MINUTE);
+    expect(effect.grant.retryAt).toBe(NOW + 15 * MINUTE);
   });
 
   it('rate_limited without a hint waits one second', () => {
