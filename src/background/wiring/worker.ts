@@ -9,6 +9,7 @@
 import { type AttemptDeps, expireInterruptedAttempt } from '../../grants/connect/attempts';
 import type { ConnectDeps } from '../../grants/connect/connect-flow';
 import { createCredentialsSource } from '../../grants/connect/credentials';
+import { withHostAccess } from '../../grants/host-access-tokens';
 import { createPacer, type DueWorkSummary, type RefreshDeps, runDueWork } from '../../grants/lifecycle';
 import { STORAGE_NOTICE_PREFIX } from '../../grants/storage-health';
 import { DUE_ALARM, SAFETY_ALARM } from '../adapters/alarm-scheduler';
@@ -71,13 +72,15 @@ export function createWorker(deps: WorkerDeps): Worker {
   const keepAwake = deps.keepAwake ?? passThrough;
   // Memory is only a cache here: the pace a wake learned from the gateway's limits, for the next wake.
   const pacer = createPacer();
+  // Every token call, connect or refresh, checks host access first: without it nothing is sent.
+  const tokens = withHostAccess(deps.tokens, deps.originAccess);
 
   const refresh: RefreshDeps = {
     grants: stores.grants,
     activity: stores.activity,
     settings,
     credentials,
-    tokens: deps.tokens,
+    tokens,
     locks,
     clock,
   };
@@ -96,7 +99,7 @@ export function createWorker(deps: WorkerDeps): Worker {
     apps: stores.apps,
     grants: stores.grants,
     settings: stores.settings,
-    tokens: deps.tokens,
+    tokens,
     credentials,
     authWindows: deps.authWindows,
     originAccess: deps.originAccess,
