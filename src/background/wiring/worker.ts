@@ -111,7 +111,7 @@ export function createWorker(deps: WorkerDeps): Worker {
 
   const handlers = createHandlers({
     extension: deps.extension,
-    apps: { ...stores, clock, extensionId: deps.extension.id, rearm, newId },
+    apps: { ...stores, clock, extensionId: deps.extension.id, rearm, newId, originAccess: deps.originAccess },
     connect,
     grants: { ...stores, clock, settings, refresh, rearm },
     settings: { settings: stores.settings, grants: stores.grants, clock, rearm },
