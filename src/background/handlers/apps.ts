@@ -86,6 +86,7 @@ export function createAppHandlers(deps: AppHandlerDeps): AppHandlers {
         updatedAt: now,
       };
       if (input.endpoints) app.endpoints = input.endpoints;
+      if (input.customGateway) app.customGateway = true;
       // Profile first: a failure in between leaves an app without a secret (visible), never a stray secret.
       await deps.apps.put(app);
       if (input.appSecret !== undefined) await deps.secrets.put(app.id, input.appSecret);
