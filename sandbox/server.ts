@@ -202,6 +202,19 @@ export function createRequestListener(
     if (path === PATHS.authorize && (method === 'GET' || method === 'POST')) {
       return runEndpoint('authorize', url, request, response, handleAuthorize);
     }
+    // A CORS preflight (a signed call from an origin without host access): logged, never allowed,
+    // like the real gateway, which sends no CORS headers. The body never comes.
+    if (method === 'OPTIONS' && (path === PATHS.tokenCreate || path === PATHS.tokenRefresh)) {
+      state.log.add({
+        time: state.now(),
+        endpoint: path === PATHS.tokenCreate ? 'token.create' : 'token.refresh',
+        method,
+        outcome: 'preflight',
+        httpStatus: 404,
+        latencyMs: 0,
+      });
+      return sendHtml(response, 404, notFoundPage());
+    }
     if (path === PATHS.tokenCreate && method === 'POST') {
       return runEndpoint('token.create', url, request, response, (call) => handleToken('create', call));
     }

@@ -4,6 +4,7 @@
  */
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { endpointHostsChanged } from '../platforms/app-endpoints';
 import { type AppInputProblems, validateAppInput } from '../platforms/app-input';
 import { type ErrorData, toErrorData } from '../shared/errors';
 import type { AppView } from '../shared/model';
@@ -74,8 +75,12 @@ export function AppForm(props: AppFormProps): JSX.Element {
       id: props.app?.id,
       identityCallbackUrl: props.identityCallbackUrl,
     });
-    // The worker's own check, run here for inline words; a saved app without a secret needs one too.
-    const checked = validateAppInput(input, { secretRequired: isNew || props.app?.hasSecret === false });
+    // The worker's own check, run here for inline words; a saved app without a secret needs one too,
+    // and so does an edit that sends the secret-signed calls to another host.
+    const movedHosts = props.app !== undefined && endpointHostsChanged(props.app, input);
+    const checked = validateAppInput(input, {
+      secretRequired: isNew || props.app?.hasSecret === false || movedHosts,
+    });
     showErrors(checked.ok ? {} : checked.problems);
     if (!checked.ok) return;
     setSaving(true);
@@ -176,6 +181,8 @@ export function AppForm(props: AppFormProps): JSX.Element {
         values={values}
         errors={errors}
         onChange={(field, value) => change(field, value)}
+        customGateway={values.customGateway}
+        onCustomGatewayChange={(checked) => change('customGateway', checked)}
       />
       {permissionRefused && (
         <div class="notice notice--error" role="alert">

@@ -16,6 +16,8 @@ export interface EndpointFieldsProps {
   values: EndpointUrls;
   errors: Partial<Record<EndpointField, string>>;
   onChange: (field: EndpointField, value: string) => void;
+  customGateway: boolean;
+  onCustomGatewayChange: (checked: boolean) => void;
 }
 
 export function EndpointFields(props: EndpointFieldsProps): JSX.Element {
@@ -46,6 +48,14 @@ export function EndpointFields(props: EndpointFieldsProps): JSX.Element {
           onInput={(value) => props.onChange(field, value)}
         />
       ))}
+      <label class="checkbox">
+        <input
+          type="checkbox"
+          checked={props.customGateway}
+          onChange={(event) => props.onCustomGatewayChange(event.currentTarget.checked)}
+        />
+        Custom gateway: I trust these addresses, which are not Lazada's or AliExpress's
+      </label>
     </details>
   );
 }

@@ -16,6 +16,8 @@ export interface AppFormValues {
   authorizeUrl: string;
   tokenCreateUrl: string;
   tokenRefreshUrl: string;
+  /** Endpoints outside the platforms' own domains are allowed (the person vouches for them). */
+  customGateway: boolean;
 }
 
 /** Fields that can carry an inline error (the platform is a closed choice); `callbackUrl` is the chosen callback. */
@@ -32,6 +34,7 @@ export function emptyAppForm(): AppFormValues {
     authorizeUrl: '',
     tokenCreateUrl: '',
     tokenRefreshUrl: '',
+    customGateway: false,
   };
 }
 
@@ -47,6 +50,7 @@ export function appFormFromView(app: AppView): AppFormValues {
     authorizeUrl: app.endpoints?.authorizeUrl ?? '',
     tokenCreateUrl: app.endpoints?.tokenCreateUrl ?? '',
     tokenRefreshUrl: app.endpoints?.tokenRefreshUrl ?? '',
+    customGateway: app.customGateway === true,
   };
 }
 
@@ -72,6 +76,7 @@ export function appInputFromForm(
     ...(secret ? { appSecret: secret } : {}),
     callbackUrl: form.callbackKind === 'identity' ? context.identityCallbackUrl : form.tabCallbackUrl.trim(),
     ...(Object.keys(endpoints).length > 0 ? { endpoints } : {}),
+    ...(form.customGateway ? { customGateway: true } : {}),
   };
 }
 

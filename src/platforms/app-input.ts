@@ -14,7 +14,8 @@ import {
   type PlatformId,
 } from '../shared/platform';
 import { PLATFORMS } from './descriptors';
-import { checkEndpointUrl } from './endpoint-url';
+import { checkEndpointUrl, LOOPBACK_HOSTS } from './endpoint-url';
+import { isPlatformHost } from './gateway-hosts';
 
 /** Every field a problem can be about; also the `field` of the worker's `invalid_input`. */
 export type AppInputField = 'name' | 'platform' | 'appKey' | 'appSecret' | 'callbackUrl' | EndpointField;
@@ -29,6 +30,7 @@ export interface ValidAppInput {
   appSecret?: AppSecret;
   callbackUrl: ValidUrl;
   endpoints?: Partial<PlatformEndpoints>;
+  customGateway?: true;
 }
 
 export type AppInputCheck = { ok: true; app: ValidAppInput } | { ok: false; problems: AppInputProblems };
@@ -91,6 +93,16 @@ function callbackUrlOf(text: string): TextCheck<ValidUrl> {
   return checked;
 }
 
+export const CUSTOM_GATEWAY_NEEDED =
+  'This is not a Lazada or AliExpress address. Tick "Custom gateway" if you trust it.';
+
+/** A platform host, the local sandbox (builds that allow it), or a gateway the person vouched for. */
+function gatewayProblem(url: string, customGateway: boolean): string | undefined {
+  const parsed = new URL(url);
+  if (customGateway || isPlatformHost(parsed) || LOOPBACK_HOSTS.has(parsed.hostname)) return undefined;
+  return CUSTOM_GATEWAY_NEEDED;
+}
+
 /**
  * `secretRequired`: true for a new app, and for a saved one without a secret. The worker, which
  * learns that from its store only after parsing, passes false and then applies MISSING_SECRET itself.
@@ -119,7 +131,9 @@ export function validateAppInput(input: AppInput, options: { secretRequired: boo
           checkedUrl(() => checkEndpointUrl(text, field)),
         )
       : undefined;
-    if (url) endpoints[field] = url;
+    const gateway = url && gatewayProblem(url, input.customGateway === true);
+    if (gateway) problems[field] = gateway;
+    else if (url) endpoints[field] = url;
   }
 
   // The undefined checks only narrow the types: each of them comes with a problem.
@@ -138,6 +152,7 @@ export function validateAppInput(input: AppInput, options: { secretRequired: boo
       ...(appSecret ? { appSecret } : {}),
       callbackUrl,
       ...(Object.keys(endpoints).length > 0 ? { endpoints } : {}),
+      ...(input.customGateway === true ? { customGateway: true } : {}),
     },
   };
 }

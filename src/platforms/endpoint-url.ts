@@ -18,7 +18,7 @@ const FIELD_NAMES: Record<UrlField, string> = {
  */
 declare const __SELLER_AUTH_LOOPBACK_HTTP__: boolean | undefined;
 const LOOPBACK_HTTP = typeof __SELLER_AUTH_LOOPBACK_HTTP__ === 'undefined' || __SELLER_AUTH_LOOPBACK_HTTP__;
-const LOOPBACK_HOSTS: ReadonlySet<string> = LOOPBACK_HTTP
+export const LOOPBACK_HOSTS: ReadonlySet<string> = LOOPBACK_HTTP
   ? new Set(['127.0.0.1', 'localhost', '[::1]'])
   : new Set();
 const HTTPS_RULE = LOOPBACK_HTTP

@@ -10,6 +10,8 @@ import { signedTokenForm } from './token-request';
 import type { AppCredentials, RefreshedTokens, TokenClient, TokenGrant } from './types';
 
 export const DEFAULT_TOKEN_TIMEOUT_MS = 15_000;
+/** Sent on every signed call; the value carries nothing. */
+export const CLIENT_HEADER = 'X-Seller-Auth-Client';
 
 export interface TokenClientOptions {
   fetch?: typeof fetch;
@@ -63,6 +65,8 @@ export function createTokenClient(options: TokenClientOptions): TokenClient {
         headers: {
           'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8',
           Accept: 'application/json',
+          // Not CORS-safelisted: without host access Chrome must preflight, so the body never leaves.
+          [CLIENT_HEADER]: '1',
         },
         body: form.toString(),
         credentials: 'omit',

@@ -12,6 +12,8 @@ export interface AppProfile {
   callbackUrl: string;
   /** Overrides of the platform's default endpoints (the sandbox, or another marketplace), checked at save. */
   endpoints?: Partial<PlatformEndpoints>;
+  /** The person vouched for endpoints outside the platforms' own domains (and typed the secret for them). */
+  customGateway?: true;
   createdAt: number;
   updatedAt: number;
 }
@@ -33,6 +35,8 @@ export interface AppInput {
   appSecret?: string;
   callbackUrl: string;
   endpoints?: Partial<EndpointUrls>;
+  /** Allows endpoints outside the platforms' own domains (see src/platforms/gateway-hosts.ts). */
+  customGateway?: boolean;
 }
 
 /** A grant lives until it is removed; a dead one waits for the seller to authorize again. */

@@ -1,14 +1,19 @@
 /** App profiles. The secret is write-only: it goes to the SecretStore and no reply ever carries it. */
 
 import { callbackKindFor } from '../../grants/connect/callback-kind';
-import type { ActivityLog, AppStore, Clock, SecretStore } from '../../grants/ports';
+import type { OriginAccess } from '../../grants/connect/ports';
+import { HOST_ACCESS_MISSING } from '../../grants/host-access-tokens';
+import type { ActivityLog, AppStore, Clock, GrantStore, SecretStore } from '../../grants/ports';
+import { endpointHostsChanged, tokenUrls } from '../../platforms/app-endpoints';
 import { SellerAuthError } from '../../shared/errors';
 import type { AppProfile, AppView } from '../../shared/model';
 import { type Handlers, missingSecret } from '../messaging/request-parsers';
 
 export interface AppHandlerDeps {
   apps: AppStore;
+  grants: GrantStore;
   secrets: SecretStore;
+  originAccess: OriginAccess;
   activity: ActivityLog;
   clock: Clock;
   extensionId: string;
@@ -52,6 +57,24 @@ export function createAppHandlers(deps: AppHandlerDeps): AppHandlers {
           },
         );
       }
+      if (existing && existing.appKey !== input.appKey && (await deps.grants.listByApp(existing.id)).length) {
+        throw new SellerAuthError(
+          'invalid_input',
+          'This app has connected shops: its app key cannot change, they would lose their app. Add a new app instead.',
+          { field: 'appKey' },
+        );
+      }
+      // A secret sent to a new host must be one the person typed for it, never the stored one.
+      if (existing && input.appSecret === undefined && endpointHostsChanged(existing, input)) {
+        throw new SellerAuthError('invalid_input', 'The endpoints changed: enter the app secret again.', {
+          field: 'appSecret',
+        });
+      }
+      for (const url of tokenUrls(input)) {
+        if (!(await deps.originAccess.has(url))) {
+          throw new SellerAuthError('permission_denied', HOST_ACCESS_MISSING);
+        }
+      }
       const now = deps.clock.now();
       const app: AppProfile = {
         id: existing?.id ?? deps.newId(),
@@ -63,6 +86,7 @@ export function createAppHandlers(deps: AppHandlerDeps): AppHandlers {
         updatedAt: now,
       };
       if (input.endpoints) app.endpoints = input.endpoints;
+      if (input.customGateway) app.customGateway = true;
       // Profile first: a failure in between leaves an app without a secret (visible), never a stray secret.
       await deps.apps.put(app);
       if (input.appSecret !== undefined) await deps.secrets.put(app.id, input.appSecret);

@@ -91,6 +91,7 @@ function appInputOf(fields: Fields): AppInput {
     ...(appSecret !== undefined ? { appSecret } : {}),
     callbackUrl: optionalString(fields, 'callbackUrl') ?? '',
     endpoints,
+    ...(fields.customGateway === true ? { customGateway: true } : {}),
   };
 }
 

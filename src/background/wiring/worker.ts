@@ -9,6 +9,7 @@
 import { type AttemptDeps, expireInterruptedAttempt } from '../../grants/connect/attempts';
 import type { ConnectDeps } from '../../grants/connect/connect-flow';
 import { createCredentialsSource } from '../../grants/connect/credentials';
+import { withHostAccess } from '../../grants/host-access-tokens';
 import {
   createPacer,
   type DueWorkSummary,
@@ -78,13 +79,15 @@ export function createWorker(deps: WorkerDeps): Worker {
   const keepAwake = deps.keepAwake ?? passThrough;
   // Memory is only a cache here: the pace a wake learned from the gateway's limits, for the next wake.
   const pacer = createPacer();
+  // Every token call, connect or refresh, checks host access first: without it nothing is sent.
+  const tokens = withHostAccess(deps.tokens, deps.originAccess);
 
   const refresh: RefreshDeps = {
     grants: stores.grants,
     activity: stores.activity,
     settings,
     credentials,
-    tokens: deps.tokens,
+    tokens,
     locks,
     clock,
     journal: deps.refreshJournal ?? createMemoryRefreshJournal(),
@@ -107,7 +110,7 @@ export function createWorker(deps: WorkerDeps): Worker {
     apps: stores.apps,
     grants: stores.grants,
     settings: stores.settings,
-    tokens: deps.tokens,
+    tokens,
     credentials,
     authWindows: deps.authWindows,
     originAccess: deps.originAccess,
@@ -119,7 +122,7 @@ export function createWorker(deps: WorkerDeps): Worker {
 
   const handlers = createHandlers({
     extension: deps.extension,
-    apps: { ...stores, clock, extensionId: deps.extension.id, rearm, newId },
+    apps: { ...stores, clock, extensionId: deps.extension.id, rearm, newId, originAccess: deps.originAccess },
     connect,
     grants: { ...stores, clock, settings, refresh, rearm },
     settings: { settings: stores.settings, grants: stores.grants, clock, rearm },

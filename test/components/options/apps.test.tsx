@@ -101,6 +101,39 @@ describe('app profiles', () => {
     expect(appsSection().getByRole('row', { name: /Shop tools SG/ })).toBeTruthy();
   });
 
+  it('asks for the secret again when an edit moves an endpoint to another host', async () => {
+    const { worker } = renderOptions({
+      handlers: { 'apps.list': () => [appView()], 'apps.save': savedFrom },
+    });
+    fireEvent.click(await appsSection().findByRole('button', { name: 'Edit Shop tools' }));
+    await screen.findByRole('form', { name: 'Edit Shop tools' });
+    fill('Token refresh URL', 'https://relay.example.com/refresh');
+    fireEvent.click(screen.getByLabelText(/Custom gateway/));
+    save();
+
+    expect(descriptionOf('App secret')).toMatch(/Enter the app secret/);
+    expect(worker.callsOf('apps.save')).toEqual([]);
+
+    fill('App secret', SECRET);
+    save();
+    await screen.findByText('App saved');
+    expect(worker.callsOf('apps.save')[0]).toMatchObject({
+      appSecret: SECRET,
+      customGateway: true,
+      endpoints: { tokenRefreshUrl: 'https://relay.example.com/refresh' },
+    });
+  });
+
+  it('refuses an address outside the platforms until custom gateway is ticked', async () => {
+    const { worker } = renderOptions({ handlers: { 'apps.save': savedFrom } });
+    await openAddForm();
+    fillValidNewApp();
+    fill('Token create URL', 'https://relay.example.com/create');
+    save();
+    expect(descriptionOf('Token create URL')).toMatch(/Custom gateway/);
+    expect(worker.callsOf('apps.save')).toEqual([]);
+  });
+
   it.each([
     ['an empty name', () => fill('Name', '  '), 'Name', /Enter a name/],
     ['an empty app key', () => fill('App key', ''), 'App key', /Enter the app key/],
@@ -286,6 +319,7 @@ describe('app profiles', () => {
     fireEvent.click(screen.getByLabelText('Another https URL already registered for the app'));
     fill('Registered callback URL', 'https://tools.example.com/callback');
     fill('Token create URL', 'https://relay.example.com/create');
+    fireEvent.click(screen.getByLabelText(/Custom gateway/));
     save();
 
     // Synchronously within the click: Chrome only shows the prompt during a user gesture.
@@ -310,6 +344,7 @@ describe('app profiles', () => {
     await openAddForm();
     fillValidNewApp();
     fill('Token create URL', 'https://relay.example.com/create');
+    fireEvent.click(screen.getByLabelText(/Custom gateway/));
     save();
 
     expect((await screen.findByRole('alert')).textContent).toMatch(/nothing was saved/);

@@ -47,6 +47,63 @@ describe('apps.save', () => {
     expect(await h.send('apps.list')).toHaveLength(1);
   });
 
+  it('refuses endpoints whose token origin Chrome has not granted, storing nothing', async () => {
+    const h = createHarness();
+    const gateway = {
+      tokenCreateUrl: 'http://localhost:9000/rest/auth/token/create',
+      tokenRefreshUrl: 'http://localhost:9000/rest/auth/token/refresh',
+    };
+    await expect(h.send('apps.save', { ...INPUT, endpoints: gateway })).rejects.toMatchObject({
+      code: 'permission_denied',
+    });
+    expect(await h.send('apps.list')).toHaveLength(0);
+
+    h.origins.allowed.add('http://localhost:9000');
+    await expect(h.send('apps.save', { ...INPUT, endpoints: gateway })).resolves.toMatchObject({
+      hasSecret: true,
+    });
+  });
+
+  it('asks for the secret again when an edit moves any endpoint to another host', async () => {
+    const h = createHarness();
+    const saved = await h.send('apps.save', INPUT);
+    const moved = {
+      ...INPUT,
+      id: saved.id,
+      appSecret: '',
+      endpoints: { tokenRefreshUrl: 'http://127.0.0.1:8787/rest/auth/token/refresh' },
+    };
+    await expect(h.send('apps.save', moved)).rejects.toMatchObject({
+      code: 'invalid_input',
+      details: { field: 'appSecret' },
+    });
+    expect((await h.stores.apps.get(saved.id))?.endpoints).toBeUndefined();
+
+    // Same hosts, another path: the stored secret still goes where it went before.
+    const samePlace = { tokenRefreshUrl: 'https://auth.lazada.com/rest/v2/token/refresh' };
+    await expect(h.send('apps.save', { ...moved, endpoints: samePlace })).resolves.toMatchObject({
+      id: saved.id,
+    });
+    await expect(h.send('apps.save', { ...moved, appSecret: 'typed-again-secret' })).resolves.toMatchObject({
+      id: saved.id,
+    });
+    expect(await h.stores.secrets.get(saved.id)).toBe('typed-again-secret');
+  });
+
+  it('refuses to change the app key of an app with shops, which would orphan them', async () => {
+    const h = createHarness();
+    const saved = await h.send('apps.save', INPUT);
+    await h.send('apps.save', { ...INPUT, id: saved.id, appKey: '100133', appSecret: '' });
+    h.tokens.addCode('c1', seller('a@shop.sg', '1'));
+    h.windows.identity.script = approveWith('c1');
+    expect((await h.send('connect.start', { appId: saved.id })).grantId).toBeDefined();
+
+    await expect(
+      h.send('apps.save', { ...INPUT, id: saved.id, appKey: '100134', appSecret: '' }),
+    ).rejects.toMatchObject({ code: 'invalid_input', details: { field: 'appKey' } });
+    expect((await h.stores.apps.get(saved.id))?.appKey).toBe('100133');
+  });
+
   it('refuses invalid input with the field, storing nothing', async () => {
     const h = createHarness();
     await expect(h.send('apps.save', { ...INPUT, appKey: 'abc' })).rejects.toMatchObject({

@@ -147,6 +147,23 @@ describe('grants.refresh and grants.remove', () => {
     expect(h.stores.grants.peek(grantId)).toBeDefined();
   });
 
+  it('sends no refresh without host access to the token origin and keeps the tokens', async () => {
+    const h = createHarness();
+    const app = await h.addApp();
+    const grantId = await connect(h, app.id, seller('a@shop.sg', '1'), 'c1');
+    const before = h.stores.grants.peek(grantId);
+    const callsBefore = h.tokens.calls.length;
+    h.origins.allowed.clear();
+    await h.clock.advance(DAY);
+
+    const view = await h.send('grants.refresh', { grantId });
+
+    expect(h.tokens.calls.length).toBe(callsBefore);
+    expect(view).toMatchObject({ lastError: { code: 'permission_denied' } });
+    expect(h.stores.grants.peek(grantId)?.refreshToken).toBe(before?.refreshToken);
+    expect(h.stores.grants.peek(grantId)?.accessToken).toBe(before?.accessToken);
+  });
+
   it('removes a shop, logs it and re-arms the alarm to the next grant', async () => {
     const h = createHarness();
     const app = await h.addApp();

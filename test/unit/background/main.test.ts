@@ -59,7 +59,14 @@ const fakeChrome = {
     onUpdated: event(),
     onRemoved: event(),
   },
-  permissions: { contains: vi.fn(async () => false) },
+  // The store manifest's host_permissions; nothing optional granted.
+  permissions: {
+    contains: vi.fn(async ({ origins }: { origins: string[] }) =>
+      origins.every((origin) =>
+        ['https://auth.lazada.com/*', 'https://api-sg.aliexpress.com/*'].includes(origin),
+      ),
+    ),
+  },
 };
 
 const fakeStorageManager = { persist: vi.fn(async () => true) };

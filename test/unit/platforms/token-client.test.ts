@@ -119,6 +119,8 @@ describe('createTokenClient: the request', () => {
       /^application\/x-www-form-urlencoded/,
     );
     expect(call?.init.credentials).toBe('omit');
+    // Not CORS-safelisted: without host access Chrome preflights instead of sending the body.
+    expect(new Headers(call?.init.headers).get('X-Seller-Auth-Client')).toBe('1');
 
     const form = new URLSearchParams(String(call?.init.body));
     expect([...form.keys()].sort()).toEqual(['app_key', 'code', 'sign', 'sign_method', 'timestamp']);
