@@ -4,7 +4,8 @@ import { ACTIVITY_LIMIT } from '../../../src/options/ActivitySection';
 import type { ActivityEntry } from '../../../src/shared/model';
 import { describeError } from '../../../src/ui/error-words';
 import { formatDate, relativeTime } from '../../../src/ui/time-words';
-import { activity, grantView, NOW, renderOptions } from './options-fixtures';
+import { aGrantView, anActivityEntry, PAGE_NOW } from '../../support/builders';
+import { renderOptions } from './options-fixtures';
 
 function activitySection() {
   return within(screen.getByRole('region', { name: 'Activity' }));
@@ -25,16 +26,28 @@ const SG = 'app-1|u:101|sg';
 const MY = 'app-1|u:202|my';
 
 const entries: ActivityEntry[] = [
-  activity({ id: 1, at: NOW - 3 * 3_600_000, kind: 'authorized', grantId: SG, account: 'sg@shop.test' }),
-  activity({
+  anActivityEntry({
+    id: 1,
+    at: PAGE_NOW - 3 * 3_600_000,
+    kind: 'authorized',
+    grantId: SG,
+    account: 'sg@shop.test',
+  }),
+  anActivityEntry({
     id: 2,
-    at: NOW - 120_000,
+    at: PAGE_NOW - 120_000,
     kind: 'refresh_failed',
     grantId: MY,
     account: 'my@shop.test',
     errorCode: 'rate_limited',
   }),
-  activity({ id: 3, at: NOW - 2 * 86_400_000, kind: 'reminded', grantId: MY, account: 'my@shop.test' }),
+  anActivityEntry({
+    id: 3,
+    at: PAGE_NOW - 2 * 86_400_000,
+    kind: 'reminded',
+    grantId: MY,
+    account: 'my@shop.test',
+  }),
 ];
 
 describe('activity log', () => {
@@ -49,19 +62,19 @@ describe('activity log', () => {
     const rateLimited = describeError({ code: 'rate_limited', message: '', retryable: true });
     expect(bodyRows()).toEqual([
       [
-        `${formatDate(NOW - 120_000)} · ${relativeTime(NOW - 120_000, NOW)}`,
+        `${formatDate(PAGE_NOW - 120_000)} · ${relativeTime(PAGE_NOW - 120_000, PAGE_NOW)}`,
         'my@shop.test',
         'Refresh failed',
         `${rateLimited.title}: ${rateLimited.detail}`,
       ],
       [
-        `${formatDate(NOW - 3 * 3_600_000)} · ${relativeTime(NOW - 3 * 3_600_000, NOW)}`,
+        `${formatDate(PAGE_NOW - 3 * 3_600_000)} · ${relativeTime(PAGE_NOW - 3 * 3_600_000, PAGE_NOW)}`,
         'sg@shop.test',
         'Authorized',
         '',
       ],
       [
-        `${formatDate(NOW - 2 * 86_400_000)} · ${relativeTime(NOW - 2 * 86_400_000, NOW)}`,
+        `${formatDate(PAGE_NOW - 2 * 86_400_000)} · ${relativeTime(PAGE_NOW - 2 * 86_400_000, PAGE_NOW)}`,
         'my@shop.test',
         'Reminder sent',
         '',
@@ -75,7 +88,7 @@ describe('activity log', () => {
     ['removed', 'Removed'],
     ['connect_failed', 'Connect failed'],
   ] as const)('names the %s event "%s"', async (kind, label) => {
-    renderOptions({ handlers: { 'activity.list': () => [activity({ kind })] } });
+    renderOptions({ handlers: { 'activity.list': () => [anActivityEntry({ kind })] } });
     await activitySection().findByRole('table');
     expect(bodyRows()[0]?.[2]).toBe(label);
   });
@@ -85,7 +98,11 @@ describe('activity log', () => {
       handlers: {
         'activity.list': ({ grantId }) => entries.filter((entry) => !grantId || entry.grantId === grantId),
         'grants.list': () => [
-          grantView({ id: SG, seller: { account: 'sg@shop.test', country: 'sg', countries: [] } }),
+          aGrantView({
+            id: SG,
+            appName: 'Shop tools',
+            seller: { account: 'sg@shop.test', country: 'sg', countries: [] },
+          }),
         ],
       },
     });
@@ -115,7 +132,13 @@ describe('activity log', () => {
     const reads = worker.callsOf('activity.list').length;
 
     stored = [
-      activity({ id: 4, at: NOW - 1_000, kind: 'refreshed', grantId: MY, account: 'my@shop.test' }),
+      anActivityEntry({
+        id: 4,
+        at: PAGE_NOW - 1_000,
+        kind: 'refreshed',
+        grantId: MY,
+        account: 'my@shop.test',
+      }),
       ...entries,
     ];
     events.emit();
@@ -131,7 +154,11 @@ describe('activity log', () => {
       handlers: {
         'activity.list': () => [],
         'grants.list': () => [
-          grantView({ id: 'app-2|u:22|', seller: { account: 'nick', country: '', countries: [] } }),
+          aGrantView({
+            id: 'app-2|u:22|',
+            appName: 'Shop tools',
+            seller: { account: 'nick', country: '', countries: [] },
+          }),
         ],
       },
     });

@@ -2,7 +2,8 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { SellerAuthError } from '../../../src/shared/errors';
 import type { AppInput } from '../../../src/shared/model';
-import { appView, createFakeGate, grantView, IDENTITY_URL, renderOptions } from './options-fixtures';
+import { aGrantView, anAppView } from '../../support/builders';
+import { createFakeGate, IDENTITY_URL, renderOptions } from './options-fixtures';
 
 const SECRET = 'hunter2-app-secret';
 
@@ -37,7 +38,7 @@ function descriptionOf(label: string): string {
 }
 
 function savedFrom(input: AppInput) {
-  return appView({
+  return anAppView({
     id: input.id ?? 'app-new',
     name: input.name,
     platform: input.platform,
@@ -80,7 +81,7 @@ describe('app profiles', () => {
 
   it('edits an app and keeps the stored secret when the field is left empty', async () => {
     const { worker } = renderOptions({
-      handlers: { 'apps.list': () => [appView()], 'apps.save': savedFrom },
+      handlers: { 'apps.list': () => [anAppView({ name: 'Shop tools' })], 'apps.save': savedFrom },
     });
     fireEvent.click(await appsSection().findByRole('button', { name: 'Edit Shop tools' }));
     await screen.findByRole('form', { name: 'Edit Shop tools' });
@@ -219,14 +220,14 @@ describe('app profiles', () => {
 
   it('asks to confirm a removal with the number of shops that go with it', async () => {
     const grants = [
-      grantView({ id: 'g1' }),
-      grantView({ id: 'g2' }),
-      grantView({ id: 'g3' }),
-      grantView({ id: 'g4', appId: 'app-2' }),
+      aGrantView({ id: 'g1' }),
+      aGrantView({ id: 'g2' }),
+      aGrantView({ id: 'g3' }),
+      aGrantView({ id: 'g4', appId: 'app-2' }),
     ];
     const { worker } = renderOptions({
       handlers: {
-        'apps.list': () => [appView(), appView({ id: 'app-2', name: 'Other app' })],
+        'apps.list': () => [anAppView({ name: 'Shop tools' }), anAppView({ id: 'app-2', name: 'Other app' })],
         'grants.list': () => grants,
         'apps.remove': () => ({ removedGrants: 3 }),
       },
@@ -244,7 +245,7 @@ describe('app profiles', () => {
 
   it('removes nothing when the confirmation is dismissed, and says when no shop is affected', async () => {
     const { worker } = renderOptions({
-      handlers: { 'apps.list': () => [appView()], 'grants.list': () => [] },
+      handlers: { 'apps.list': () => [anAppView({ name: 'Shop tools' })], 'grants.list': () => [] },
     });
     fireEvent.click(await appsSection().findByRole('button', { name: 'Remove Shop tools' }));
     const confirm = await screen.findByRole('group', { name: /No shops are connected through it/ });

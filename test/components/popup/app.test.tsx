@@ -3,12 +3,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src/popup/App';
 import { SellerAuthError } from '../../../src/shared/errors';
 import type { GrantView } from '../../../src/shared/model';
+import { aGrantView, anAppView, PAGE_NOW } from '../../support/builders';
 import { createFakeClient } from '../ui/fake-client';
-import { makeApp, makeGrant, NOW, renderWith } from './fixtures';
+import { renderWith } from './fixtures';
 
 afterEach(cleanup);
 
-const clock = () => NOW;
+const clock = () => PAGE_NOW;
 
 describe('popup App', () => {
   it('without an app, says so and leads to the settings page', async () => {
@@ -25,7 +26,7 @@ describe('popup App', () => {
 
   it('with an app but no shops, points at "Connect shop"', async () => {
     const client = createFakeClient({
-      'apps.list': () => [makeApp()],
+      'apps.list': () => [anAppView()],
       'grants.list': () => [],
       'connect.status': () => null,
     });
@@ -47,8 +48,8 @@ describe('popup App', () => {
 
   it('lists the shops', async () => {
     const client = createFakeClient({
-      'apps.list': () => [makeApp()],
-      'grants.list': () => [makeGrant()],
+      'apps.list': () => [anAppView()],
+      'grants.list': () => [aGrantView()],
       'connect.status': () => null,
     });
     renderWith(<App clock={clock} />, client);
@@ -62,9 +63,9 @@ describe('popup App', () => {
     const client = createFakeClient({
       'apps.list': () => {
         if (!answering) throw new SellerAuthError('storage_failed', 'IndexedDB is closed.');
-        return [makeApp()];
+        return [anAppView()];
       },
-      'grants.list': () => [makeGrant()],
+      'grants.list': () => [aGrantView()],
       'connect.status': () => null,
     });
     renderWith(<App clock={clock} listPollMs={60_000} />, client);
@@ -78,22 +79,22 @@ describe('popup App', () => {
   it('picks up changes made elsewhere by polling the shop list', async () => {
     let grants: GrantView[] = [];
     const client = createFakeClient({
-      'apps.list': () => [makeApp()],
+      'apps.list': () => [anAppView()],
       'grants.list': () => grants,
       'connect.status': () => null,
     });
     renderWith(<App clock={clock} listPollMs={20} />, client);
     await screen.findByText(/No shops yet/);
-    grants = [makeGrant({ seller: { account: 'new@shop.com', country: 'my', countries: [] } })];
+    grants = [aGrantView({ seller: { account: 'new@shop.com', country: 'my', countries: [] } })];
     expect(await screen.findByText('new@shop.com')).toBeTruthy();
   });
 
   it('scrolls to and highlights the shop a notification linked to, even beyond the first page', async () => {
     const grants = Array.from({ length: 120 }, (_, index) =>
-      makeGrant({
+      aGrantView({
         id: `g${index}`,
         seller: { account: `seller${index}@shop.com`, country: 'sg', countries: [] },
-        refreshExpiresAt: NOW + (index + 1) * 60_000 * 60,
+        refreshExpiresAt: PAGE_NOW + (index + 1) * 60_000 * 60,
       }),
     );
     const scrolled: string[] = [];
@@ -103,7 +104,7 @@ describe('popup App', () => {
     };
     try {
       const client = createFakeClient({
-        'apps.list': () => [makeApp()],
+        'apps.list': () => [anAppView()],
         'grants.list': () => grants,
         'connect.status': () => null,
       });

@@ -3,15 +3,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src/popup/App';
 import { SellerAuthError } from '../../../src/shared/errors';
 import type { AttemptView, GrantView } from '../../../src/shared/model';
+import { aGrantView, anAppView, anAttemptView, PAGE_NOW } from '../../support/builders';
 import { createFakeClient, deferred, type FakeHandlers } from '../ui/fake-client';
-import { makeApp, makeAttempt, makeGrant, NOW, renderWith } from './fixtures';
+import { renderWith } from './fixtures';
 
 afterEach(cleanup);
 
-const clock = () => NOW;
-const lazada = makeApp({ id: 'app-1', name: 'Order Sync', platform: 'lazada' });
-const aliexpress = makeApp({ id: 'app-2', name: 'AE Tools', platform: 'aliexpress' });
-const newGrant = makeGrant({
+const clock = () => PAGE_NOW;
+const lazada = anAppView({ id: 'app-1', name: 'Order Sync', platform: 'lazada' });
+const aliexpress = anAppView({ id: 'app-2', name: 'AE Tools', platform: 'aliexpress' });
+const newGrant = aGrantView({
   id: 'app-1|u:777|my',
   seller: { account: 'fresh@shop.com', country: 'my', countries: [] },
 });
@@ -50,17 +51,17 @@ describe('Connect shop', () => {
     expect((await screen.findByRole('status')).textContent).toContain('Waiting for the seller to log in...');
     expect((screen.getByRole('button', { name: 'Connect shop' }) as HTMLButtonElement).disabled).toBe(true);
 
-    status = makeAttempt({ phase: 'exchanging' });
+    status = anAttemptView({ phase: 'exchanging' });
     await screen.findByText('Connecting the shop...');
 
     grants = [newGrant];
-    login.resolve(makeAttempt({ phase: 'succeeded', grantId: newGrant.id, finishedAt: NOW }));
+    login.resolve(anAttemptView({ phase: 'succeeded', grantId: newGrant.id, finishedAt: PAGE_NOW }));
     expect(await screen.findByText('Connected fresh@shop.com')).toBeTruthy();
     expect(screen.getByRole('listitem', { name: /fresh@shop\.com/ })).toBeTruthy();
   });
 
   it('connects to every country when none is ticked', async () => {
-    const { client } = setup({ 'connect.start': () => makeAttempt({ phase: 'succeeded' }) });
+    const { client } = setup({ 'connect.start': () => anAttemptView({ phase: 'succeeded' }) });
     fireEvent.click(await screen.findByRole('button', { name: 'Connect shop' }));
     expect(client.callsOf('connect.start')).toEqual([{ appId: 'app-1' }]);
   });
@@ -68,7 +69,7 @@ describe('Connect shop', () => {
   it('lets staff pick among several apps, with no countries for AliExpress', async () => {
     const { client } = setup({
       'apps.list': () => [lazada, aliexpress],
-      'connect.start': () => makeAttempt({ appId: 'app-2', phase: 'succeeded' }),
+      'connect.start': () => anAttemptView({ appId: 'app-2', phase: 'succeeded' }),
     });
     const select = (await screen.findByRole('combobox', { name: 'App' })) as HTMLSelectElement;
     expect(screen.getByRole('checkbox', { name: 'Singapore' })).toBeTruthy();
@@ -80,7 +81,7 @@ describe('Connect shop', () => {
   });
 
   it('shows a failed login in words, and "Authorize again" repeats the same request', async () => {
-    const failed = makeAttempt({
+    const failed = anAttemptView({
       phase: 'failed',
       countries: ['my'],
       error: { code: 'login_cancelled', message: 'The user did not approve access.', retryable: false },
@@ -102,7 +103,7 @@ describe('Connect shop', () => {
     const { client } = setup({
       'connect.start': () => {
         if (busy) throw new SellerAuthError('auth_flow_busy', 'Only one web auth flow is allowed at a time.');
-        return makeAttempt({ phase: 'succeeded' });
+        return anAttemptView({ phase: 'succeeded' });
       },
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Connect shop' }));
@@ -114,7 +115,7 @@ describe('Connect shop', () => {
   });
 
   it('when reopened, shows the last outcome until dismissed', async () => {
-    let status: AttemptView | null = makeAttempt({ phase: 'succeeded', grantId: newGrant.id });
+    let status: AttemptView | null = anAttemptView({ phase: 'succeeded', grantId: newGrant.id });
     const { client } = setup({
       'grants.list': () => [newGrant],
       'connect.status': () => status,
@@ -130,12 +131,12 @@ describe('Connect shop', () => {
   });
 
   it('when reopened during a login, follows it to the end and reloads the shops', async () => {
-    let status: AttemptView | null = makeAttempt({ phase: 'waiting_for_login' });
+    let status: AttemptView | null = anAttemptView({ phase: 'waiting_for_login' });
     let grants: GrantView[] = [];
     setup({ 'connect.status': () => status, 'grants.list': () => grants });
     expect((await screen.findByRole('status')).textContent).toContain('Waiting for the seller to log in...');
     grants = [newGrant];
-    status = makeAttempt({ phase: 'succeeded', grantId: newGrant.id });
+    status = anAttemptView({ phase: 'succeeded', grantId: newGrant.id });
     expect(await screen.findByText('Connected fresh@shop.com')).toBeTruthy();
     expect(await screen.findByRole('listitem', { name: /fresh@shop\.com/ })).toBeTruthy();
   });
@@ -143,7 +144,7 @@ describe('Connect shop', () => {
   it('when reopened after a failure, shows the error with its action', async () => {
     setup({
       'connect.status': () =>
-        makeAttempt({
+        anAttemptView({
           phase: 'failed',
           error: {
             code: 'signature_rejected',

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_QUERY, filterShops, isEmptyQuery, shopCountries } from '../../../src/popup/filter-shops';
 import type { GrantView } from '../../../src/shared/model';
-import { makeGrant } from './fixtures';
+import { aGrantView } from '../../support/builders';
 
-const singapore = makeGrant({ id: 'sg', appName: 'Order Sync' });
-const crossBorder = makeGrant({
+const singapore = aGrantView({ id: 'sg', appName: 'Order Sync' });
+const crossBorder = aGrantView({
   id: 'cb',
   appName: 'Price Bot',
   seller: {
@@ -16,14 +16,14 @@ const crossBorder = makeGrant({
     ],
   },
 });
-const aliexpress = makeGrant({
+const aliexpress = aGrantView({
   id: 'ae',
   platform: 'aliexpress',
   appName: 'AE Tools',
   health: 'failing',
   seller: { account: 'ae_store', country: 'cn', sellerId: '998877', countries: [] },
 });
-const dead = makeGrant({
+const dead = aGrantView({
   id: 'dead',
   health: 'needs_authorization',
   status: 'needs_authorization',

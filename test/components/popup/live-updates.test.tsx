@@ -6,16 +6,17 @@ import { cleanup, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/popup/App';
 import type { GrantView } from '../../../src/shared/model';
+import { aGrantView, anAppView, PAGE_NOW } from '../../support/builders';
 import { createFakeClient, deferred } from '../ui/fake-client';
-import { makeApp, makeGrant, NOW, renderWith } from './fixtures';
+import { renderWith } from './fixtures';
 
 afterEach(() => {
   cleanup();
   vi.useRealTimers();
 });
 
-const clock = () => NOW;
-const newShop = makeGrant({ seller: { account: 'new@shop.com', country: 'my', countries: [] } });
+const clock = () => PAGE_NOW;
+const newShop = aGrantView({ seller: { account: 'new@shop.com', country: 'my', countries: [] } });
 
 /** Lets promise callbacks (a load answering) run without moving any faked timer. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
@@ -26,7 +27,7 @@ describe('popup live updates', () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     let grants: GrantView[] = [];
     const client = createFakeClient({
-      'apps.list': () => [makeApp()],
+      'apps.list': () => [anAppView()],
       'grants.list': () => grants,
       'connect.status': () => null,
     });
@@ -48,7 +49,7 @@ describe('popup live updates', () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     let grants: GrantView[] = [];
     const client = createFakeClient({
-      'apps.list': () => [makeApp()],
+      'apps.list': () => [anAppView()],
       'grants.list': () => grants,
       'connect.status': () => null,
     });
@@ -68,7 +69,7 @@ describe('popup live updates', () => {
     const answers = [deferred<GrantView[]>(), deferred<GrantView[]>(), deferred<GrantView[]>()];
     let asked = 0;
     const client = createFakeClient({
-      'apps.list': () => [makeApp()],
+      'apps.list': () => [anAppView()],
       'grants.list': () => (answers[asked++] ?? deferred<GrantView[]>()).promise,
       'connect.status': () => null,
     });
@@ -91,7 +92,7 @@ describe('popup live updates', () => {
 
   it('stops listening when the popup closes', async () => {
     const client = createFakeClient({
-      'apps.list': () => [makeApp()],
+      'apps.list': () => [anAppView()],
       'grants.list': () => [],
       'connect.status': () => null,
     });

@@ -3,19 +3,20 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src/popup/App';
 import { SellerAuthError } from '../../../src/shared/errors';
 import type { GrantView } from '../../../src/shared/model';
+import { aGrantView, anAppView, anAttemptView, DAY, HOUR, PAGE_NOW } from '../../support/builders';
 import { createFakeClient, deferred, type FakeHandlers } from '../ui/fake-client';
-import { DAY, HOUR, makeApp, makeAttempt, makeGrant, NOW, renderWith } from './fixtures';
+import { renderWith } from './fixtures';
 
 afterEach(cleanup);
 
-const clock = () => NOW;
+const clock = () => PAGE_NOW;
 const TOKEN = '50000601c30atpedfgu3LVvik87Ixlsvle3mSoB7701ceb156fPunYZ43GBg';
 const LABEL = 'shop@example.com, Singapore, Order Sync';
 
 async function setup(grants: GrantView[], handlers: FakeHandlers = {}) {
   let listed = grants;
   const client = createFakeClient({
-    'apps.list': () => [makeApp()],
+    'apps.list': () => [anAppView()],
     'grants.list': () => listed,
     'connect.status': () => null,
     ...handlers,
@@ -38,7 +39,7 @@ async function setup(grants: GrantView[], handlers: FakeHandlers = {}) {
 
 describe('shop row', () => {
   it('shows both clocks in words, with the date to authorize again', async () => {
-    const { row } = await setup([makeGrant()]);
+    const { row } = await setup([aGrantView()]);
     expect(row.textContent).toContain('Access token expires in 6 days');
     expect(row.textContent).toContain('Authorize again by 12 Jan 2027, 14:05 (in 29 days)');
     expect(row.textContent).toContain('Connected');
@@ -46,11 +47,11 @@ describe('shop row', () => {
 
   it('says when the access token has expired and when the deadline has passed', async () => {
     const { row } = await setup([
-      makeGrant({
+      aGrantView({
         health: 'needs_authorization',
         status: 'needs_authorization',
-        accessExpiresAt: NOW - HOUR,
-        refreshExpiresAt: NOW - 3 * DAY,
+        accessExpiresAt: PAGE_NOW - HOUR,
+        refreshExpiresAt: PAGE_NOW - 3 * DAY,
       }),
     ]);
     expect(row.textContent).toContain('Access token expired');
@@ -62,7 +63,7 @@ describe('shop row', () => {
 
   it('lists each venture of a cross-border seller with its seller and user ids', async () => {
     const { row } = await setup([
-      makeGrant({
+      aGrantView({
         seller: {
           account: 'global@brand.com',
           country: 'cb',
@@ -86,7 +87,7 @@ describe('shop row', () => {
 
   it('names an AliExpress shop, which has no venture, without an empty country', async () => {
     const { row } = await setup([
-      makeGrant({
+      aGrantView({
         id: 'app-1|u:2200001001|',
         platform: 'aliexpress',
         seller: { account: 'sg1234567abcd', country: '', sellerId: '2200001001', countries: [] },
@@ -98,10 +99,10 @@ describe('shop row', () => {
 
   it('shows the last error in human words', async () => {
     const { row } = await setup([
-      makeGrant({
+      aGrantView({
         health: 'failing',
         failures: 2,
-        nextRefreshAt: NOW + 5 * 60_000,
+        nextRefreshAt: PAGE_NOW + 5 * 60_000,
         lastError: {
           code: 'rate_limited',
           message: '{"code":"ApiCallLimit"}',
@@ -118,18 +119,18 @@ describe('shop row', () => {
   });
 
   it('shows when the next refresh is planned and why, and nothing for an app that cannot refresh', async () => {
-    const planned = { nextRefreshAt: NOW + 3 * DAY, refreshKeepsMs: 3 * DAY };
-    const { row } = await setup([makeGrant(planned)]);
+    const planned = { nextRefreshAt: PAGE_NOW + 3 * DAY, refreshKeepsMs: 3 * DAY };
+    const { row } = await setup([aGrantView(planned)]);
     expect(row.textContent).toContain('Next refresh 17 Dec 2026, 14:05 (keeps 3 days of access)');
     expect(row.textContent).toContain('if the browser is closed then, on its next start');
     cleanup();
-    const unrefreshable = await setup([makeGrant({ ...planned, refreshable: false })]);
+    const unrefreshable = await setup([aGrantView({ ...planned, refreshable: false })]);
     expect(unrefreshable.row.textContent).not.toContain('Next refresh');
   });
 
   it('copies the access token on click, says "Copied", and never renders the token', async () => {
-    const { client, actions, container } = await setup([makeGrant()], {
-      'grants.accessToken': () => ({ accessToken: TOKEN, expiresAt: NOW + DAY }),
+    const { client, actions, container } = await setup([aGrantView()], {
+      'grants.accessToken': () => ({ accessToken: TOKEN, expiresAt: PAGE_NOW + DAY }),
     });
     expect(client.callsOf('grants.accessToken')).toHaveLength(0);
     fireEvent.click(screen.getByRole('button', { name: `Copy access token for ${LABEL}` }));
@@ -140,7 +141,7 @@ describe('shop row', () => {
   });
 
   it('shows why a copy failed', async () => {
-    await setup([makeGrant()], {
+    await setup([aGrantView()], {
       'grants.accessToken': () => {
         throw new SellerAuthError('refresh_token_invalid', 'Dead.');
       },
@@ -151,12 +152,12 @@ describe('shop row', () => {
 
   it('refreshes on "Refresh now", with a spinner, then shows the updated row', async () => {
     const reply = deferred<GrantView>();
-    const { client, row } = await setup([makeGrant()], { 'grants.refresh': () => reply.promise });
+    const { client, row } = await setup([aGrantView()], { 'grants.refresh': () => reply.promise });
     const button = screen.getByRole('button', { name: `Refresh now for ${LABEL}` });
     fireEvent.click(button);
     await waitFor(() => expect(button.getAttribute('aria-busy')).toBe('true'));
     expect(button.textContent).toContain('Refreshing...');
-    reply.resolve(makeGrant({ accessExpiresAt: NOW + 30 * DAY }));
+    reply.resolve(aGrantView({ accessExpiresAt: PAGE_NOW + 30 * DAY }));
     await waitFor(() => expect(row.textContent).toContain('Access token expires in 30 days'));
     expect(client.callsOf('grants.refresh')).toEqual([{ grantId: 'app-1|u:10101|sg' }]);
     expect(button.getAttribute('aria-busy')).toBe('false');
@@ -164,11 +165,11 @@ describe('shop row', () => {
 
   it('shows a failed refresh in words and lets the person try again', async () => {
     let attempts = 0;
-    const { client } = await setup([makeGrant()], {
+    const { client } = await setup([aGrantView()], {
       'grants.refresh': () => {
         attempts += 1;
         if (attempts === 1) throw new SellerAuthError('network', 'fetch failed');
-        return makeGrant();
+        return aGrantView();
       },
     });
     fireEvent.click(screen.getByRole('button', { name: `Refresh now for ${LABEL}` }));
@@ -179,8 +180,8 @@ describe('shop row', () => {
   });
 
   it('"Authorize again" starts a login for the same app, country and grant', async () => {
-    const { client } = await setup([makeGrant()], {
-      'connect.start': () => makeAttempt({ phase: 'succeeded' }),
+    const { client } = await setup([aGrantView()], {
+      'connect.start': () => anAttemptView({ phase: 'succeeded' }),
     });
     fireEvent.click(screen.getByRole('button', { name: `Authorize again for ${LABEL}` }));
     expect(client.callsOf('connect.start')).toEqual([
@@ -189,18 +190,18 @@ describe('shop row', () => {
   });
 
   it('"Authorize again" sends no countries for AliExpress', async () => {
-    const grant = makeGrant({
+    const grant = aGrantView({
       platform: 'aliexpress',
       seller: { account: 'ae_store', country: 'cn', countries: [] },
     });
-    const { client } = await setup([grant], { 'connect.start': () => makeAttempt({ phase: 'succeeded' }) });
+    const { client } = await setup([grant], { 'connect.start': () => anAttemptView({ phase: 'succeeded' }) });
     fireEvent.click(screen.getByRole('button', { name: /^Authorize again for ae_store/ }));
     expect(client.callsOf('connect.start')).toEqual([{ appId: 'app-1', reauthorizeGrantId: grant.id }]);
   });
 
   it('offers only "Authorize again" and "Remove" for a shop that needs authorization', async () => {
     const { row } = await setup([
-      makeGrant({ health: 'needs_authorization', status: 'needs_authorization' }),
+      aGrantView({ health: 'needs_authorization', status: 'needs_authorization' }),
     ]);
     const names = within(row)
       .getAllByRole('button')
@@ -209,7 +210,7 @@ describe('shop row', () => {
   });
 
   it('removes a shop only after the inline confirmation', async () => {
-    const { client, row, setListed } = await setup([makeGrant()], {
+    const { client, row, setListed } = await setup([aGrantView()], {
       'grants.remove': () => {
         setListed([]);
         return null;
@@ -227,7 +228,7 @@ describe('shop row', () => {
   });
 
   it('keeps the shop and explains when removing fails', async () => {
-    const { row } = await setup([makeGrant()], {
+    const { row } = await setup([aGrantView()], {
       'grants.remove': () => {
         throw new SellerAuthError('storage_failed', 'Transaction aborted.');
       },
@@ -239,11 +240,11 @@ describe('shop row', () => {
   });
 
   it('names every button after its shop, so rows can be told apart', async () => {
-    const other = makeGrant({
+    const other = aGrantView({
       id: 'app-1|u:2|my',
       seller: { account: 'shop@example.com', country: 'my', countries: [] },
     });
-    await setup([makeGrant(), other]);
+    await setup([aGrantView(), other]);
     expect(screen.getAllByRole('button', { name: /^Copy access token for shop@example\.com/ })).toHaveLength(
       2,
     );

@@ -6,33 +6,33 @@ import {
   reauthorizeCountries,
   shopLabel,
 } from '../../../src/popup/shop-words';
-import { DAY, HOUR, MINUTE, makeGrant, NOW } from './fixtures';
+import { aGrantView, DAY, HOUR, MINUTE, PAGE_NOW } from '../../support/builders';
 
 describe('reauthorizeCountries', () => {
   it('asks Lazada for the venture the shop is in, or cross-border', () => {
-    expect(reauthorizeCountries(makeGrant())).toEqual(['sg']);
-    const crossBorder = makeGrant({ seller: { account: 'a', country: 'CB', countries: [] } });
+    expect(reauthorizeCountries(aGrantView())).toEqual(['sg']);
+    const crossBorder = aGrantView({ seller: { account: 'a', country: 'CB', countries: [] } });
     expect(reauthorizeCountries(crossBorder)).toEqual(['cb']);
   });
 
   it('asks for no country when the platform has none or the venture is unknown', () => {
-    expect(reauthorizeCountries(makeGrant({ platform: 'aliexpress' }))).toBeUndefined();
+    expect(reauthorizeCountries(aGrantView({ platform: 'aliexpress' }))).toBeUndefined();
     expect(
-      reauthorizeCountries(makeGrant({ seller: { account: 'a', country: 'xx', countries: [] } })),
+      reauthorizeCountries(aGrantView({ seller: { account: 'a', country: 'xx', countries: [] } })),
     ).toBeUndefined();
   });
 });
 
 describe('shopLabel', () => {
   it('names the account, the venture and the app', () => {
-    expect(shopLabel(makeGrant())).toBe('shop@example.com, Singapore, Order Sync');
-    expect(shopLabel(makeGrant({ seller: { account: 'ae', country: 'es', countries: [] } }))).toBe(
+    expect(shopLabel(aGrantView())).toBe('shop@example.com, Singapore, Order Sync');
+    expect(shopLabel(aGrantView({ seller: { account: 'ae', country: 'es', countries: [] } }))).toBe(
       'ae, ES, Order Sync',
     );
   });
 
   it('leaves out the venture of a shop that has none (AliExpress)', () => {
-    const aliexpress = makeGrant({
+    const aliexpress = aGrantView({
       platform: 'aliexpress',
       seller: { account: 'nick', country: '', countries: [] },
     });
@@ -53,46 +53,50 @@ describe('grantIdFromSearch', () => {
 
 describe('deadlineLine', () => {
   it('gives the date to authorize again by, in words', () => {
-    const line = deadlineLine(makeGrant({ refreshExpiresAt: NOW + 29 * DAY }), NOW);
+    const line = deadlineLine(aGrantView({ refreshExpiresAt: PAGE_NOW + 29 * DAY }), PAGE_NOW);
     expect(line).toMatch(/^Authorize again by .* \(in 29 days\)$/);
   });
 
   it('says "now" for a shop the platform already refused, whatever the old deadline', () => {
-    const dead = makeGrant({ status: 'needs_authorization', refreshExpiresAt: NOW + 29 * DAY });
-    expect(deadlineLine(dead, NOW)).toBe('Authorize again now: this authorization has ended');
+    const dead = aGrantView({ status: 'needs_authorization', refreshExpiresAt: PAGE_NOW + 29 * DAY });
+    expect(deadlineLine(dead, PAGE_NOW)).toBe('Authorize again now: this authorization has ended');
   });
 });
 
 describe('nextRefreshLine', () => {
   it('gives the planned time and the access it keeps, and the next browser start if closed then', () => {
-    const view = makeGrant({ nextRefreshAt: NOW + 3 * DAY + 2 * HOUR, refreshKeepsMs: 3 * DAY });
-    expect(nextRefreshLine(view, NOW)).toBe(
+    const view = aGrantView({ nextRefreshAt: PAGE_NOW + 3 * DAY + 2 * HOUR, refreshKeepsMs: 3 * DAY });
+    expect(nextRefreshLine(view, PAGE_NOW)).toBe(
       'Next refresh 17 Dec 2026, 16:05 (keeps 3 days of access); if the browser is closed then, on its next start',
     );
-    expect(nextRefreshLine({ ...view, refreshKeepsMs: 30 * MINUTE }, NOW)).toContain(
+    expect(nextRefreshLine({ ...view, refreshKeepsMs: 30 * MINUTE }, PAGE_NOW)).toContain(
       'keeps 30 minutes of access',
     );
-    expect(nextRefreshLine({ ...view, refreshKeepsMs: 2 * HOUR + MINUTE }, NOW)).toContain(
+    expect(nextRefreshLine({ ...view, refreshKeepsMs: 2 * HOUR + MINUTE }, PAGE_NOW)).toContain(
       'keeps 2 hours of',
     );
-    expect(nextRefreshLine({ ...view, refreshKeepsMs: DAY }, NOW)).toContain('keeps 1 day of access');
+    expect(nextRefreshLine({ ...view, refreshKeepsMs: DAY }, PAGE_NOW)).toContain('keeps 1 day of access');
   });
 
   it('never promises a time already past: a due refresh runs while the browser is open', () => {
-    const view = makeGrant({ nextRefreshAt: NOW - 2 * DAY, refreshKeepsMs: 3 * DAY });
-    expect(nextRefreshLine(view, NOW)).toBe(
+    const view = aGrantView({ nextRefreshAt: PAGE_NOW - 2 * DAY, refreshKeepsMs: 3 * DAY });
+    expect(nextRefreshLine(view, PAGE_NOW)).toBe(
       'Refresh due since 12 Dec 2026, 14:05: runs within 30 minutes while the browser is open',
     );
-    expect(nextRefreshLine({ ...view, nextRefreshAt: NOW }, NOW)).toMatch(/^Refresh due since/);
+    expect(nextRefreshLine({ ...view, nextRefreshAt: PAGE_NOW }, PAGE_NOW)).toMatch(/^Refresh due since/);
   });
 
   it('calls a pending retry an attempt, and says nothing when no refresh is planned', () => {
-    const retry = makeGrant({ health: 'failing', failures: 1, nextRefreshAt: NOW + 5 * MINUTE });
-    expect(nextRefreshLine(retry, NOW)).toBe(
+    const retry = aGrantView({ health: 'failing', failures: 1, nextRefreshAt: PAGE_NOW + 5 * MINUTE });
+    expect(nextRefreshLine(retry, PAGE_NOW)).toBe(
       'Next refresh attempt in 5 minutes (14 Dec 2026, 14:10); if the browser is closed then, on its next start',
     );
-    expect(nextRefreshLine(makeGrant(), NOW)).toBeUndefined();
-    const dead = makeGrant({ status: 'needs_authorization', nextRefreshAt: NOW + DAY, refreshKeepsMs: DAY });
-    expect(nextRefreshLine(dead, NOW)).toBeUndefined();
+    expect(nextRefreshLine(aGrantView(), PAGE_NOW)).toBeUndefined();
+    const dead = aGrantView({
+      status: 'needs_authorization',
+      nextRefreshAt: PAGE_NOW + DAY,
+      refreshKeepsMs: DAY,
+    });
+    expect(nextRefreshLine(dead, PAGE_NOW)).toBeUndefined();
   });
 });

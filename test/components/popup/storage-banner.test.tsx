@@ -7,12 +7,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src/popup/App';
 import { SellerAuthError } from '../../../src/shared/errors';
 import type { StorageHealthView } from '../../../src/shared/storage-health';
+import { aGrantView, anAppView, PAGE_NOW } from '../../support/builders';
 import { createFakeClient } from '../ui/fake-client';
-import { makeApp, makeGrant, NOW, renderWith } from './fixtures';
+import { renderWith } from './fixtures';
 
 afterEach(cleanup);
 
-const clock = () => NOW;
+const clock = () => PAGE_NOW;
 const unreadable = () => {
   throw new SellerAuthError('storage_failed', 'Could not list grants (UnknownError).');
 };
@@ -23,7 +24,7 @@ describe('popup storage banner', () => {
       'apps.list': unreadable,
       'grants.list': unreadable,
       'connect.status': () => null,
-      'health.status': () => ({ failures: [{ kind: 'quota', since: NOW }] }),
+      'health.status': () => ({ failures: [{ kind: 'quota', since: PAGE_NOW }] }),
     });
     renderWith(<App clock={clock} />, client);
 
@@ -37,13 +38,13 @@ describe('popup storage banner', () => {
 
   it('names every kind that is failing', async () => {
     const client = createFakeClient({
-      'apps.list': () => [makeApp()],
-      'grants.list': () => [makeGrant()],
+      'apps.list': () => [anAppView()],
+      'grants.list': () => [aGrantView()],
       'connect.status': () => null,
       'health.status': () => ({
         failures: [
-          { kind: 'upgrade', since: NOW },
-          { kind: 'transaction', since: NOW },
+          { kind: 'upgrade', since: PAGE_NOW },
+          { kind: 'transaction', since: PAGE_NOW },
         ],
       }),
     });
@@ -56,9 +57,9 @@ describe('popup storage banner', () => {
   });
 
   it('goes once the worker signals that storage works again', async () => {
-    let health: StorageHealthView = { failures: [{ kind: 'open', since: NOW }] };
+    let health: StorageHealthView = { failures: [{ kind: 'open', since: PAGE_NOW }] };
     const client = createFakeClient({
-      'apps.list': () => [makeApp()],
+      'apps.list': () => [anAppView()],
       'grants.list': () => [],
       'connect.status': () => null,
       'health.status': () => health,
@@ -78,7 +79,7 @@ describe('popup storage banner', () => {
       'apps.list': unreadable,
       'grants.list': unreadable,
       'connect.status': () => null,
-      'health.status': () => ({ failures: [{ kind: 'open', since: NOW }] }),
+      'health.status': () => ({ failures: [{ kind: 'open', since: PAGE_NOW }] }),
     });
     renderWith(<App clock={clock} />, client);
     fireEvent.click(await screen.findByRole('button', { name: 'Check again' }));
@@ -89,7 +90,7 @@ describe('popup storage banner', () => {
   it('shows nothing while storage works, or when the worker cannot say', async () => {
     for (const health of [() => ({ failures: [] }), unreadable]) {
       const client = createFakeClient({
-        'apps.list': () => [makeApp()],
+        'apps.list': () => [anAppView()],
         'grants.list': () => [],
         'connect.status': () => null,
         'health.status': health,

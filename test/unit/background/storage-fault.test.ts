@@ -9,7 +9,7 @@ import { createStorageFault } from '../../../src/background/wiring/storage-fault
 import { memoryKeptValue } from '../../../src/background/wiring/storage-health-monitor';
 import { connectSellerAuthDb, createGrantStore, DB_VERSION } from '../../../src/grants/store';
 import { StorageFailure } from '../../../src/grants/store/storage-errors';
-import { makeGrant } from '../store/fixtures';
+import { aGrant } from '../../support/builders';
 
 describe('storage fault switch', () => {
   it('makes every open fail until it is switched off, and changes nothing stored', async () => {
@@ -17,14 +17,14 @@ describe('storage fault switch', () => {
     const connection = connectSellerAuthDb();
     const fault = createStorageFault(flag);
     const grants = createGrantStore(fault.wrap(connection));
-    await grants.put(makeGrant());
+    await grants.put(aGrant());
     const live = await connection();
 
     await fault.set(true);
     const error = await grants.list().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StorageFailure);
     expect(error).toMatchObject({ code: 'storage_failed', kind: 'upgrade' });
-    await expect(grants.put(makeGrant({ failures: 3 }))).rejects.toMatchObject({ kind: 'upgrade' });
+    await expect(grants.put(aGrant({ failures: 3 }))).rejects.toMatchObject({ kind: 'upgrade' });
     expect(await flag.read()).toBe(true);
 
     // A second worker with the same kept switch starts failing too.
@@ -35,6 +35,6 @@ describe('storage fault switch', () => {
     const reopened = await connection();
     expect(reopened).not.toBe(live); // the failing upgrade's versionchange closed the live connection
     expect(reopened.version).toBe(DB_VERSION);
-    expect(await grants.list()).toEqual([makeGrant()]);
+    expect(await grants.list()).toEqual([aGrant()]);
   });
 });

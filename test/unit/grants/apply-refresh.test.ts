@@ -9,7 +9,8 @@ import { classifyFailure } from '../../../src/grants/failure-class';
 import { NEVER_DUE } from '../../../src/grants/model';
 import type { TokenGrant } from '../../../src/platforms/types';
 import { type ErrorCode, type ErrorData, SellerAuthError } from '../../../src/shared/errors';
-import { DAY, HOUR, MINUTE, makeGrant, SETTINGS, sellerNumber, T0 } from './fixtures';
+import { aGrant, aSeller, DAY, HOUR, MINUTE, T0 } from '../../support/builders';
+import { SETTINGS } from './fixtures';
 
 const NOW = T0 + 7 * DAY - 30 * MINUTE;
 const ctx: ApplyContext = { now: NOW, settings: SETTINGS, random: () => 0.5 };
@@ -51,7 +52,7 @@ describe('classifyFailure', () => {
 });
 
 describe('withRefreshFailure', () => {
-  const grant = makeGrant({ failures: 0, refreshStartedAt: NOW - 5 });
+  const grant = aGrant({ failures: 0, refreshStartedAt: NOW - 5 });
 
   it.each<ErrorCode>([
     'refresh_token_invalid',
@@ -99,13 +100,13 @@ describe('withRefreshFailure', () => {
   });
 
   it('keeps transient retries before the refresh deadline', () => {
-    const nearDeadline = makeGrant({ failures: 9, refreshExpiresAt: NOW + 10 * MINUTE });
+    const nearDeadline = aGrant({ failures: 9, refreshExpiresAt: NOW + 10 * MINUTE });
     const effect = withRefreshFailure(nearDeadline, errorOf('network'), ctx);
     expect(effect.grant.retryAt).toBe(NOW + 9 * MINUTE);
   });
 
   it('marks the grant dead once the deadline itself has passed, whatever the error', () => {
-    const late = makeGrant({ refreshExpiresAt: NOW - 1 });
+    const late = aGrant({ refreshExpiresAt: NOW - 1 });
     const effect = withRefreshFailure(late, errorOf('timeout'), ctx);
     expect(effect.outcome).toBe('dead');
     expect(effect.grant.status).toBe('needs_authorization');
@@ -128,7 +129,7 @@ describe('withRefreshFailure', () => {
 
   it('retries a configuration error no later than just before the deadline', () => {
     const effect = withRefreshFailure(
-      makeGrant({ refreshExpiresAt: NOW + HOUR }),
+      aGrant({ refreshExpiresAt: NOW + HOUR }),
       errorOf('signature_rejected'),
       ctx,
     );
@@ -136,7 +137,7 @@ describe('withRefreshFailure', () => {
   });
 
   it('refresh_unsupported: not refreshable, deadline pulled to the access expiry, still connected', () => {
-    const effect = withRefreshFailure(makeGrant({ failures: 2 }), errorOf('refresh_unsupported'), ctx);
+    const effect = withRefreshFailure(aGrant({ failures: 2 }), errorOf('refresh_unsupported'), ctx);
     expect(effect.outcome).toBe('failed');
     expect(effect.grant).toMatchObject({
       status: 'connected',
@@ -175,11 +176,11 @@ describe('withRefreshedTokens', () => {
     refreshExpiresAt: NOW + 30 * DAY,
     refreshable: true,
     obtainedAt: NOW,
-    seller: sellerNumber(1),
+    seller: aSeller(1),
   };
 
   it('stores the new pair and never moves the deadline later', () => {
-    const failing = makeGrant({
+    const failing = aGrant({
       failures: 3,
       retryAt: NOW,
       lastError: errorOf('network'),
@@ -213,12 +214,12 @@ describe('withRefreshedTokens', () => {
   });
 
   it('takes an earlier deadline when the platform gives one', () => {
-    const next = withRefreshedTokens(makeGrant(), { ...tokens, refreshExpiresAt: NOW + DAY }, ctx);
+    const next = withRefreshedTokens(aGrant(), { ...tokens, refreshExpiresAt: NOW + DAY }, ctx);
     expect(next.refreshExpiresAt).toBe(NOW + DAY);
   });
 
   it('schedules the next refresh from the new expiry', () => {
-    const next = withRefreshedTokens(makeGrant({ remindedDays: [7, 2, 1] }), tokens, {
+    const next = withRefreshedTokens(aGrant({ remindedDays: [7, 2, 1] }), tokens, {
       ...ctx,
       random: () => 0,
     });

@@ -4,7 +4,7 @@ import {
   retryBeforeDeadline,
   transientBackoffMs,
 } from '../../../src/grants/backoff';
-import { MINUTE, T0 } from './fixtures';
+import { MINUTE, T0 } from '../../support/builders';
 
 const middle = () => 0.5;
 

@@ -9,8 +9,9 @@ import {
 import { NEVER_DUE } from '../../../src/grants/model';
 import { SellerAuthError } from '../../../src/shared/errors';
 import type { Settings } from '../../../src/shared/model';
+import { DAY, HOUR, MINUTE } from '../../support/builders';
 import { FakeGrantStore } from '../../support/fakes';
-import { connectSeller, DAY, HOUR, MINUTE, makeWorld, storedGrant, type World } from './fixtures';
+import { connectSeller, makeWorld, storedGrant, type World } from './fixtures';
 
 function run(world: World, options?: DueWorkOptions): Promise<DueWorkSummary> {
   return world.clock.run(runDueWork(world.deps, options));

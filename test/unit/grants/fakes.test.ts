@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { SellerAuthError } from '../../../src/shared/errors';
 import { DEFAULT_SETTINGS } from '../../../src/shared/model';
+import { aGrant, aSeller, DAY } from '../../support/builders';
 import { appSecret } from '../../support/checked';
 import {
   FakeActivityLog,
@@ -16,24 +17,24 @@ import {
   seededRandom,
 } from '../../support/fakes';
 import { describeGrantStoreContract } from '../store/store-contract';
-import { CREDENTIALS, DAY, makeGrant, sellerNumber } from './fixtures';
+import { CREDENTIALS } from './fixtures';
 
 describeGrantStoreContract('in-memory fake', async () => new FakeGrantStore());
 
 describe('FakeGrantStore', () => {
   it('fails the writes it is told to fail, storing nothing', async () => {
-    const store = new FakeGrantStore([makeGrant({ failures: 0 })]);
+    const store = new FakeGrantStore([aGrant({ failures: 0 })]);
     store.failNextWrites(1);
-    await expect(store.update(makeGrant().id, (g) => g && { ...g, failures: 9 })).rejects.toMatchObject({
+    await expect(store.update(aGrant().id, (g) => g && { ...g, failures: 9 })).rejects.toMatchObject({
       code: 'storage_failed',
     });
-    expect(store.peek(makeGrant().id)?.failures).toBe(0);
-    await store.update(makeGrant().id, (g) => g && { ...g, failures: 9 });
-    expect(store.peek(makeGrant().id)?.failures).toBe(9);
+    expect(store.peek(aGrant().id)?.failures).toBe(0);
+    await store.update(aGrant().id, (g) => g && { ...g, failures: 9 });
+    expect(store.peek(aGrant().id)?.failures).toBe(9);
   });
 
   it('refuses a grant the IndexedDB store would refuse', async () => {
-    await expect(new FakeGrantStore().put(makeGrant({ dueAt: Number.NaN }))).rejects.toMatchObject({
+    await expect(new FakeGrantStore().put(aGrant({ dueAt: Number.NaN }))).rejects.toMatchObject({
       code: 'invalid_input',
     });
   });
@@ -115,7 +116,7 @@ describe('FakeTokenClient', () => {
   it('trades a code once, then refuses it', async () => {
     const clock = new FakeClock();
     const tokens = new FakeTokenClient(clock);
-    tokens.addCode('code-1', sellerNumber(1));
+    tokens.addCode('code-1', aSeller(1));
     const grant = await tokens.create(CREDENTIALS, 'code-1');
     expect(grant.seller.account).toBe('seller-1@example.com');
     await expect(tokens.create(CREDENTIALS, 'code-1')).rejects.toMatchObject({ code: 'invalid_code' });
@@ -124,7 +125,7 @@ describe('FakeTokenClient', () => {
   it('rotates on refresh: the old refresh token is refused afterwards, the deadline stays', async () => {
     const clock = new FakeClock();
     const tokens = new FakeTokenClient(clock);
-    const first = tokens.issue(sellerNumber(1));
+    const first = tokens.issue(aSeller(1));
     await clock.advance(DAY);
     const second = await tokens.refresh(CREDENTIALS, first.refreshToken);
     expect(second.refreshToken).not.toBe(first.refreshToken);
@@ -139,8 +140,8 @@ describe('FakeTokenClient', () => {
   it('refuses refreshes after the deadline, and for grants that cannot be refreshed', async () => {
     const clock = new FakeClock();
     const tokens = new FakeTokenClient(clock);
-    const expiring = tokens.issue(sellerNumber(1), { refreshTtlMs: DAY });
-    const unrefreshable = tokens.issue(sellerNumber(2), { refreshTtlMs: 0 });
+    const expiring = tokens.issue(aSeller(1), { refreshTtlMs: DAY });
+    const unrefreshable = tokens.issue(aSeller(2), { refreshTtlMs: 0 });
     expect(unrefreshable).toMatchObject({
       refreshable: false,
       refreshExpiresAt: unrefreshable.accessExpiresAt,
@@ -157,7 +158,7 @@ describe('FakeTokenClient', () => {
   it('plays scripted failures, including an answer lost after the rotation', async () => {
     const clock = new FakeClock();
     const tokens = new FakeTokenClient(clock);
-    const first = tokens.issue(sellerNumber(1));
+    const first = tokens.issue(aSeller(1));
     tokens.scriptRefresh(
       { fail: new SellerAuthError('timeout', 'Timed out.') },
       { loseAnswer: new SellerAuthError('network', 'Dropped.') },
@@ -173,8 +174,8 @@ describe('FakeTokenClient', () => {
     const clock = new FakeClock();
     const tokens = new FakeTokenClient(clock);
     tokens.rateLimitPerSecond = 1;
-    const a = tokens.issue(sellerNumber(1));
-    const b = tokens.issue(sellerNumber(2));
+    const a = tokens.issue(aSeller(1));
+    const b = tokens.issue(aSeller(2));
     await tokens.refresh(CREDENTIALS, a.refreshToken);
     await expect(tokens.refresh(CREDENTIALS, b.refreshToken)).rejects.toMatchObject({
       code: 'rate_limited',
@@ -191,7 +192,7 @@ describe('FakeTokenClient', () => {
     const clock = new FakeClock();
     const tokens = new FakeTokenClient(clock);
     tokens.latencyMs = 100;
-    const grants = [1, 2, 3].map((n) => tokens.issue(sellerNumber(n)));
+    const grants = [1, 2, 3].map((n) => tokens.issue(aSeller(n)));
     await clock.run(Promise.all(grants.map((g) => tokens.refresh(CREDENTIALS, g.refreshToken))));
     expect(tokens.maxInFlight).toBe(3);
     expect(tokens.inFlight).toBe(0);
@@ -201,8 +202,8 @@ describe('FakeTokenClient', () => {
 describe('the small stores', () => {
   it('FakeAppStore removes an app with its secret and its grants', async () => {
     const grants = new FakeGrantStore([
-      makeGrant({ id: 'g1', appId: 'app-1' }),
-      makeGrant({ id: 'g2', appId: 'app-2' }),
+      aGrant({ id: 'g1', appId: 'app-1' }),
+      aGrant({ id: 'g2', appId: 'app-2' }),
     ]);
     const secrets = new FakeSecretStore();
     const apps = new FakeAppStore(grants, secrets);

@@ -6,10 +6,9 @@ import type { Grant } from '../../../src/grants/model';
 import { resolveEndpoints } from '../../../src/platforms/descriptors';
 import type { AppCredentials } from '../../../src/platforms/types';
 import type { Settings } from '../../../src/shared/model';
-import type { SellerIdentity } from '../../../src/shared/platform';
+import { APP_ID, aSeller, T0 } from '../../support/builders';
 import { appSecret } from '../../support/checked';
 import {
-  FAKE_EPOCH,
   FakeActivityLog,
   FakeClock,
   FakeGrantStore,
@@ -21,28 +20,12 @@ import {
   seededRandom,
 } from '../../support/fakes';
 
-export const MINUTE = 60_000;
-export const HOUR = 60 * MINUTE;
-export const DAY = 24 * HOUR;
-export const T0 = FAKE_EPOCH;
-export const APP_ID = 'app-1';
-
 export const CREDENTIALS: AppCredentials = {
   platform: 'lazada',
   appKey: '123456',
   appSecret: appSecret('app-secret-never-logged'),
   endpoints: resolveEndpoints('lazada'),
 };
-
-export function sellerNumber(n: number): SellerIdentity {
-  return {
-    account: `seller-${n}@example.com`,
-    country: 'sg',
-    userId: String(10_000 + n),
-    sellerId: String(1000 + n),
-    countries: [{ country: 'sg', userId: String(10_000 + n), sellerId: String(1000 + n) }],
-  };
-}
 
 export interface World {
   clock: FakeClock;
@@ -84,7 +67,7 @@ export function makeWorld(options: { settings?: Partial<Settings>; seed?: number
 
 /** Seller `n` authorizes now: the fake server issues the pair and the grant is stored. */
 export async function connectSeller(world: World, n: number, issue: IssueOptions = {}): Promise<Grant> {
-  const tokens = world.tokens.issue(sellerNumber(n), issue);
+  const tokens = world.tokens.issue(aSeller(n), issue);
   const grant = grantFromTokens(tokens, {
     appId: APP_ID,
     platform: 'lazada',
@@ -109,27 +92,3 @@ export const SETTINGS: Settings = {
   maxRefreshesPerMinute: 120,
   notifications: true,
 };
-
-/** A plain connected grant for pure tests: authorized at T0, 7 days of access, 30 days to the deadline. */
-export function makeGrant(overrides: Partial<Grant> = {}): Grant {
-  return {
-    id: 'app-1|u:10001|sg',
-    appId: APP_ID,
-    platform: 'lazada',
-    seller: sellerNumber(1),
-    accessToken: 'access-token-secret-1',
-    refreshToken: 'refresh-token-secret-1',
-    refreshable: true,
-    accessExpiresAt: T0 + 7 * DAY,
-    refreshExpiresAt: T0 + 30 * DAY,
-    status: 'connected',
-    dueAt: T0 + 7 * DAY - 30 * MINUTE,
-    failures: 0,
-    authorizedAt: T0,
-    remindedDays: [],
-    deathNotified: false,
-    createdAt: T0,
-    updatedAt: T0,
-    ...overrides,
-  };
-}

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { grantFromTokens } from '../../../src/grants/grant-from-tokens';
 import { grantIdFor } from '../../../src/grants/model';
 import type { TokenGrant } from '../../../src/platforms/types';
-import { APP_ID, DAY, MINUTE, makeGrant, SETTINGS, sellerNumber, T0 } from './fixtures';
+import { APP_ID, aGrant, aSeller, DAY, MINUTE, T0 } from '../../support/builders';
+import { SETTINGS } from './fixtures';
 
 const NOW = T0 + 100 * DAY;
 
@@ -14,7 +15,7 @@ function tokens(overrides: Partial<TokenGrant> = {}): TokenGrant {
     refreshExpiresAt: NOW + 30 * DAY,
     refreshable: true,
     obtainedAt: NOW,
-    seller: sellerNumber(1),
+    seller: aSeller(1),
     ...overrides,
   };
 }
@@ -25,7 +26,7 @@ describe('grantFromTokens', () => {
   it('builds a connected grant with the stable id and its first refresh scheduled', () => {
     const grant = grantFromTokens(tokens(), ctx);
     expect(grant).toMatchObject({
-      id: grantIdFor(APP_ID, sellerNumber(1)),
+      id: grantIdFor(APP_ID, aSeller(1)),
       appId: APP_ID,
       platform: 'lazada',
       accessToken: 'access-new',
@@ -43,8 +44,8 @@ describe('grantFromTokens', () => {
   });
 
   it('authorizing again starts the life over but keeps createdAt', () => {
-    const existing = makeGrant({
-      id: grantIdFor(APP_ID, sellerNumber(1)),
+    const existing = aGrant({
+      id: grantIdFor(APP_ID, aSeller(1)),
       status: 'needs_authorization',
       failures: 5,
       lastError: { code: 'refresh_token_invalid', message: 'x', retryable: false },
@@ -68,7 +69,7 @@ describe('grantFromTokens', () => {
   });
 
   it('ignores an existing grant that is another seller', () => {
-    const other = makeGrant({ id: 'someone-else', createdAt: T0 - DAY });
+    const other = aGrant({ id: 'someone-else', createdAt: T0 - DAY });
     expect(grantFromTokens(tokens(), { ...ctx, existing: other }).createdAt).toBe(NOW);
   });
 

@@ -8,39 +8,36 @@ import {
 } from '../../../src/grants/health';
 import type { Grant } from '../../../src/grants/model';
 import type { GrantHealth, GrantView } from '../../../src/shared/model';
-import { DAY, MINUTE, makeGrant, SETTINGS, T0 } from './fixtures';
+import { aGrant, DAY, MINUTE, T0 } from '../../support/builders';
+import { SETTINGS } from './fixtures';
 
 const NOW = T0 + DAY;
 
 describe('grantHealth', () => {
   it('is connected when nothing is wrong and the deadline is far', () => {
-    expect(grantHealth(makeGrant(), SETTINGS, NOW)).toBe('connected');
+    expect(grantHealth(aGrant(), SETTINGS, NOW)).toBe('connected');
   });
 
   it('is expiring within the first reminder threshold of the deadline', () => {
-    const grant = makeGrant({ refreshExpiresAt: NOW + 7 * DAY });
+    const grant = aGrant({ refreshExpiresAt: NOW + 7 * DAY });
     expect(grantHealth(grant, SETTINGS, NOW - 1)).toBe('connected');
     expect(grantHealth(grant, SETTINGS, NOW)).toBe('expiring');
     expect(grantHealth(grant, { ...SETTINGS, reminderDays: [] }, NOW)).toBe('connected');
   });
 
   it('is failing while refreshes fail, even near the deadline', () => {
-    expect(grantHealth(makeGrant({ failures: 2 }), SETTINGS, NOW)).toBe('failing');
-    const withError = makeGrant({
+    expect(grantHealth(aGrant({ failures: 2 }), SETTINGS, NOW)).toBe('failing');
+    const withError = aGrant({
       lastError: { code: 'signature_rejected', message: 'x', retryable: false },
     });
     expect(grantHealth(withError, SETTINGS, NOW)).toBe('failing');
-    expect(grantHealth(makeGrant({ failures: 1, refreshExpiresAt: NOW + DAY }), SETTINGS, NOW)).toBe(
-      'failing',
-    );
+    expect(grantHealth(aGrant({ failures: 1, refreshExpiresAt: NOW + DAY }), SETTINGS, NOW)).toBe('failing');
   });
 
   it('needs authorization when dead, past the deadline, or expired without a way to refresh', () => {
-    expect(grantHealth(makeGrant({ status: 'needs_authorization' }), SETTINGS, NOW)).toBe(
-      'needs_authorization',
-    );
-    expect(grantHealth(makeGrant({ refreshExpiresAt: NOW }), SETTINGS, NOW)).toBe('needs_authorization');
-    const unrefreshable = makeGrant({
+    expect(grantHealth(aGrant({ status: 'needs_authorization' }), SETTINGS, NOW)).toBe('needs_authorization');
+    expect(grantHealth(aGrant({ refreshExpiresAt: NOW }), SETTINGS, NOW)).toBe('needs_authorization');
+    const unrefreshable = aGrant({
       refreshable: false,
       accessExpiresAt: NOW,
       refreshExpiresAt: NOW + DAY,
@@ -51,7 +48,7 @@ describe('grantHealth', () => {
 });
 
 describe('toGrantView', () => {
-  const grant = makeGrant({
+  const grant = aGrant({
     accessToken: 'ACCESS-TOKEN-MUST-NOT-LEAK',
     refreshToken: 'REFRESH-TOKEN-MUST-NOT-LEAK',
     lastRefreshedAt: T0,
@@ -89,21 +86,21 @@ describe('toGrantView', () => {
   });
 
   it('shows the planned refresh time for a healthy grant, and none for a dead one', () => {
-    const healthy = makeGrant({ dueAt: T0 + 7 * DAY - 31 * MINUTE });
+    const healthy = aGrant({ dueAt: T0 + 7 * DAY - 31 * MINUTE });
     expect(toGrantView(healthy, 'A', SETTINGS, NOW).nextRefreshAt).toBe(T0 + 7 * DAY - 31 * MINUTE);
-    const wokenForReminder = makeGrant({ dueAt: NOW });
+    const wokenForReminder = aGrant({ dueAt: NOW });
     expect(toGrantView(wokenForReminder, 'A', SETTINGS, NOW).nextRefreshAt).toBe(T0 + 7 * DAY - 33 * MINUTE);
     expect(
-      toGrantView(makeGrant({ status: 'needs_authorization' }), 'A', SETTINGS, NOW).nextRefreshAt,
+      toGrantView(aGrant({ status: 'needs_authorization' }), 'A', SETTINGS, NOW).nextRefreshAt,
     ).toBeUndefined();
   });
 
   it('says how much access the planned refresh keeps, and nothing for a retry or a dead grant', () => {
-    const healthy = makeGrant({ dueAt: T0 + 4 * DAY });
+    const healthy = aGrant({ dueAt: T0 + 4 * DAY });
     expect(toGrantView(healthy, 'A', SETTINGS, NOW).refreshKeepsMs).toBe(30 * MINUTE);
     expect(toGrantView(healthy, 'A', { ...SETTINGS, keepAccessDays: 3 }, NOW).refreshKeepsMs).toBe(3 * DAY);
     expect(toGrantView(grant, 'A', { ...SETTINGS, keepAccessDays: 3 }, NOW).refreshKeepsMs).toBeUndefined();
-    const dead = makeGrant({ status: 'needs_authorization' });
+    const dead = aGrant({ status: 'needs_authorization' });
     expect(toGrantView(dead, 'A', { ...SETTINGS, keepAccessDays: 3 }, NOW).refreshKeepsMs).toBeUndefined();
   });
 
@@ -117,10 +114,10 @@ describe('toGrantView', () => {
 describe('attention', () => {
   it('counts every grant that is not simply connected', () => {
     const grants: Grant[] = [
-      makeGrant({ id: 'ok' }),
-      makeGrant({ id: 'expiring', refreshExpiresAt: NOW + DAY }),
-      makeGrant({ id: 'failing', failures: 1 }),
-      makeGrant({ id: 'dead', status: 'needs_authorization' }),
+      aGrant({ id: 'ok' }),
+      aGrant({ id: 'expiring', refreshExpiresAt: NOW + DAY }),
+      aGrant({ id: 'failing', failures: 1 }),
+      aGrant({ id: 'dead', status: 'needs_authorization' }),
     ];
     expect(attentionCount(grants, SETTINGS, NOW)).toBe(3);
     expect(attentionCount([], SETTINGS, NOW)).toBe(0);
@@ -128,10 +125,10 @@ describe('attention', () => {
 
   it('counts a shop whose deadline is within 7 days even when the first reminder is set closer', () => {
     const settings = { ...SETTINGS, reminderDays: [2] };
-    const soon = makeGrant({ id: 'soon', refreshExpiresAt: NOW + 5 * DAY });
+    const soon = aGrant({ id: 'soon', refreshExpiresAt: NOW + 5 * DAY });
     expect(grantHealth(soon, settings, NOW)).toBe('connected');
     expect(
-      attentionCount([soon, makeGrant({ id: 'far', refreshExpiresAt: NOW + 20 * DAY })], settings, NOW),
+      attentionCount([soon, aGrant({ id: 'far', refreshExpiresAt: NOW + 20 * DAY })], settings, NOW),
     ).toBe(1);
     expect(attentionCount([soon], { ...settings, reminderDays: [] }, NOW)).toBe(1);
   });
@@ -146,7 +143,7 @@ describe('attention', () => {
 
 describe('byAttention', () => {
   const view = (id: string, health: GrantHealth, refreshExpiresAt: number, account = 'a@example.com') => {
-    const grant = makeGrant({ id, refreshExpiresAt, seller: { ...makeGrant().seller, account } });
+    const grant = aGrant({ id, refreshExpiresAt, seller: { ...aGrant().seller, account } });
     return { ...toGrantView(grant, 'App', SETTINGS, NOW), health };
   };
   const ids = (views: GrantView[]) => views.map((v) => v.id);

@@ -4,7 +4,8 @@ import { refreshGrant, refreshLockName } from '../../../src/grants/refresh-grant
 import { createMemoryRefreshJournal, replayRefreshJournal } from '../../../src/grants/refresh-journal';
 import { SellerAuthError } from '../../../src/shared/errors';
 import type { Settings } from '../../../src/shared/model';
-import { APP_ID, connectSeller, DAY, MINUTE, makeWorld, storedGrant, type World } from './fixtures';
+import { APP_ID, DAY, MINUTE } from '../../support/builders';
+import { connectSeller, makeWorld, storedGrant, type World } from './fixtures';
 
 /** Seller 1 connected at T0 with the fake server's default lifetimes, clock moved to its refresh time. */
 async function dueWorld(

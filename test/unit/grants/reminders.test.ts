@@ -9,7 +9,8 @@ import {
   thresholdsPassedAt,
   withRemindedDays,
 } from '../../../src/grants/reminders';
-import { DAY, makeGrant, SETTINGS, T0 } from './fixtures';
+import { aGrant, DAY, T0 } from '../../support/builders';
+import { SETTINGS } from './fixtures';
 
 const deadline = T0 + 30 * DAY;
 
@@ -19,28 +20,28 @@ describe('reminders', () => {
   });
 
   it('is next due at the earliest unsent threshold', () => {
-    expect(nextReminderAt(makeGrant({ refreshExpiresAt: deadline }), SETTINGS)).toBe(deadline - 7 * DAY);
-    expect(nextReminderAt(makeGrant({ refreshExpiresAt: deadline, remindedDays: [7] }), SETTINGS)).toBe(
+    expect(nextReminderAt(aGrant({ refreshExpiresAt: deadline }), SETTINGS)).toBe(deadline - 7 * DAY);
+    expect(nextReminderAt(aGrant({ refreshExpiresAt: deadline, remindedDays: [7] }), SETTINGS)).toBe(
       deadline - 2 * DAY,
     );
-    expect(nextReminderAt(makeGrant({ remindedDays: [7, 2, 1] }), SETTINGS)).toBeUndefined();
-    expect(nextReminderAt(makeGrant({ status: 'needs_authorization' }), SETTINGS)).toBeUndefined();
+    expect(nextReminderAt(aGrant({ remindedDays: [7, 2, 1] }), SETTINGS)).toBeUndefined();
+    expect(nextReminderAt(aGrant({ status: 'needs_authorization' }), SETTINGS)).toBeUndefined();
   });
 
   it('is not due before its threshold', () => {
     expect(
-      dueReminder(makeGrant({ refreshExpiresAt: deadline }), SETTINGS, deadline - 7 * DAY - 1),
+      dueReminder(aGrant({ refreshExpiresAt: deadline }), SETTINGS, deadline - 7 * DAY - 1),
     ).toBeUndefined();
   });
 
   it('sends one reminder, the most urgent, when several thresholds passed, and counts them all', () => {
-    const due = dueReminder(makeGrant({ refreshExpiresAt: deadline }), SETTINGS, deadline - 1.5 * DAY);
+    const due = dueReminder(aGrant({ refreshExpiresAt: deadline }), SETTINGS, deadline - 1.5 * DAY);
     expect(due).toEqual({ days: 2, passedDays: [7, 2], announce: true });
   });
 
   it('stays quiet past the deadline, but still counts the thresholds', () => {
     const due = dueReminder(
-      makeGrant({ refreshExpiresAt: deadline, remindedDays: [7] }),
+      aGrant({ refreshExpiresAt: deadline, remindedDays: [7] }),
       SETTINGS,
       deadline + 1,
     );
@@ -48,7 +49,7 @@ describe('reminders', () => {
   });
 
   it('is still due at the next start when the browser was closed over the moment: missed, never skipped', () => {
-    const grant = makeGrant({ refreshExpiresAt: deadline });
+    const grant = aGrant({ refreshExpiresAt: deadline });
     const nextStart = deadline - 5 * DAY; // closed from before the 7-day moment until two days after it
     expect(nextReminderAt(grant, SETTINGS)).toBeLessThan(nextStart);
     expect(dueReminder(grant, SETTINGS, nextStart)).toEqual({ days: 7, passedDays: [7], announce: true });
@@ -70,11 +71,11 @@ describe('the badge deadline count', () => {
   it('counts the connected shops whose deadline is within 7 days, and not yet passed', () => {
     expect(BADGE_DEADLINE_DAYS).toBe(7);
     const grants = [
-      makeGrant({ id: 'far', refreshExpiresAt: now + 8 * DAY }),
-      makeGrant({ id: 'in seven days', refreshExpiresAt: now + 7 * DAY }),
-      makeGrant({ id: 'tomorrow', refreshExpiresAt: now + DAY }),
-      makeGrant({ id: 'passed', refreshExpiresAt: now - 1 }),
-      makeGrant({ id: 'dead', refreshExpiresAt: now + DAY, status: 'needs_authorization' }),
+      aGrant({ id: 'far', refreshExpiresAt: now + 8 * DAY }),
+      aGrant({ id: 'in seven days', refreshExpiresAt: now + 7 * DAY }),
+      aGrant({ id: 'tomorrow', refreshExpiresAt: now + DAY }),
+      aGrant({ id: 'passed', refreshExpiresAt: now - 1 }),
+      aGrant({ id: 'dead', refreshExpiresAt: now + DAY, status: 'needs_authorization' }),
     ];
     expect(grants.map((grant) => isDeadlineWithin(grant, now))).toEqual([false, true, true, false, false]);
     expect(deadlineSoonCount(grants, now)).toBe(2);

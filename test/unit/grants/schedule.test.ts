@@ -12,15 +12,16 @@ import {
   refreshWindow,
 } from '../../../src/grants/schedule';
 import { DEFAULT_SETTINGS } from '../../../src/shared/model';
+import { aGrant, DAY, HOUR, MINUTE, T0 } from '../../support/builders';
 import { seededRandom } from '../../support/fakes';
-import { DAY, HOUR, MINUTE, makeGrant, SETTINGS, T0 } from './fixtures';
+import { SETTINGS } from './fixtures';
 
 const noJitter = () => 0;
 const fullJitter = () => 0.999_999;
 
 describe('refresh time', () => {
   it('is the access expiry minus the lead', () => {
-    const grant = makeGrant({ accessExpiresAt: T0 + 7 * DAY });
+    const grant = aGrant({ accessExpiresAt: T0 + 7 * DAY });
     expect(refreshDueAt(grant, SETTINGS, T0, noJitter)).toBe(T0 + 7 * DAY - 30 * MINUTE);
     expect(refreshDueAt(grant, { ...SETTINGS, refreshLeadMinutes: 90 }, T0, noJitter)).toBe(
       T0 + 7 * DAY - 90 * MINUTE,
@@ -28,7 +29,7 @@ describe('refresh time', () => {
   });
 
   it('jitters earlier by up to 10% of the lead', () => {
-    const grant = makeGrant();
+    const grant = aGrant();
     const latest = T0 + 7 * DAY - 30 * MINUTE;
     expect(refreshDueAt(grant, SETTINGS, T0, fullJitter)).toBeCloseTo(latest - 3 * MINUTE, -1);
     expect(refreshDueAt(grant, SETTINGS, T0, () => 0.5)).toBe(latest - 1.5 * MINUTE);
@@ -37,16 +38,16 @@ describe('refresh time', () => {
   it('never jitters by more than 5 minutes, however long the lead', () => {
     const settings = { ...SETTINGS, refreshLeadMinutes: 240 };
     const latest = T0 + 7 * DAY - 240 * MINUTE;
-    expect(refreshWindow(makeGrant(), settings)).toEqual({ earliest: latest - 5 * MINUTE, latest });
+    expect(refreshWindow(aGrant(), settings)).toEqual({ earliest: latest - 5 * MINUTE, latest });
   });
 
   it('uses half the lifetime as the lead when the lifetime is shorter than the lead', () => {
-    const grant = makeGrant({ authorizedAt: T0, accessExpiresAt: T0 + 20 * MINUTE });
+    const grant = aGrant({ authorizedAt: T0, accessExpiresAt: T0 + 20 * MINUTE });
     expect(refreshDueAt(grant, SETTINGS, T0, noJitter)).toBe(T0 + 10 * MINUTE);
   });
 
   it('counts the lifetime from the last refresh, not the first authorization', () => {
-    const grant = makeGrant({
+    const grant = aGrant({
       authorizedAt: T0,
       lastRefreshedAt: T0 + DAY,
       accessExpiresAt: T0 + DAY + 40 * MINUTE,
@@ -55,7 +56,7 @@ describe('refresh time', () => {
   });
 
   it('never plans a refresh sooner than a minute after the last one, even for tokens issued expired', () => {
-    const grant = makeGrant({ lastRefreshedAt: T0, accessExpiresAt: T0 - MINUTE });
+    const grant = aGrant({ lastRefreshedAt: T0, accessExpiresAt: T0 - MINUTE });
     expect(refreshDueAt(grant, SETTINGS, T0, fullJitter)).toBe(T0 + MIN_REFRESH_GAP_MS);
   });
 
@@ -67,7 +68,7 @@ describe('refresh time', () => {
         fc.integer({ min: 0, max: 30 }),
         fc.double({ min: 0, max: 0.999_999, noNaN: true }),
         (lifetime, leadMinutes, keepAccessDays, jitter) => {
-          const grant = makeGrant({
+          const grant = aGrant({
             lastRefreshedAt: T0,
             accessExpiresAt: T0 + lifetime,
             refreshExpiresAt: NEVER_DUE,
@@ -87,7 +88,7 @@ describe('refresh time', () => {
     (keepAccessDays) => {
       for (const lifetime of [90_000, 5 * MINUTE, 29 * MINUTE, 61 * MINUTE]) {
         const random = seededRandom(lifetime);
-        let grant = makeGrant({
+        let grant = aGrant({
           authorizedAt: T0,
           accessExpiresAt: T0 + lifetime,
           refreshExpiresAt: NEVER_DUE - 1,
@@ -108,7 +109,7 @@ describe('refresh time', () => {
 
   it('spreads 1000 grants expiring at the same moment over the jitter span', () => {
     const random = seededRandom(7);
-    const grant = makeGrant();
+    const grant = aGrant();
     const { earliest, latest } = refreshWindow(grant, SETTINGS);
     const dues = Array.from({ length: 1000 }, () => refreshDueAt(grant, SETTINGS, T0, random) as number);
     expect(Math.min(...dues)).toBeGreaterThanOrEqual(earliest);
@@ -124,7 +125,7 @@ describe('refresh time', () => {
   });
 
   it('is a pending retry when one is set', () => {
-    const grant = makeGrant({ failures: 2, retryAt: T0 + 5 * MINUTE });
+    const grant = aGrant({ failures: 2, retryAt: T0 + 5 * MINUTE });
     expect(refreshDueAt(grant, SETTINGS, T0, noJitter)).toBe(T0 + 5 * MINUTE);
   });
 });
@@ -134,8 +135,8 @@ describe('the margin: how much access a grant keeps before it is due', () => {
 
   it('keeps 3 days by default: a 7-day token is due after 4 days, a 30-day one after 27', () => {
     expect(DEFAULT_SETTINGS.keepAccessDays).toBe(3);
-    const week = makeGrant({ accessExpiresAt: T0 + 7 * DAY, refreshExpiresAt: T0 + 30 * DAY });
-    const month = makeGrant({ accessExpiresAt: T0 + 30 * DAY, refreshExpiresAt: T0 + 180 * DAY });
+    const week = aGrant({ accessExpiresAt: T0 + 7 * DAY, refreshExpiresAt: T0 + 30 * DAY });
+    const month = aGrant({ accessExpiresAt: T0 + 30 * DAY, refreshExpiresAt: T0 + 180 * DAY });
     expect(refreshWindow(week, DEFAULT_SETTINGS).latest).toBe(T0 + 4 * DAY);
     expect(refreshWindow(month, DEFAULT_SETTINGS).latest).toBe(T0 + 27 * DAY);
   });
@@ -157,12 +158,12 @@ describe('the margin: how much access a grant keeps before it is due', () => {
   });
 
   it('jitters by at most 5 minutes, however many days are kept', () => {
-    const { earliest, latest } = refreshWindow(makeGrant({ accessExpiresAt: T0 + 7 * DAY }), keep3);
+    const { earliest, latest } = refreshWindow(aGrant({ accessExpiresAt: T0 + 7 * DAY }), keep3);
     expect(latest - earliest).toBe(5 * MINUTE);
   });
 
   it('makes a grant inside its margin due at once, whatever its jitter: a browser start catches it up', () => {
-    const grant = makeGrant({ accessExpiresAt: T0 + 7 * DAY });
+    const grant = aGrant({ accessExpiresAt: T0 + 7 * DAY });
     const startedAt = T0 + 5 * DAY; // the browser was closed when the grant fell due
     for (const jitter of [noJitter, fullJitter]) {
       expect(nextDueAt(grant, { ...keep3, reminderDays: [] }, T0, jitter)).toBeLessThanOrEqual(startedAt);
@@ -175,21 +176,21 @@ describe('the margin: how much access a grant keeps before it is due', () => {
 describe('refresh deadline', () => {
   it('stops planning refreshes that would fall at or after the deadline, and checks expiry instead', () => {
     const accessExpiresAt = T0 + 7 * DAY;
-    const grant = makeGrant({ accessExpiresAt, refreshExpiresAt: accessExpiresAt - 30 * MINUTE });
+    const grant = aGrant({ accessExpiresAt, refreshExpiresAt: accessExpiresAt - 30 * MINUTE });
     expect(refreshDueAt(grant, SETTINGS, T0, noJitter)).toBeUndefined();
     expect(nextDueAt(grant, { ...SETTINGS, reminderDays: [] }, T0, noJitter)).toBe(accessExpiresAt);
   });
 
   it('still plans a refresh while the access token ends before the deadline, by the refresh gap or more', () => {
     const accessExpiresAt = T0 + 7 * DAY;
-    const grant = makeGrant({ accessExpiresAt, refreshExpiresAt: accessExpiresAt + MIN_REFRESH_GAP_MS });
+    const grant = aGrant({ accessExpiresAt, refreshExpiresAt: accessExpiresAt + MIN_REFRESH_GAP_MS });
     expect(refreshDueAt(grant, SETTINGS, T0, noJitter)).toBe(accessExpiresAt - 30 * MINUTE);
   });
 
   it('plans no refresh once the access token lasts to the deadline: no refresh can add access then', () => {
     const deadline = T0 + 30 * DAY;
     // The platform never issues access past the deadline: the last refresh brought the token to it.
-    const capped = makeGrant({
+    const capped = aGrant({
       lastRefreshedAt: deadline - 3 * DAY,
       accessExpiresAt: deadline,
       refreshExpiresAt: deadline,
@@ -206,7 +207,7 @@ describe('refresh deadline', () => {
   it('near the deadline, refreshes once to reach it instead of ever closer to it', () => {
     const settings = { ...SETTINGS, reminderDays: [], keepAccessDays: 3 };
     const deadline = T0 + 30 * DAY;
-    let grant = makeGrant({
+    let grant = aGrant({
       lastRefreshedAt: T0 + 22 * DAY,
       accessExpiresAt: T0 + 29 * DAY,
       refreshExpiresAt: deadline,
@@ -226,21 +227,21 @@ describe('refresh deadline', () => {
   });
 
   it('checks expiry at the access expiry for a grant that cannot be refreshed', () => {
-    const grant = makeGrant({ refreshable: false, refreshExpiresAt: T0 + 7 * DAY });
+    const grant = aGrant({ refreshable: false, refreshExpiresAt: T0 + 7 * DAY });
     expect(nextDueAt(grant, { ...SETTINGS, reminderDays: [] }, T0, noJitter)).toBe(T0 + 7 * DAY);
     expect(isExpiryDue(grant, SETTINGS, T0 + 7 * DAY - 1)).toBe(false);
     expect(isExpiryDue(grant, SETTINGS, T0 + 7 * DAY)).toBe(true);
   });
 
   it('keeps a grant whose deadline passed alive until its access token expires', () => {
-    const grant = makeGrant({ refreshExpiresAt: T0 + DAY, accessExpiresAt: T0 + 3 * DAY });
+    const grant = aGrant({ refreshExpiresAt: T0 + DAY, accessExpiresAt: T0 + 3 * DAY });
     expect(isRefreshDue(grant, SETTINGS, T0 + 2 * DAY)).toBe(false);
     expect(isExpiryDue(grant, SETTINGS, T0 + 2 * DAY)).toBe(false);
     expect(isExpiryDue(grant, SETTINGS, T0 + 3 * DAY)).toBe(true);
   });
 
   it('checks expiry at the deadline for a grant still retrying a failed refresh', () => {
-    const grant = makeGrant({
+    const grant = aGrant({
       failures: 3,
       retryAt: T0 + DAY,
       refreshExpiresAt: T0 + DAY,
@@ -251,20 +252,20 @@ describe('refresh deadline', () => {
   });
 
   it('puts a dead grant out of the schedule', () => {
-    expect(nextDueAt(makeGrant({ status: 'needs_authorization' }), SETTINGS, T0)).toBe(NEVER_DUE);
+    expect(nextDueAt(aGrant({ status: 'needs_authorization' }), SETTINGS, T0)).toBe(NEVER_DUE);
   });
 });
 
 describe('due time with reminders', () => {
   it('is the next reminder when it comes before the refresh', () => {
-    const grant = makeGrant({ accessExpiresAt: T0 + 7 * DAY, refreshExpiresAt: T0 + 10 * DAY });
+    const grant = aGrant({ accessExpiresAt: T0 + 7 * DAY, refreshExpiresAt: T0 + 10 * DAY });
     expect(nextDueAt(grant, SETTINGS, T0, noJitter)).toBe(T0 + 3 * DAY);
     const reminded = { ...grant, remindedDays: [7] };
     expect(nextDueAt(reminded, SETTINGS, T0, noJitter)).toBe(T0 + 7 * DAY - 30 * MINUTE);
   });
 
   it('does not bring a pending retry forward when a reminder wakes the grant', () => {
-    const grant = makeGrant({ failures: 1, retryAt: T0 + 6 * HOUR, refreshExpiresAt: T0 + 7 * DAY + HOUR });
+    const grant = aGrant({ failures: 1, retryAt: T0 + 6 * HOUR, refreshExpiresAt: T0 + 7 * DAY + HOUR });
     expect(nextDueAt(grant, SETTINGS, T0, noJitter)).toBe(T0 + HOUR);
     expect(isRefreshDue(grant, SETTINGS, T0 + HOUR)).toBe(false);
     expect(isRefreshDue(grant, SETTINGS, T0 + 6 * HOUR)).toBe(true);
@@ -273,7 +274,7 @@ describe('due time with reminders', () => {
 
 describe('whether a refresh is due', () => {
   it('counts from the start of the jitter span, whatever the stored dueAt', () => {
-    const grant = makeGrant();
+    const grant = aGrant();
     const { earliest } = refreshWindow(grant, SETTINGS);
     expect(isRefreshDue(grant, SETTINGS, earliest - 1)).toBe(false);
     expect(isRefreshDue(grant, SETTINGS, earliest)).toBe(true);
@@ -281,8 +282,8 @@ describe('whether a refresh is due', () => {
 
   it('is never true for a grant that cannot be refreshed', () => {
     const late = T0 + 30 * DAY;
-    expect(isRefreshDue(makeGrant({ refreshable: false }), SETTINGS, T0 + 7 * DAY)).toBe(false);
-    expect(isRefreshDue(makeGrant({ status: 'needs_authorization' }), SETTINGS, T0 + 7 * DAY)).toBe(false);
-    expect(isRefreshDue(makeGrant({ accessExpiresAt: late + DAY }), SETTINGS, late)).toBe(false);
+    expect(isRefreshDue(aGrant({ refreshable: false }), SETTINGS, T0 + 7 * DAY)).toBe(false);
+    expect(isRefreshDue(aGrant({ status: 'needs_authorization' }), SETTINGS, T0 + 7 * DAY)).toBe(false);
+    expect(isRefreshDue(aGrant({ accessExpiresAt: late + DAY }), SETTINGS, late)).toBe(false);
   });
 });

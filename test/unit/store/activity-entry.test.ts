@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_DETAIL_LENGTH, prepareActivityEntry, REDACTED } from '../../../src/grants/store/activity-entry';
 import type { ActivityEntry } from '../../../src/shared/model';
-import { T0 } from './fixtures';
+import { T0 } from '../../support/builders';
 
 // Shapes from docs/protocol.md (#token-response, #callback): a Lazada access token and an authorization code.
 const ACCESS_TOKEN = '50000601c30atpedfgu3LVvik87Ixlsvle3mSoB7701ceb156fPunYZ43GBg';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { REDACTED } from '../../../src/grants/store/activity-entry';
 import { createActivityLog, DEFAULT_MAX_ACTIVITY_ENTRIES } from '../../../src/grants/store/activity-log';
 import type { ActivityEntry } from '../../../src/shared/model';
-import { T0 } from './fixtures';
+import { T0 } from '../../support/builders';
 import { openTestDb } from './test-db';
 
 function entry(at: number, grantId?: string): Omit<ActivityEntry, 'id'> {

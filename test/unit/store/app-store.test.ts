@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../../src/grants/store/app-store';
 import { createGrantStore } from '../../../src/grants/store/grant-store';
 import { createSecretStore } from '../../../src/grants/store/secret-store';
+import { aGrant, anApp } from '../../support/builders';
 import { appSecret } from '../../support/checked';
-import { makeApp, makeGrant } from './fixtures';
 import { openTestDb } from './test-db';
 
 afterEach(() => {
@@ -16,29 +16,29 @@ async function twoAppsWithGrants() {
   const secrets = createSecretStore(test.db);
   const grants = createGrantStore(test.db);
   for (const appId of ['app-a', 'app-b']) {
-    await apps.put(makeApp({ id: appId }));
+    await apps.put(anApp({ id: appId }));
     await secrets.put(appId, appSecret(`secret-of-${appId}`));
   }
-  await grants.put(makeGrant({ id: 'a1', appId: 'app-a' }));
-  await grants.put(makeGrant({ id: 'a2', appId: 'app-a' }));
-  await grants.put(makeGrant({ id: 'b1', appId: 'app-b' }));
+  await grants.put(aGrant({ id: 'a1', appId: 'app-a' }));
+  await grants.put(aGrant({ id: 'a2', appId: 'app-a' }));
+  await grants.put(aGrant({ id: 'b1', appId: 'app-b' }));
   return { test, apps, secrets, grants };
 }
 
 describe('IndexedDB AppStore', () => {
   it('stores, replaces and lists app profiles', async () => {
     const apps = createAppStore((await openTestDb()).db);
-    await apps.put(makeApp({ id: 'a', name: 'First' }));
-    await apps.put(makeApp({ id: 'b' }));
-    await apps.put(makeApp({ id: 'a', name: 'Renamed' }));
-    expect(await apps.get('a')).toEqual(makeApp({ id: 'a', name: 'Renamed' }));
+    await apps.put(anApp({ id: 'a', name: 'First' }));
+    await apps.put(anApp({ id: 'b' }));
+    await apps.put(anApp({ id: 'a', name: 'Renamed' }));
+    expect(await apps.get('a')).toEqual(anApp({ id: 'a', name: 'Renamed' }));
     expect(await apps.get('missing')).toBeUndefined();
     expect((await apps.list()).map((a) => a.id).sort()).toEqual(['a', 'b']);
   });
 
   it('refuses an app without an id', async () => {
     const apps = createAppStore((await openTestDb()).db);
-    await expect(apps.put(makeApp({ id: '' }))).rejects.toMatchObject({
+    await expect(apps.put(anApp({ id: '' }))).rejects.toMatchObject({
       code: 'invalid_input',
       details: { field: 'id' },
     });
@@ -51,7 +51,7 @@ describe('IndexedDB AppStore', () => {
     expect(await secrets.has('app-a')).toBe(false);
     expect(await grants.listByApp('app-a')).toEqual([]);
     // The other app keeps everything.
-    expect(await apps.get('app-b')).toEqual(makeApp({ id: 'app-b' }));
+    expect(await apps.get('app-b')).toEqual(anApp({ id: 'app-b' }));
     expect(await secrets.get('app-b')).toBe('secret-of-app-b');
     expect((await grants.list()).map((g) => g.id)).toEqual(['b1']);
   });
@@ -73,14 +73,14 @@ describe('IndexedDB AppStore', () => {
     await expect(apps.remove('app-a')).rejects.toMatchObject({ code: 'storage_failed' });
     vi.restoreAllMocks();
 
-    expect(await apps.get('app-a')).toEqual(makeApp({ id: 'app-a' }));
+    expect(await apps.get('app-a')).toEqual(anApp({ id: 'app-a' }));
     expect(await secrets.get('app-a')).toBe('secret-of-app-a');
     expect((await grants.listByApp('app-a')).map((g) => g.id).sort()).toEqual(['a1', 'a2']);
   });
 
   it('keeps apps across a close and reopen', async () => {
     const test = await openTestDb();
-    await createAppStore(test.db).put(makeApp());
-    expect(await createAppStore(await test.reopen()).get('app-1')).toEqual(makeApp());
+    await createAppStore(test.db).put(anApp());
+    expect(await createAppStore(await test.reopen()).get('app-1')).toEqual(anApp());
   });
 });

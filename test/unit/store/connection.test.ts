@@ -4,7 +4,7 @@ import { connectSellerAuthDb } from '../../../src/grants/store/connection';
 import { createGrantStore } from '../../../src/grants/store/grant-store';
 import { SELLER_AUTH_MIGRATIONS } from '../../../src/grants/store/migrations';
 import { openSellerAuthDb } from '../../../src/grants/store/open-db';
-import { makeGrant } from './fixtures';
+import { aGrant } from '../../support/builders';
 
 const NAME = 'connection-test';
 
@@ -28,7 +28,7 @@ describe('connectSellerAuthDb', () => {
     const factory = new IDBFactory();
     const connection = connectSellerAuthDb({ name: NAME, factory });
     const store = createGrantStore(connection);
-    await store.put(makeGrant());
+    await store.put(aGrant());
     const before = await connection();
 
     await deleteRaw(factory, NAME); // closes our connection through its versionchange handler
@@ -52,7 +52,7 @@ describe('connectSellerAuthDb', () => {
   it('lets the stores work from an open database too', async () => {
     const db = await openSellerAuthDb(NAME, new IDBFactory());
     const store = createGrantStore(db);
-    await store.put(makeGrant());
+    await store.put(aGrant());
     expect(await store.count()).toBe(1);
     db.close();
   });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NEVER_DUE } from '../../../src/grants/model';
 import { createGrantStore } from '../../../src/grants/store/grant-store';
 import { SellerAuthError } from '../../../src/shared/errors';
-import { makeGrant, T0 } from './fixtures';
+import { aGrant, T0 } from '../../support/builders';
 import { describeGrantStoreContract } from './store-contract';
 import { openTestDb } from './test-db';
 
@@ -15,15 +15,15 @@ afterEach(() => {
 describe('IndexedDB GrantStore', () => {
   it('keeps grants across a close and reopen of the database', async () => {
     const test = await openTestDb();
-    await createGrantStore(test.db).put(makeGrant({ dueAt: T0 }));
+    await createGrantStore(test.db).put(aGrant({ dueAt: T0 }));
     const reopened = createGrantStore(await test.reopen());
-    expect(await reopened.get(makeGrant().id)).toEqual(makeGrant({ dueAt: T0 }));
+    expect(await reopened.get(aGrant().id)).toEqual(aGrant({ dueAt: T0 }));
     expect(await reopened.earliestDueAt()).toBe(T0);
   });
 
   it('reads due grants through the dueAt index with a bounded range, never a scan of the store', async () => {
     const store = createGrantStore((await openTestDb()).db);
-    await store.put(makeGrant({ id: 'due', dueAt: T0 }));
+    await store.put(aGrant({ id: 'due', dueAt: T0 }));
     const storeReads = [
       vi.spyOn(IDBObjectStore.prototype, 'getAll'),
       vi.spyOn(IDBObjectStore.prototype, 'openCursor'),
@@ -40,19 +40,19 @@ describe('IndexedDB GrantStore', () => {
 
   it('refuses a grant whose dueAt the index could not hold, naming the field', async () => {
     const store = createGrantStore((await openTestDb()).db);
-    const bad = makeGrant({ dueAt: Number.NaN });
+    const bad = aGrant({ dueAt: Number.NaN });
     await expect(store.put(bad)).rejects.toMatchObject({
       code: 'invalid_input',
       details: { field: 'dueAt' },
     });
-    await expect(store.put(makeGrant({ id: '' }))).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(store.put(aGrant({ id: '' }))).rejects.toMatchObject({ code: 'invalid_input' });
     expect(await store.count()).toBe(0);
   });
 
   it('refuses an update that would store an unindexable grant or move it to another id', async () => {
     const store = createGrantStore((await openTestDb()).db);
-    await store.put(makeGrant());
-    const id = makeGrant().id;
+    await store.put(aGrant());
+    const id = aGrant().id;
     await expect(store.update(id, (g) => g && { ...g, dueAt: Number.NaN })).rejects.toMatchObject({
       code: 'invalid_input',
       details: { field: 'dueAt' },
@@ -61,7 +61,7 @@ describe('IndexedDB GrantStore', () => {
       code: 'invalid_input',
       details: { field: 'id' },
     });
-    expect(await store.list()).toEqual([makeGrant()]);
+    expect(await store.list()).toEqual([aGrant()]);
   });
 
   it('answers NaN as a time with invalid_input', async () => {
@@ -74,15 +74,15 @@ describe('IndexedDB GrantStore', () => {
 
   it('lists every due grant when the limit is Infinity', async () => {
     const store = createGrantStore((await openTestDb()).db);
-    await store.put(makeGrant({ id: 'a', dueAt: T0 }));
-    await store.put(makeGrant({ id: 'b', dueAt: T0 + 1 }));
-    await store.put(makeGrant({ id: 'n', dueAt: NEVER_DUE }));
+    await store.put(aGrant({ id: 'a', dueAt: T0 }));
+    await store.put(aGrant({ id: 'b', dueAt: T0 + 1 }));
+    await store.put(aGrant({ id: 'n', dueAt: NEVER_DUE }));
     expect((await store.listDue(T0 + 1, Number.POSITIVE_INFINITY)).map((g) => g.id)).toEqual(['a', 'b']);
   });
 
   it('reports a record the browser cannot store as storage_failed, without its tokens', async () => {
     const store = createGrantStore((await openTestDb()).db);
-    const grant = { ...makeGrant({ accessToken: 'TOKEN-must-not-leak' }), callback: () => 'not cloneable' };
+    const grant = { ...aGrant({ accessToken: 'TOKEN-must-not-leak' }), callback: () => 'not cloneable' };
     const error = await store.put(grant).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SellerAuthError);
     expect(error).toMatchObject({ code: 'storage_failed', retryable: true });
@@ -94,20 +94,18 @@ describe('IndexedDB GrantStore', () => {
 
   it('reports a full disk as storage_failed in words, keeping the stored grant', async () => {
     const store = createGrantStore((await openTestDb()).db);
-    await store.put(makeGrant({ failures: 1 }));
+    await store.put(aGrant({ failures: 1 }));
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
       throw new DOMException('no space for access-token-of-grant', 'QuotaExceededError');
     });
-    const error = await store
-      .update(makeGrant().id, (g) => g && { ...g, failures: 2 })
-      .catch((e: unknown) => e);
+    const error = await store.update(aGrant().id, (g) => g && { ...g, failures: 2 }).catch((e: unknown) => e);
     vi.restoreAllMocks();
     expect(error).toMatchObject({
       code: 'storage_failed',
       kind: 'quota',
       message: 'The browser has no room left to save the grant.',
     });
-    expect(await store.get(makeGrant().id)).toEqual(makeGrant({ failures: 1 }));
+    expect(await store.get(aGrant().id)).toEqual(aGrant({ failures: 1 }));
   });
 
   it('reports a closed database as storage_failed', async () => {
@@ -115,7 +113,7 @@ describe('IndexedDB GrantStore', () => {
     const store = createGrantStore(test.db);
     test.db.close();
     await expect(store.get('any')).rejects.toMatchObject({ code: 'storage_failed' });
-    await expect(store.update('any', () => makeGrant({ id: 'any' }))).rejects.toMatchObject({
+    await expect(store.update('any', () => aGrant({ id: 'any' }))).rejects.toMatchObject({
       code: 'storage_failed',
     });
   });

@@ -6,7 +6,7 @@ import { createGrantStore } from '../../../src/grants/store/grant-store';
 import { type Migration, SELLER_AUTH_MIGRATIONS } from '../../../src/grants/store/migrations';
 import { openSellerAuthDb } from '../../../src/grants/store/open-db';
 import { DB_NAME, DB_VERSION } from '../../../src/grants/store/schema';
-import { makeApp, makeGrant, T0 } from './fixtures';
+import { aGrant, anApp, T0 } from '../../support/builders';
 
 const NAME = 'open-db-test';
 
@@ -112,15 +112,15 @@ describe('openSellerAuthDb', () => {
   it('upgrades v1 data to a future v2 without losing it', async () => {
     const factory = new IDBFactory();
     const v1 = await openSellerAuthDb(NAME, factory);
-    await createAppStore(v1).put(makeApp());
-    await createGrantStore(v1).put(makeGrant({ dueAt: T0 }));
+    await createAppStore(v1).put(anApp());
+    await createGrantStore(v1).put(aGrant({ dueAt: T0 }));
     v1.close();
 
     const v2 = await openSellerAuthDb(NAME, factory, { migrations: [...SELLER_AUTH_MIGRATIONS, futureV2] });
     expect(v2.version).toBe(2);
-    expect(await createAppStore(v2).get('app-1')).toEqual(makeApp());
-    expect(await createGrantStore(v2).get(makeGrant().id)).toEqual({
-      ...makeGrant({ dueAt: T0 }),
+    expect(await createAppStore(v2).get('app-1')).toEqual(anApp());
+    expect(await createGrantStore(v2).get(aGrant().id)).toEqual({
+      ...aGrant({ dueAt: T0 }),
       schemaNote: 'migrated to v2',
     });
     expect(await createGrantStore(v2).listDue(T0, 10)).toHaveLength(1);
@@ -146,7 +146,7 @@ describe('openSellerAuthDb', () => {
     it(`leaves the stored data untouched when a migration ${how}`, async () => {
       const factory = new IDBFactory();
       const v1 = await openSellerAuthDb(NAME, factory);
-      await createGrantStore(v1).put(makeGrant());
+      await createGrantStore(v1).put(aGrant());
       v1.close();
 
       await expect(
@@ -156,7 +156,7 @@ describe('openSellerAuthDb', () => {
       const again = await openSellerAuthDb(NAME, factory);
       expect(again.version).toBe(1);
       expect([...again.objectStoreNames]).not.toContain('half-done');
-      expect(await createGrantStore(again).get(makeGrant().id)).toEqual(makeGrant());
+      expect(await createGrantStore(again).get(aGrant().id)).toEqual(aGrant());
       again.close();
     });
   }
@@ -166,7 +166,7 @@ describe('openSellerAuthDb', () => {
     const newer = await openSellerAuthDb(NAME, factory, {
       migrations: [...SELLER_AUTH_MIGRATIONS, () => {}],
     });
-    await createGrantStore(newer).put(makeGrant());
+    await createGrantStore(newer).put(aGrant());
     newer.close();
 
     const error = await openSellerAuthDb(NAME, factory).catch((e: unknown) => e);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../../src/grants/store/app-store';
 import { createSecretStore } from '../../../src/grants/store/secret-store';
+import { anApp } from '../../support/builders';
 import { appSecret } from '../../support/checked';
-import { makeApp } from './fixtures';
 import { openTestDb } from './test-db';
 
 describe('IndexedDB SecretStore', () => {
@@ -20,7 +20,7 @@ describe('IndexedDB SecretStore', () => {
 
   it('keeps secrets apart from app profiles', async () => {
     const test = await openTestDb();
-    await createAppStore(test.db).put(makeApp());
+    await createAppStore(test.db).put(anApp());
     await createSecretStore(test.db).put('app-1', appSecret('SECRET-hmac-key'));
     expect(JSON.stringify(await createAppStore(test.db).list())).not.toContain('SECRET-hmac-key');
   });

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Grant, NEVER_DUE } from '../../../src/grants/model';
 import type { GrantStore } from '../../../src/grants/ports';
-import { makeGrant, T0 } from './fixtures';
+import { aGrant, T0 } from '../../support/builders';
 
 export function describeGrantStoreContract(name: string, makeStore: () => Promise<GrantStore>): void {
   describe(`GrantStore contract: ${name}`, () => {
@@ -18,7 +18,7 @@ export function describeGrantStoreContract(name: string, makeStore: () => Promis
 
       it('returns what was put, field for field', async () => {
         const store = await makeStore();
-        const grant = makeGrant({
+        const grant = aGrant({
           lastRefreshedAt: T0 + 5,
           lastError: { code: 'network', message: 'x', retryable: true },
         });
@@ -28,28 +28,28 @@ export function describeGrantStoreContract(name: string, makeStore: () => Promis
 
       it('replaces a grant put again under the same id', async () => {
         const store = await makeStore();
-        await store.put(makeGrant({ accessToken: 'old' }));
-        await store.put(makeGrant({ accessToken: 'new' }));
-        expect((await store.get(makeGrant().id))?.accessToken).toBe('new');
+        await store.put(aGrant({ accessToken: 'old' }));
+        await store.put(aGrant({ accessToken: 'new' }));
+        expect((await store.get(aGrant().id))?.accessToken).toBe('new');
         expect(await store.count()).toBe(1);
       });
 
       it('hands out copies: changing a returned grant does not change the stored one', async () => {
         const store = await makeStore();
-        const grant = makeGrant();
+        const grant = aGrant();
         await store.put(grant);
         grant.accessToken = 'changed after put';
         const read = await store.get(grant.id);
         if (!read) throw new Error('grant missing');
         read.remindedDays.push(7);
-        expect(await store.get(grant.id)).toEqual(makeGrant());
+        expect(await store.get(grant.id)).toEqual(aGrant());
       });
 
       it('lists every grant, and by app only that app’s grants', async () => {
         const store = await makeStore();
-        await store.put(makeGrant({ id: 'a1', appId: 'app-a' }));
-        await store.put(makeGrant({ id: 'a2', appId: 'app-a' }));
-        await store.put(makeGrant({ id: 'b1', appId: 'app-b' }));
+        await store.put(aGrant({ id: 'a1', appId: 'app-a' }));
+        await store.put(aGrant({ id: 'a2', appId: 'app-a' }));
+        await store.put(aGrant({ id: 'b1', appId: 'app-b' }));
         expect((await store.list()).map((g) => g.id).sort()).toEqual(['a1', 'a2', 'b1']);
         expect((await store.listByApp('app-a')).map((g) => g.id).sort()).toEqual(['a1', 'a2']);
         expect(await store.listByApp('app-c')).toEqual([]);
@@ -60,20 +60,20 @@ export function describeGrantStoreContract(name: string, makeStore: () => Promis
     describe('update', () => {
       it('gives `change` the stored grant and stores and returns what it returns', async () => {
         const store = await makeStore();
-        await store.put(makeGrant({ failures: 2 }));
+        await store.put(aGrant({ failures: 2 }));
         const seen: (Grant | undefined)[] = [];
-        const result = await store.update(makeGrant().id, (current) => {
+        const result = await store.update(aGrant().id, (current) => {
           seen.push(current);
           return current && { ...current, failures: current.failures + 1 };
         });
-        expect(seen).toEqual([makeGrant({ failures: 2 })]);
+        expect(seen).toEqual([aGrant({ failures: 2 })]);
         expect(result?.failures).toBe(3);
-        expect((await store.get(makeGrant().id))?.failures).toBe(3);
+        expect((await store.get(aGrant().id))?.failures).toBe(3);
       });
 
       it('gives `change` undefined for a missing grant, and can create it', async () => {
         const store = await makeStore();
-        const created = makeGrant({ id: 'new-grant' });
+        const created = aGrant({ id: 'new-grant' });
         const result = await store.update('new-grant', (current) =>
           current === undefined ? created : current,
         );
@@ -83,29 +83,29 @@ export function describeGrantStoreContract(name: string, makeStore: () => Promis
 
       it('leaves the grant as it is when `change` returns undefined, and resolves to it', async () => {
         const store = await makeStore();
-        await store.put(makeGrant({ failures: 4 }));
-        expect(await store.update(makeGrant().id, () => undefined)).toEqual(makeGrant({ failures: 4 }));
-        expect(await store.get(makeGrant().id)).toEqual(makeGrant({ failures: 4 }));
+        await store.put(aGrant({ failures: 4 }));
+        expect(await store.update(aGrant().id, () => undefined)).toEqual(aGrant({ failures: 4 }));
+        expect(await store.get(aGrant().id)).toEqual(aGrant({ failures: 4 }));
         expect(await store.update('missing', () => undefined)).toBeUndefined();
         expect(await store.count()).toBe(1);
       });
 
       it('rethrows what `change` throws and keeps the stored grant', async () => {
         const store = await makeStore();
-        await store.put(makeGrant());
+        await store.put(aGrant());
         const boom = new Error('change failed');
         await expect(
-          store.update(makeGrant().id, () => {
+          store.update(aGrant().id, () => {
             throw boom;
           }),
         ).rejects.toBe(boom);
-        expect(await store.get(makeGrant().id)).toEqual(makeGrant());
+        expect(await store.get(aGrant().id)).toEqual(aGrant());
       });
 
       it('applies concurrent updates of one grant one after the other: none is lost', async () => {
         const store = await makeStore();
-        await store.put(makeGrant({ failures: 0, remindedDays: [] }));
-        const id = makeGrant().id;
+        await store.put(aGrant({ failures: 0, remindedDays: [] }));
+        const id = aGrant().id;
         await Promise.all([
           store.update(id, (g) => g && { ...g, failures: g.failures + 1 }),
           store.update(id, (g) => g && { ...g, remindedDays: [...g.remindedDays, 7] }),
@@ -122,8 +122,8 @@ export function describeGrantStoreContract(name: string, makeStore: () => Promis
     describe('remove', () => {
       it('removes a stored grant and says whether there was one', async () => {
         const store = await makeStore();
-        await store.put(makeGrant({ id: 'keep' }));
-        await store.put(makeGrant({ id: 'drop' }));
+        await store.put(aGrant({ id: 'keep' }));
+        await store.put(aGrant({ id: 'drop' }));
         expect(await store.remove('drop')).toBe(true);
         expect(await store.remove('drop')).toBe(false);
         expect(await store.get('drop')).toBeUndefined();
@@ -134,7 +134,7 @@ export function describeGrantStoreContract(name: string, makeStore: () => Promis
     describe('listDue', () => {
       async function storeWithDueTimes(dueTimes: Record<string, number>): Promise<GrantStore> {
         const store = await makeStore();
-        for (const [id, dueAt] of Object.entries(dueTimes)) await store.put(makeGrant({ id, dueAt }));
+        for (const [id, dueAt] of Object.entries(dueTimes)) await store.put(aGrant({ id, dueAt }));
         return store;
       }
 
@@ -176,16 +176,16 @@ export function describeGrantStoreContract(name: string, makeStore: () => Promis
 
       it('is undefined when every grant is never due', async () => {
         const store = await makeStore();
-        await store.put(makeGrant({ id: 'a', dueAt: NEVER_DUE }));
-        await store.put(makeGrant({ id: 'b', dueAt: NEVER_DUE }));
+        await store.put(aGrant({ id: 'a', dueAt: NEVER_DUE }));
+        await store.put(aGrant({ id: 'b', dueAt: NEVER_DUE }));
         expect(await store.earliestDueAt()).toBeUndefined();
       });
 
       it('is the smallest dueAt, and moves when that grant is removed', async () => {
         const store = await makeStore();
-        await store.put(makeGrant({ id: 'later', dueAt: T0 + 500 }));
-        await store.put(makeGrant({ id: 'sooner', dueAt: T0 + 20 }));
-        await store.put(makeGrant({ id: 'never', dueAt: NEVER_DUE }));
+        await store.put(aGrant({ id: 'later', dueAt: T0 + 500 }));
+        await store.put(aGrant({ id: 'sooner', dueAt: T0 + 20 }));
+        await store.put(aGrant({ id: 'never', dueAt: NEVER_DUE }));
         expect(await store.earliestDueAt()).toBe(T0 + 20);
         await store.remove('sooner');
         expect(await store.earliestDueAt()).toBe(T0 + 500);
