@@ -5,6 +5,7 @@
  * test over them means what it says. Everything async yields at least once, like IndexedDB does.
  */
 
+import { normalizeSettingsChange } from '../../src/background/messaging/settings-change';
 import { type Grant, NEVER_DUE } from '../../src/grants/model';
 import type {
   ActivityLog,
@@ -17,6 +18,9 @@ import type {
   SecretStore,
   SettingsStore,
 } from '../../src/grants/ports';
+import { prepareActivityEntry } from '../../src/grants/store/activity-entry';
+import { readLimit } from '../../src/grants/store/read-limit';
+import { checkStorableGrant, requireId, requireTime } from '../../src/grants/store/record-checks';
 import type { AppCredentials, TokenClient, TokenGrant } from '../../src/platforms/types';
 import type { AppSecret } from '../../src/shared/checked';
 import { SellerAuthError } from '../../src/shared/errors';
@@ -232,6 +236,11 @@ export class FakeGrantStore implements GrantStore {
 
   async listDue(now: number, limit: number): Promise<Grant[]> {
     await yieldOnce();
+    if (Number.isNaN(now)) {
+      throw new SellerAuthError('invalid_input', 'Due grants are listed for a time, not NaN.', {
+        field: 'now',
+      });
+    }
     const count = Math.floor(limit);
     if (!(count > 0)) return [];
     return this.all()
@@ -260,10 +269,8 @@ export class FakeGrantStore implements GrantStore {
       this.writesToFail -= 1;
       throw storageFailed();
     }
-    // What the IndexedDB store refuses, so the fake does not accept what production would not.
-    if (!grant.id || !grant.appId || typeof grant.dueAt !== 'number' || !Number.isFinite(grant.dueAt)) {
-      throw new SellerAuthError('invalid_input', 'A stored grant needs an id, an appId and a numeric dueAt.');
-    }
+    // The IndexedDB store's own checks, so the fake does not accept what production would not.
+    checkStorableGrant(grant);
     this.rows.set(grant.id, structuredClone(grant));
     this.writes += 1;
   }
@@ -284,6 +291,7 @@ export class FakeSecretStore implements SecretStore {
 
   async put(appId: string, secret: AppSecret): Promise<void> {
     await yieldOnce();
+    requireId(appId, 'appId');
     this.secrets.set(appId, secret);
   }
 
@@ -315,11 +323,13 @@ export class FakeAppStore implements AppStore {
 
   async list(): Promise<AppProfile[]> {
     await yieldOnce();
-    return [...this.apps.values()].map((app) => structuredClone(app));
+    // Key order, as IndexedDB's getAll answers.
+    return [...this.apps.values()].sort((a, b) => compareText(a.id, b.id)).map((app) => structuredClone(app));
   }
 
   async put(app: AppProfile): Promise<void> {
     await yieldOnce();
+    requireId(app.id, 'id');
     this.apps.set(app.id, structuredClone(app));
   }
 
@@ -331,30 +341,48 @@ export class FakeAppStore implements AppStore {
   }
 }
 
+/** Attempts by id; the latest is the one started last, as the real store's `startedAt` index answers. */
 export class FakeAttemptStore implements AttemptStore {
-  private attempt: ConnectAttempt | undefined;
+  private readonly attempts = new Map<string, ConnectAttempt>();
 
   async latest(): Promise<ConnectAttempt | undefined> {
     await yieldOnce();
-    return this.attempt && structuredClone(this.attempt);
+    let newest: ConnectAttempt | undefined;
+    for (const attempt of this.attempts.values()) {
+      // Ties go to the greater id, as a reverse cursor over the index visits them.
+      if (
+        !newest ||
+        attempt.startedAt > newest.startedAt ||
+        (attempt.startedAt === newest.startedAt && compareText(attempt.id, newest.id) > 0)
+      ) {
+        newest = attempt;
+      }
+    }
+    return newest && structuredClone(newest);
   }
 
   async put(attempt: ConnectAttempt): Promise<void> {
     await yieldOnce();
-    this.attempt = structuredClone(attempt);
+    requireId(attempt.id, 'id');
+    requireTime(attempt.startedAt, 'startedAt');
+    this.attempts.set(attempt.id, structuredClone(attempt));
   }
 
   async clear(): Promise<void> {
     await yieldOnce();
-    this.attempt = undefined;
+    this.attempts.clear();
   }
 }
 
+/**
+ * Settings over DEFAULT_SETTINGS. What it is given passes the `settings.save` parser first, as every
+ * change does before it reaches the real store, so a test cannot run the worker on settings it refuses.
+ */
 export class FakeSettingsStore implements SettingsStore {
   private settings: Settings;
 
   constructor(initial: Partial<Settings> = {}) {
-    this.settings = { ...structuredClone(DEFAULT_SETTINGS), ...structuredClone(initial) };
+    this.settings = { ...structuredClone(DEFAULT_SETTINGS), ...normalizeSettingsChange(initial) };
   }
 
   async get(): Promise<Settings> {
@@ -364,35 +392,43 @@ export class FakeSettingsStore implements SettingsStore {
 
   async save(change: Partial<Settings>): Promise<Settings> {
     await yieldOnce();
-    this.settings = { ...this.settings, ...structuredClone(change) };
+    this.settings = { ...this.settings, ...normalizeSettingsChange(change) };
     return structuredClone(this.settings);
   }
 }
 
-/** Keeps the newest `limit` entries, numbered in order. */
+/**
+ * Keeps the `limit` entries added last, numbered in order, through the real store's entry preparation
+ * (checks, redaction, caps); lists newest first by time, as the real log's `at` index does.
+ */
 export class FakeActivityLog implements ActivityLog {
   private readonly rows: ActivityEntry[] = [];
   private nextId = 1;
+  private readonly limit: number;
 
-  constructor(private readonly limit = 1000) {}
+  constructor(limit = 1000) {
+    this.limit = Math.max(1, Math.floor(limit));
+  }
 
-  /** Oldest first, for assertions. */
+  /** In the order added, for assertions. */
   get entries(): ActivityEntry[] {
     return structuredClone(this.rows);
   }
 
   async add(entry: Omit<ActivityEntry, 'id'>): Promise<void> {
     await yieldOnce();
-    this.rows.push({ ...structuredClone(entry), id: this.nextId++ });
+    this.rows.push({ ...structuredClone(prepareActivityEntry(entry)), id: this.nextId++ });
     if (this.rows.length > this.limit) this.rows.splice(0, this.rows.length - this.limit);
   }
 
   async list(filter: { grantId?: string; limit?: number } = {}): Promise<ActivityEntry[]> {
     await yieldOnce();
-    const matching = this.rows.filter(
-      (entry) => filter.grantId === undefined || entry.grantId === filter.grantId,
-    );
-    return structuredClone(matching.reverse().slice(0, filter.limit ?? matching.length));
+    const limit = readLimit(filter.limit);
+    if (limit.kind === 'none') return [];
+    const matching = this.rows
+      .filter((entry) => filter.grantId === undefined || entry.grantId === filter.grantId)
+      .sort((a, b) => b.at - a.at || (b.id ?? 0) - (a.id ?? 0));
+    return structuredClone(limit.kind === 'at_most' ? matching.slice(0, limit.count) : matching);
   }
 }
 

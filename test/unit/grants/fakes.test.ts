@@ -16,10 +16,7 @@ import {
   FakeTokenClient,
   seededRandom,
 } from '../../support/fakes';
-import { describeGrantStoreContract } from '../store/store-contract';
 import { CREDENTIALS } from './fixtures';
-
-describeGrantStoreContract('in-memory fake', async () => new FakeGrantStore());
 
 describe('FakeGrantStore', () => {
   it('fails the writes it is told to fail, storing nothing', async () => {
@@ -220,6 +217,17 @@ describe('the small stores', () => {
       refreshLeadMinutes: 10,
       notifications: false,
     });
+  });
+
+  it('FakeSettingsStore refuses what the settings.save parser refuses, keeping what it had', async () => {
+    const settings = new FakeSettingsStore({ refreshLeadMinutes: 10 });
+    await expect(settings.save({ refreshLeadMinutes: 0 })).rejects.toMatchObject({
+      code: 'invalid_input',
+      details: { field: 'refreshLeadMinutes' },
+    });
+    await expect(settings.save({ reminderDays: [0] })).rejects.toMatchObject({ code: 'invalid_input' });
+    expect(await settings.get()).toEqual({ ...DEFAULT_SETTINGS, refreshLeadMinutes: 10 });
+    expect(() => new FakeSettingsStore({ maxConcurrentRefreshes: 1.5 })).toThrow(SellerAuthError);
   });
 
   it('FakeActivityLog keeps the newest entries, lists newest first, and filters', async () => {

@@ -3,11 +3,16 @@ import { REDACTED } from '../../../src/grants/store/activity-entry';
 import { createActivityLog, DEFAULT_MAX_ACTIVITY_ENTRIES } from '../../../src/grants/store/activity-log';
 import type { ActivityEntry } from '../../../src/shared/model';
 import { T0 } from '../../support/builders';
+import { describeActivityLogContract } from './activity-log-contract';
 import { openTestDb } from './test-db';
 
 function entry(at: number, grantId?: string): Omit<ActivityEntry, 'id'> {
   return grantId === undefined ? { at, kind: 'refreshed' } : { at, kind: 'refreshed', grantId };
 }
+
+describeActivityLogContract('IndexedDB', async (options) =>
+  createActivityLog((await openTestDb()).db, options),
+);
 
 describe('IndexedDB ActivityLog', () => {
   it('lists entries newest first, numbering them as they come', async () => {

@@ -4,6 +4,7 @@ import { createGrantStore } from '../../../src/grants/store/grant-store';
 import { createSecretStore } from '../../../src/grants/store/secret-store';
 import { aGrant, anApp } from '../../support/builders';
 import { appSecret } from '../../support/checked';
+import { describeAppStoreContract } from './app-store-contract';
 import { openTestDb } from './test-db';
 
 afterEach(() => {
@@ -24,6 +25,11 @@ async function twoAppsWithGrants() {
   await grants.put(aGrant({ id: 'b1', appId: 'app-b' }));
   return { test, apps, secrets, grants };
 }
+
+describeAppStoreContract('IndexedDB', async () => {
+  const { db } = await openTestDb();
+  return { apps: createAppStore(db), secrets: createSecretStore(db), grants: createGrantStore(db) };
+});
 
 describe('IndexedDB AppStore', () => {
   it('stores, replaces and lists app profiles', async () => {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createAttemptStore, MAX_KEPT_ATTEMPTS } from '../../../src/grants/store/attempt-store';
 import { anAttempt, T0 } from '../../support/builders';
+import { describeAttemptStoreContract } from './attempt-store-contract';
 import { openTestDb } from './test-db';
+
+describeAttemptStoreContract('IndexedDB', async () => createAttemptStore((await openTestDb()).db));
 
 describe('IndexedDB AttemptStore', () => {
   it('has no latest attempt at first', async () => {

@@ -3,7 +3,7 @@ import { NEVER_DUE } from '../../../src/grants/model';
 import { createGrantStore } from '../../../src/grants/store/grant-store';
 import { SellerAuthError } from '../../../src/shared/errors';
 import { aGrant, T0 } from '../../support/builders';
-import { describeGrantStoreContract } from './store-contract';
+import { describeGrantStoreContract } from './grant-store-contract';
 import { openTestDb } from './test-db';
 
 describeGrantStoreContract('IndexedDB', async () => createGrantStore((await openTestDb()).db));

@@ -3,7 +3,10 @@ import { createAppStore } from '../../../src/grants/store/app-store';
 import { createSecretStore } from '../../../src/grants/store/secret-store';
 import { anApp } from '../../support/builders';
 import { appSecret } from '../../support/checked';
+import { describeSecretStoreContract } from './secret-store-contract';
 import { openTestDb } from './test-db';
+
+describeSecretStoreContract('IndexedDB', async () => createSecretStore((await openTestDb()).db));
 
 describe('IndexedDB SecretStore', () => {
   it('stores one secret per app, and replaces it', async () => {

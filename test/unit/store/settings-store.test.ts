@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { parseRequest } from '../../../src/background/messaging/request-parsers';
 import { createSettingsStore } from '../../../src/grants/store/settings-store';
 import { DEFAULT_SETTINGS } from '../../../src/shared/model';
+import { describeSettingsStoreContract } from './settings-store-contract';
 import { openTestDb } from './test-db';
+
+describeSettingsStoreContract('IndexedDB', async () => createSettingsStore((await openTestDb()).db));
 
 describe('IndexedDB SettingsStore', () => {
   it('starts from the defaults', async () => {

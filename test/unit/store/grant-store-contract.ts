@@ -1,6 +1,6 @@
 /**
  * What every GrantStore must do, as ports.ts describes it. Run against the IndexedDB store
- * (grant-store.test.ts) and against the in-memory fake (test/support/fakes.ts), so the fake the
+ * (grant-store.test.ts) and against the in-memory fake (fake-store-contracts.test.ts), so the fake the
  * worker's logic is tested with cannot drift from the real store.
  */
 import { describe, expect, it } from 'vitest';
@@ -55,6 +55,19 @@ export function describeGrantStoreContract(name: string, makeStore: () => Promis
         expect(await store.listByApp('app-c')).toEqual([]);
         expect(await store.count()).toBe(3);
       });
+
+      it('refuses a grant it could not index, naming the field, and keeps what was stored', async () => {
+        const store = await makeStore();
+        await store.put(aGrant());
+        for (const [field, bad] of [
+          ['id', aGrant({ id: '' })],
+          ['appId', aGrant({ appId: '' })],
+          ['dueAt', aGrant({ dueAt: Number.NaN })],
+        ] as const) {
+          await expect(store.put(bad)).rejects.toMatchObject({ code: 'invalid_input', details: { field } });
+        }
+        expect(await store.list()).toEqual([aGrant()]);
+      });
     });
 
     describe('update', () => {
@@ -88,6 +101,15 @@ export function describeGrantStoreContract(name: string, makeStore: () => Promis
         expect(await store.get(aGrant().id)).toEqual(aGrant({ failures: 4 }));
         expect(await store.update('missing', () => undefined)).toBeUndefined();
         expect(await store.count()).toBe(1);
+      });
+
+      it('refuses a change that moves the grant to another id, and keeps the stored one', async () => {
+        const store = await makeStore();
+        await store.put(aGrant());
+        await expect(store.update(aGrant().id, (g) => g && { ...g, id: 'other' })).rejects.toMatchObject({
+          code: 'invalid_input',
+        });
+        expect(await store.list()).toEqual([aGrant()]);
       });
 
       it('rethrows what `change` throws and keeps the stored grant', async () => {
@@ -158,6 +180,11 @@ export function describeGrantStoreContract(name: string, makeStore: () => Promis
         const store = await storeWithDueTimes({ never: NEVER_DUE, due: T0 });
         expect((await store.listDue(NEVER_DUE, 10)).map((g) => g.id)).toEqual(['due']);
         expect((await store.listDue(Number.POSITIVE_INFINITY, 10)).map((g) => g.id)).toEqual(['due']);
+      });
+
+      it('refuses NaN for `now`', async () => {
+        const store = await storeWithDueTimes({ g: T0 });
+        await expect(store.listDue(Number.NaN, 10)).rejects.toMatchObject({ code: 'invalid_input' });
       });
 
       it('follows dueAt as updates move it', async () => {

@@ -1,0 +1,34 @@
+/**
+ * The in-memory stores other tests stand on pass the same contracts as the IndexedDB stores, so a test
+ * over a fake means what it would mean over the real store.
+ */
+import {
+  FakeActivityLog,
+  FakeAppStore,
+  FakeAttemptStore,
+  FakeGrantStore,
+  FakeSecretStore,
+  FakeSettingsStore,
+} from '../../support/fakes';
+import { describeActivityLogContract } from './activity-log-contract';
+import { describeAppStoreContract } from './app-store-contract';
+import { describeAttemptStoreContract } from './attempt-store-contract';
+import { describeGrantStoreContract } from './grant-store-contract';
+import { describeSecretStoreContract } from './secret-store-contract';
+import { describeSettingsStoreContract } from './settings-store-contract';
+
+describeGrantStoreContract('in-memory fake', async () => new FakeGrantStore());
+
+describeAppStoreContract('in-memory fake', async () => {
+  const grants = new FakeGrantStore();
+  const secrets = new FakeSecretStore();
+  return { apps: new FakeAppStore(grants, secrets), secrets, grants };
+});
+
+describeSecretStoreContract('in-memory fake', async () => new FakeSecretStore());
+
+describeAttemptStoreContract('in-memory fake', async () => new FakeAttemptStore());
+
+describeSettingsStoreContract('in-memory fake', async () => new FakeSettingsStore());
+
+describeActivityLogContract('in-memory fake', async ({ maxEntries }) => new FakeActivityLog(maxEntries));
