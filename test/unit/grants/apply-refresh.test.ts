@@ -202,7 +202,7 @@ describe('withRefreshedTokens', () => {
   });
 
   it('keeps the stored refresh token and deadline when the reply leaves them out (RFC 6749 section 6)', () => {
-    const stored = makeGrant();
+    const stored = aGrant();
     const { refreshToken: _token, refreshExpiresAt: _deadline, seller: _seller, ...bare } = tokens;
     const next = withRefreshedTokens(stored, bare, ctx);
     expect(next).toMatchObject({
