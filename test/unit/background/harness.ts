@@ -18,19 +18,17 @@ import { type AppProfile, type CallbackKind, DEFAULT_SETTINGS } from '../../../s
 import type { SellerIdentity } from '../../../src/shared/platform';
 import type { MessageType, RequestOf, ResponseOf } from '../../../src/shared/protocol';
 import { appSecret } from '../../support/checked';
-import {
-  FakeActivityLog,
-  FakeAppStore,
-  FakeAttemptStore,
-  FakeClock,
-  FakeGrantStore,
-  FakeLockManager,
-  FakeNotifier,
-  FakeSecretStore,
-  FakeSettingsStore,
-  FakeTokenClient,
-  seededRandom,
-} from '../../support/fakes';
+import { FakeClock } from '../../support/fakes/fake-clock';
+import { FakeLockManager } from '../../support/fakes/fake-lock-manager';
+import { FakeNotifier } from '../../support/fakes/fake-notifier';
+import { FakeTokenClient } from '../../support/fakes/fake-token-client';
+import { FakeActivityLog } from '../../support/fakes/memory-activity-log';
+import { FakeAppStore } from '../../support/fakes/memory-app-store';
+import { FakeAttemptStore } from '../../support/fakes/memory-attempt-store';
+import { FakeGrantStore } from '../../support/fakes/memory-grant-store';
+import { FakeSecretStore } from '../../support/fakes/memory-secret-store';
+import { FakeSettingsStore } from '../../support/fakes/memory-settings-store';
+import { seededRandom } from '../../support/fakes/seeded-random';
 
 export const EXTENSION_ID = 'kgjfgplpablkjnlkjmjdecgdpfankdle';
 export const IDENTITY_CALLBACK = `https://${EXTENSION_ID}.chromiumapp.org/`;

@@ -10,7 +10,7 @@ import { NEVER_DUE } from '../../../src/grants/model';
 import { SellerAuthError } from '../../../src/shared/errors';
 import type { Settings } from '../../../src/shared/model';
 import { DAY, HOUR, MINUTE } from '../../support/builders';
-import { FakeGrantStore } from '../../support/fakes';
+import { FakeGrantStore } from '../../support/fakes/memory-grant-store';
 import { connectSeller, makeWorld, storedGrant, type World } from './fixtures';
 
 function run(world: World, options?: DueWorkOptions): Promise<DueWorkSummary> {

@@ -5,17 +5,15 @@ import { SellerAuthError } from '../../../src/shared/errors';
 import { DEFAULT_SETTINGS } from '../../../src/shared/model';
 import { aGrant, aSeller, DAY } from '../../support/builders';
 import { appSecret } from '../../support/checked';
-import {
-  FakeActivityLog,
-  FakeAppStore,
-  FakeClock,
-  FakeGrantStore,
-  FakeLockManager,
-  FakeSecretStore,
-  FakeSettingsStore,
-  FakeTokenClient,
-  seededRandom,
-} from '../../support/fakes';
+import { FakeClock } from '../../support/fakes/fake-clock';
+import { FakeLockManager } from '../../support/fakes/fake-lock-manager';
+import { FakeTokenClient } from '../../support/fakes/fake-token-client';
+import { FakeActivityLog } from '../../support/fakes/memory-activity-log';
+import { FakeAppStore } from '../../support/fakes/memory-app-store';
+import { FakeGrantStore } from '../../support/fakes/memory-grant-store';
+import { FakeSecretStore } from '../../support/fakes/memory-secret-store';
+import { FakeSettingsStore } from '../../support/fakes/memory-settings-store';
+import { seededRandom } from '../../support/fakes/seeded-random';
 import { CREDENTIALS } from './fixtures';
 
 describe('FakeGrantStore', () => {

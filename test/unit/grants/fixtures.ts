@@ -8,17 +8,14 @@ import type { AppCredentials } from '../../../src/platforms/types';
 import type { Settings } from '../../../src/shared/model';
 import { APP_ID, aSeller, T0 } from '../../support/builders';
 import { appSecret } from '../../support/checked';
-import {
-  FakeActivityLog,
-  FakeClock,
-  FakeGrantStore,
-  FakeLockManager,
-  FakeNotifier,
-  FakeSettingsStore,
-  FakeTokenClient,
-  type IssueOptions,
-  seededRandom,
-} from '../../support/fakes';
+import { FakeClock } from '../../support/fakes/fake-clock';
+import { FakeLockManager } from '../../support/fakes/fake-lock-manager';
+import { FakeNotifier } from '../../support/fakes/fake-notifier';
+import { FakeTokenClient, type IssueOptions } from '../../support/fakes/fake-token-client';
+import { FakeActivityLog } from '../../support/fakes/memory-activity-log';
+import { FakeGrantStore } from '../../support/fakes/memory-grant-store';
+import { FakeSettingsStore } from '../../support/fakes/memory-settings-store';
+import { seededRandom } from '../../support/fakes/seeded-random';
 
 export const CREDENTIALS: AppCredentials = {
   platform: 'lazada',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RateLimiter } from '../../../src/grants/rate-limiter';
-import { FakeClock } from '../../support/fakes';
+import { FakeClock } from '../../support/fakes/fake-clock';
 
 function limiter(perMinute: number, burst: number) {
   const clock = new FakeClock();

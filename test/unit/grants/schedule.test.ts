@@ -13,7 +13,7 @@ import {
 } from '../../../src/grants/schedule';
 import { DEFAULT_SETTINGS } from '../../../src/shared/model';
 import { aGrant, DAY, HOUR, MINUTE, T0 } from '../../support/builders';
-import { seededRandom } from '../../support/fakes';
+import { seededRandom } from '../../support/fakes/seeded-random';
 import { SETTINGS } from './fixtures';
 
 const noJitter = () => 0;

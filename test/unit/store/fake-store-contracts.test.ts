@@ -2,14 +2,12 @@
  * The in-memory stores other tests stand on pass the same contracts as the IndexedDB stores, so a test
  * over a fake means what it would mean over the real store.
  */
-import {
-  FakeActivityLog,
-  FakeAppStore,
-  FakeAttemptStore,
-  FakeGrantStore,
-  FakeSecretStore,
-  FakeSettingsStore,
-} from '../../support/fakes';
+import { FakeActivityLog } from '../../support/fakes/memory-activity-log';
+import { FakeAppStore } from '../../support/fakes/memory-app-store';
+import { FakeAttemptStore } from '../../support/fakes/memory-attempt-store';
+import { FakeGrantStore } from '../../support/fakes/memory-grant-store';
+import { FakeSecretStore } from '../../support/fakes/memory-secret-store';
+import { FakeSettingsStore } from '../../support/fakes/memory-settings-store';
 import { describeActivityLogContract } from './activity-log-contract';
 import { describeAppStoreContract } from './app-store-contract';
 import { describeAttemptStoreContract } from './attempt-store-contract';
