@@ -104,7 +104,7 @@ describe('app profiles', () => {
 
   it('asks for the secret again when an edit moves an endpoint to another host', async () => {
     const { worker } = renderOptions({
-      handlers: { 'apps.list': () => [appView()], 'apps.save': savedFrom },
+      handlers: { 'apps.list': () => [anAppView({ name: 'Shop tools' })], 'apps.save': savedFrom },
     });
     fireEvent.click(await appsSection().findByRole('button', { name: 'Edit Shop tools' }));
     await screen.findByRole('form', { name: 'Edit Shop tools' });
