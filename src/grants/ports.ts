@@ -1,6 +1,6 @@
 /**
  * The small interfaces the worker's logic is written against. IndexedDB implementations live in
- * src/grants/store/, in-memory fakes in test/support/fakes.ts, browser adapters in src/background/adapters/.
+ * src/grants/store/, in-memory fakes in test/support/fakes/, browser adapters in src/background/adapters/.
  */
 import type { RefreshedTokens } from '../platforms/types';
 import type { AppSecret } from '../shared/checked';

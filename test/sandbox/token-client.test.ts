@@ -278,16 +278,26 @@ describe('token client x sandbox: each refusal as its SellerAuthError code', () 
     );
   });
 
-  it('a client timeout during the latency is timeout, and the sandbox consumed nothing', async () => {
+  it('a refresh slower than the create timeout is waited for, never aborted: the rotated pair arrives', async () => {
     const { sandbox, client } = await setup({}, 100);
     const app = appFor(sandbox, LAZADA);
     const grant = await client.create(app, sandbox.issueCode(LAZADA, lazadaSg.account));
     sandbox.setFaults('token.refresh', { latencyMs: 400 });
-    expect((await failure(client.refresh(app, grant.refreshToken))).code).toBe('timeout');
+    const rotated = await client.refresh(app, grant.refreshToken);
+    expect(rotated.refreshToken).not.toBe(grant.refreshToken);
+    expect(sandbox.log.at(-1)?.outcome).toBe('0');
+  });
+
+  it('a create past its timeout is timeout, and the sandbox consumed nothing', async () => {
+    const { sandbox, client } = await setup({}, 100);
+    const app = appFor(sandbox, LAZADA);
+    sandbox.setFaults('token.create', { latencyMs: 400 });
+    const code = sandbox.issueCode(LAZADA, lazadaSg.account);
+    expect((await failure(client.create(app, code))).code).toBe('timeout');
     await new Promise((resolve) => setTimeout(resolve, 450));
     expect(sandbox.log.at(-1)?.outcome).toBe('aborted');
     sandbox.clearFaults();
-    // The refresh token was not rotated by the abandoned call: it still works.
-    expect((await client.refresh(app, grant.refreshToken)).refreshToken).not.toBe(grant.refreshToken);
+    // The code was not spent by the abandoned call: it still works.
+    expect((await client.create(app, code)).refreshToken).not.toBe('');
   });
 });
