@@ -1,0 +1,19 @@
+/** What this browser holds, as the export and the import planner read it (worker-side: it has secrets). */
+import type { Grant } from '../grants/model';
+import type { AppProfile, Settings } from '../shared/model';
+import type { BackupToolPermission } from './contents';
+
+/**
+ * A stored grant, with the marker a "Move" leaves: this browser handed the grant to another one at
+ * `movedAt` and keeps it for reference only, never refreshing it again.
+ */
+export type LocalGrant = Grant & { movedAt?: number };
+
+export interface LocalState {
+  apps: readonly AppProfile[];
+  /** App secrets by app id. */
+  secrets: ReadonlyMap<string, string>;
+  grants: readonly LocalGrant[];
+  settings: Settings;
+  toolPermissions: readonly BackupToolPermission[];
+}
