@@ -2,7 +2,7 @@
  * This browser's records as backup contents. Field by field on purpose: a spread would carry along
  * whatever a record grows later (scheduling state, and any new field that should not leave the machine).
  */
-import type { AppProfile, Settings } from '../shared/model';
+import { type AppProfile, DEFAULT_SETTINGS, type Settings } from '../shared/model';
 import {
   type BackupApp,
   type BackupContents,
@@ -59,6 +59,7 @@ function backupGrant(grant: LocalGrant, movedAt: number | undefined): BackupGran
 function settingsCopy(settings: Settings): Settings {
   return {
     refreshLeadMinutes: settings.refreshLeadMinutes,
+    keepAccessDays: settings.keepAccessDays ?? DEFAULT_SETTINGS.keepAccessDays,
     reminderDays: [...settings.reminderDays],
     maxConcurrentRefreshes: settings.maxConcurrentRefreshes,
     maxRefreshesPerMinute: settings.maxRefreshesPerMinute,

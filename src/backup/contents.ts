@@ -7,9 +7,8 @@
  * `lastRefreshedAt`), not the worker's scheduling state (`dueAt`, retries, reminders sent): the
  * browser that imports a grant plans its own refreshes and reminders (restore-grant.ts).
  */
-import type { GrantStatus } from '../grants/model';
-import type { PlatformEndpoints, PlatformId, SellerIdentity } from '../platforms/types';
-import type { Settings } from '../shared/model';
+import type { GrantStatus, Settings } from '../shared/model';
+import type { PlatformEndpoints, PlatformId, SellerIdentity } from '../shared/platform';
 
 export const CONTENTS_VERSION = 1;
 

@@ -4,9 +4,9 @@
  * All or nothing: one bad field refuses the whole file. Errors name the field's path, never its value.
  */
 import { normalizeSettingsChange } from '../grants/store/settings-validation';
-import { type CountryAccount, PLATFORM_IDS, type PlatformId, type SellerIdentity } from '../platforms/types';
 import { SellerAuthError } from '../shared/errors';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/model';
+import { type CountryAccount, PLATFORM_IDS, type PlatformId, type SellerIdentity } from '../shared/platform';
 import {
   type BackupApp,
   type BackupContents,

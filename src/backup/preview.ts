@@ -2,9 +2,8 @@
  * What the options page shows before "Apply": names, counts and reasons. Built field by field from the
  * plan, so no token and no secret reaches the page (a spread of a plan entry would carry both).
  */
-import type { GrantStatus } from '../grants/model';
-import type { PlatformId } from '../platforms/types';
-import type { Settings } from '../shared/model';
+import type { GrantStatus, Settings } from '../shared/model';
+import type { PlatformId } from '../shared/platform';
 import type { BackupContents, BackupGrant } from './contents';
 import type { GrantChangeReason, GrantKeepReason, ImportPlan } from './import-plan';
 import type { LocalState } from './local-state';

@@ -48,6 +48,15 @@ const PROBES: Record<string, [string, string[]]> = {
     "import { a } from '../model';\nimport { c } from '../../platforms/types';\nimport { d } from '../../shared/model';\n\nexport const b = [a, c, d];\n",
     [],
   ],
+  'src/backup/imports-shells.ts': [
+    "import { a } from '../background/wiring/ports';\nimport { c } from '../options/OptionsPage';\nimport { d } from '../ui/client';\n\nexport const b = [a, c, d];\n",
+    [IMPORTS, IMPORTS, IMPORTS],
+  ],
+  'src/backup/allowed.ts': [
+    "import { a } from '../grants/model';\nimport { c } from '../platforms/types';\nimport { d } from '../shared/model';\n\nexport const b = [a, c, d];\n",
+    [],
+  ],
+  'src/backup/uses-chrome.ts': ['export const id = chrome.runtime.id;\n', [GLOBALS]],
   'src/popup/uses-chrome.ts': ['export const id = chrome.runtime.id;\n', [GLOBALS]],
   'src/options/uses-browser.ts': ['export const id = browser.runtime.id;\n', [GLOBALS]],
   'src/grants/uses-chrome.ts': ['export const id = chrome.runtime.id;\n', [GLOBALS]],
