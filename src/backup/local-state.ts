@@ -4,10 +4,10 @@ import type { AppProfile, Settings } from '../shared/model';
 import type { BackupToolPermission } from './contents';
 
 /**
- * A stored grant, with the marker a "Move" leaves: this browser handed the grant to another one at
- * `movedAt` and keeps it for reference only, never refreshing it again.
+ * A stored grant, with the marker a "Move" leaves (`movedAt`): this browser handed the grant to another
+ * one and keeps it for reference only, never refreshing it again.
  */
-export type LocalGrant = Grant & { movedAt?: number };
+export type LocalGrant = Grant;
 
 export interface LocalState {
   apps: readonly AppProfile[];

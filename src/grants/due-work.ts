@@ -11,7 +11,7 @@ import { recordGrantActivity } from './activity';
 import { forEachConcurrently } from './concurrency';
 import { SECOND_MS } from './durations';
 import { deadlinePassedError, withNeedsAuthorization } from './expiry';
-import type { Grant } from './model';
+import { type Grant, isMoved } from './model';
 import { announceNeedsAuthorization, reminderNotice, sendNotice } from './notices';
 import type { Notifier } from './ports';
 import { RateLimiter, type Sleep } from './rate-limiter';
@@ -194,6 +194,11 @@ async function handleGrant(run: Run, grant: Grant): Promise<void> {
 async function processDueGrant(run: Run, grant: Grant): Promise<GrantResult> {
   const { deps, settings } = run;
   const now = deps.clock.now();
+  if (isMoved(grant)) {
+    // Another browser refreshes it now: never touch its tokens, never announce it; just stop listing it.
+    await rescheduleIfStale(run, grant.id);
+    return 'skipped';
+  }
   if (grant.status !== 'connected') {
     // Should never be listed: fix its schedule, and say it needs a person if nobody did yet.
     await rescheduleIfStale(run, grant.id);

@@ -1,11 +1,12 @@
 /** What a person sees of a grant: its health, and a view without tokens. */
 import type { GrantHealth, GrantView, Settings } from '../shared/model';
 import { DAY_MS } from './durations';
-import type { Grant } from './model';
+import { type Grant, isMoved } from './model';
 import { isDeadlineWithin, reminderDaysOf } from './reminders';
 import { plannedRefreshAt, refreshMarginMs } from './schedule';
 
 export function grantHealth(grant: Grant, settings: Settings, now: number): GrantHealth {
+  if (isMoved(grant)) return 'moved';
   const expired = !grant.refreshable && now >= grant.accessExpiresAt;
   if (grant.status === 'needs_authorization' || now >= grant.refreshExpiresAt || expired) {
     return 'needs_authorization';
@@ -41,12 +42,16 @@ export function toGrantView(grant: Grant, appName: string, settings: Settings, n
         : refreshMarginMs(grant.accessExpiresAt - (grant.lastRefreshedAt ?? grant.authorizedAt), settings),
     failures: grant.failures,
     lastError: grant.lastError && { ...grant.lastError },
+    ...(grant.movedAt !== undefined ? { movedAt: grant.movedAt } : {}),
   };
 }
 
-/** Anything but a healthy grant wants a look: a coming deadline, failing refreshes, or a dead grant. */
+/**
+ * Anything but a healthy grant wants a look: a coming deadline, failing refreshes, or a dead grant. A
+ * moved one does not: another browser looks after it.
+ */
 export function needsAttention(view: Pick<GrantView, 'health'>): boolean {
-  return view.health !== 'connected';
+  return view.health !== 'connected' && view.health !== 'moved';
 }
 
 /**
@@ -64,11 +69,12 @@ const ATTENTION_RANK: Record<GrantHealth, number> = {
   failing: 1,
   expiring: 2,
   connected: 3,
+  moved: 4,
 };
 
 /**
  * The shop list's one order (the worker sorts, the popup trusts it): needing a person first (dead,
- * failing, expiring), then the nearest "authorize again" deadline, then the account, then the id.
+ * failing, expiring), moved ones last, then the nearest "authorize again" deadline, then the account, then the id.
  */
 export function byAttention(a: GrantView, b: GrantView): number {
   return (

@@ -36,6 +36,22 @@ export interface Grant {
   deathNotified: boolean;
   createdAt: number;
   updatedAt: number;
+  /**
+   * "Move to another browser": this browser handed the grant over at this time. The grant stays for
+   * reference and is never refreshed, reminded of or marked dead here again: the other browser holds
+   * the live token pair now. Authorizing the shop again here takes it back (a fresh grant has no marker).
+   */
+  movedAt?: number;
+  /**
+   * When a backup file last took this grant's current authorization (an export here, or the file it was
+   * imported from). Authorizing again starts a grant without it: that shop is in no backup yet.
+   */
+  backedUpAt?: number;
+}
+
+/** Moved grants are references: nothing schedules, refreshes or counts them. */
+export function isMoved(grant: Pick<Grant, 'movedAt'>): boolean {
+  return grant.movedAt !== undefined;
 }
 
 /** dueAt for grants with nothing scheduled (a valid IndexedDB key that sorts last). */

@@ -19,7 +19,7 @@ import type { Settings } from '../shared/model';
 import { recordGrantActivity } from './activity';
 import { type ApplyContext, withRefreshedTokens, withRefreshFailure } from './apply-refresh';
 import { deadlinePassedError } from './expiry';
-import type { Grant } from './model';
+import { type Grant, isMoved } from './model';
 import type { ActivityLog, Clock, GrantStore, LockManager, RefreshJournal } from './ports';
 import { isRefreshDue } from './schedule';
 import { updateIf } from './update-if';
@@ -157,9 +157,12 @@ function interruptedError(cause: ErrorData): ErrorData {
   return cause.platformCode ? { ...error, platformCode: cause.platformCode } : error;
 }
 
-/** Someone refreshed (or authorized) it since the request, it is dead, or a scheduled one is no longer due. */
+/**
+ * Someone refreshed (or authorized) it since the request, it is dead, a scheduled one is no longer due,
+ * or it moved to another browser (which refreshes it now: a refresh here would spend its token).
+ */
 function isUnneeded(grant: Grant, request: RefreshRequest, settings: Settings, now: number): boolean {
-  if (grant.status !== 'connected') return true;
+  if (grant.status !== 'connected' || isMoved(grant)) return true;
   const renewedAt = Math.max(grant.authorizedAt, grant.lastRefreshedAt ?? grant.authorizedAt);
   if (renewedAt >= request.requestedAt) return true;
   return request.reason === 'scheduled' && !isRefreshDue(grant, settings, now);

@@ -7,7 +7,7 @@
  */
 import type { Settings } from '../shared/model';
 import { DAY_MS } from './durations';
-import type { Grant } from './model';
+import { type Grant, isMoved } from './model';
 
 export interface ReminderThreshold {
   days: number;
@@ -38,13 +38,13 @@ function unsentThresholds(grant: Grant, settings: Settings): ReminderThreshold[]
 
 /** When the next reminder is due (possibly already past), or undefined when none is left. */
 export function nextReminderAt(grant: Grant, settings: Settings): number | undefined {
-  if (grant.status !== 'connected') return undefined;
+  if (grant.status !== 'connected' || isMoved(grant)) return undefined;
   return unsentThresholds(grant, settings)[0]?.at;
 }
 
 /** The reminder to send now, if a threshold has passed. */
 export function dueReminder(grant: Grant, settings: Settings, now: number): DueReminder | undefined {
-  if (grant.status !== 'connected') return undefined;
+  if (grant.status !== 'connected' || isMoved(grant)) return undefined;
   const passed = unsentThresholds(grant, settings).filter((threshold) => threshold.at <= now);
   const mostUrgent = passed.at(-1);
   if (!mostUrgent) return undefined;
@@ -72,6 +72,7 @@ export const BADGE_DEADLINE_DAYS = 7;
 export function isDeadlineWithin(grant: Grant, now: number, days: number = BADGE_DEADLINE_DAYS): boolean {
   return (
     grant.status === 'connected' &&
+    !isMoved(grant) &&
     now < grant.refreshExpiresAt &&
     grant.refreshExpiresAt - now <= days * DAY_MS
   );

@@ -5,7 +5,7 @@
  */
 import type { Settings } from '../shared/model';
 import { DAY_MS, MINUTE_MS } from './durations';
-import { type Grant, NEVER_DUE } from './model';
+import { type Grant, isMoved, NEVER_DUE } from './model';
 import { nextReminderAt } from './reminders';
 
 /** Never plan two refreshes closer than this, whatever lifetimes the platform hands out. */
@@ -62,7 +62,8 @@ export function refreshCanExtend(grant: Grant): boolean {
  * retry is pending or the planned refresh falls before the deadline and can extend the access.
  */
 function canRefreshAt(grant: Grant, settings: Settings, now: number): boolean {
-  if (grant.status !== 'connected' || !grant.refreshable || now >= grant.refreshExpiresAt) return false;
+  if (isMoved(grant) || grant.status !== 'connected' || !grant.refreshable) return false;
+  if (now >= grant.refreshExpiresAt) return false;
   if (grant.retryAt !== undefined) return true;
   return refreshCanExtend(grant) && refreshWindow(grant, settings).latest < grant.refreshExpiresAt;
 }
@@ -108,17 +109,25 @@ function expiryCheckAt(grant: Grant): number {
 }
 
 export function isExpiryDue(grant: Grant, settings: Settings, now: number): boolean {
-  return grant.status === 'connected' && !canRefreshAt(grant, settings, now) && now >= expiryCheckAt(grant);
+  return (
+    !isMoved(grant) &&
+    grant.status === 'connected' &&
+    !canRefreshAt(grant, settings, now) &&
+    now >= expiryCheckAt(grant)
+  );
 }
 
-/** The grant's next `dueAt`: the earliest of its refresh (or expiry check) and its next reminder. */
+/**
+ * The grant's next `dueAt`: the earliest of its refresh (or expiry check) and its next reminder. A grant
+ * moved to another browser is never due here.
+ */
 export function nextDueAt(
   grant: Grant,
   settings: Settings,
   now: number,
   random: () => number = Math.random,
 ): number {
-  if (grant.status !== 'connected') return NEVER_DUE;
+  if (grant.status !== 'connected' || isMoved(grant)) return NEVER_DUE;
   const work = refreshDueAt(grant, settings, now, random) ?? expiryCheckAt(grant);
   return Math.min(work, nextReminderAt(grant, settings) ?? NEVER_DUE);
 }

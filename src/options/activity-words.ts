@@ -10,6 +10,8 @@ const EVENT_LABELS: Record<ActivityKind, string> = {
   reminded: 'Reminder sent',
   removed: 'Removed',
   connect_failed: 'Connect failed',
+  backup_exported: 'Backup saved',
+  backup_imported: 'Backup imported',
 };
 
 export function eventLabel(kind: ActivityKind): string {

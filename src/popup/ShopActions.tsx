@@ -36,6 +36,8 @@ export function ShopActions({ view, connectBusy, onReauthorize, onChanged, onRem
 
   const label = shopLabel(view);
   const dead = view.status === 'needs_authorization';
+  // A moved shop's tokens belong to the other browser now: using or refreshing them here would spend them.
+  const usable = !dead && view.health !== 'moved';
 
   const run = async (kind: Exclude<Busy, null>, task: () => Promise<void>, retry: () => void) => {
     setBusy(kind);
@@ -108,7 +110,7 @@ export function ShopActions({ view, connectBusy, onReauthorize, onChanged, onRem
   return (
     <>
       <div class="shop__actions">
-        {!dead && (
+        {usable && (
           <button
             type="button"
             class="button"
@@ -119,7 +121,7 @@ export function ShopActions({ view, connectBusy, onReauthorize, onChanged, onRem
             {copied ? 'Copied' : 'Copy access token'}
           </button>
         )}
-        {!dead && view.refreshable && (
+        {usable && view.refreshable && (
           <button
             type="button"
             class="button"

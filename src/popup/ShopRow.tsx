@@ -9,6 +9,7 @@ import {
   accessTokenLine,
   deadlineLine,
   isCrossBorder,
+  movedLine,
   nextRefreshLine,
   shopCountryName,
   shopLabel,
@@ -36,7 +37,8 @@ export function ShopRow({ view, now, highlighted, ...actions }: ShopRowProps) {
   const meta = [PLATFORM_NAMES[view.platform], shopCountryName(view), view.appName].filter(Boolean);
   if (!crossBorder && seller.sellerId) meta.push(`Seller ID ${seller.sellerId}`);
   const lastError = view.lastError && describeError(view.lastError);
-  const refreshLine = view.refreshable ? nextRefreshLine(view, now) : undefined;
+  const moved = movedLine(view);
+  const refreshLine = !moved && view.refreshable ? nextRefreshLine(view, now) : undefined;
 
   return (
     <li
@@ -66,9 +68,15 @@ export function ShopRow({ view, now, highlighted, ...actions }: ShopRowProps) {
           ))}
         </ul>
       )}
-      <p>{accessTokenLine(view, now)}</p>
-      <p>{deadlineLine(view, now)}</p>
-      {!view.refreshable && <p class="fineprint">This app's authorizations cannot be refreshed.</p>}
+      {moved ? (
+        <p>{moved}</p>
+      ) : (
+        <>
+          <p>{accessTokenLine(view, now)}</p>
+          <p>{deadlineLine(view, now)}</p>
+        </>
+      )}
+      {!moved && !view.refreshable && <p class="fineprint">This app's authorizations cannot be refreshed.</p>}
       {refreshLine && <p class="fineprint">{refreshLine}</p>}
       {lastError && (
         <p class="shop__error">

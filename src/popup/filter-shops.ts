@@ -48,7 +48,7 @@ function haystackOf(view: GrantView): string {
 
 function matchesHealth(view: GrantView, health: HealthFilter): boolean {
   if (health === 'all') return true;
-  if (health === 'attention') return view.health !== 'connected';
+  if (health === 'attention') return view.health !== 'connected' && view.health !== 'moved';
   return view.health === health;
 }
 

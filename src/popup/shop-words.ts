@@ -46,6 +46,13 @@ export function nextRefreshLine(view: GrantView, now: number): string | undefine
   return `Next refresh ${formatDate(at)} (keeps ${durationWords(view.refreshKeepsMs)} of access); ${closed}`;
 }
 
+/** A shop handed to another browser: its clocks here no longer matter, the date it moved does. */
+export function movedLine(view: GrantView): string | undefined {
+  return view.movedAt === undefined
+    ? undefined
+    : `Moved to another browser on ${formatDate(view.movedAt)}. It is refreshed there, not here.`;
+}
+
 export function isCrossBorder(view: GrantView): boolean {
   return view.seller.country.toLowerCase() === 'cb';
 }

@@ -252,6 +252,53 @@ export const ERROR_TABLE = {
     title: 'Something went wrong',
     detail: 'Seller Auth hit an unexpected problem.',
   },
+  // Backup files (src/backup names each fault; nothing is imported for any of them).
+  backup_not_seller_auth: {
+    retryable: false,
+    action: 'none',
+    title: 'Not a Seller Auth backup',
+    detail: 'This is not a Seller Auth backup file.',
+  },
+  backup_newer_version: {
+    retryable: false,
+    action: 'none',
+    title: 'Backup from a newer version',
+    detail:
+      'This backup was made by a newer version of Seller Auth. Update Seller Auth, then import it again.',
+  },
+  backup_tampered: {
+    retryable: false,
+    action: 'none',
+    title: 'Backup damaged',
+    detail:
+      'This backup file is damaged, cut short, or was changed after it was saved. Nothing was imported.',
+  },
+  backup_wrong_passphrase: {
+    retryable: false,
+    action: 'none',
+    title: 'Wrong passphrase',
+    detail: 'The passphrase does not open this backup. Check it and try again.',
+  },
+  backup_invalid_contents: {
+    retryable: false,
+    action: 'none',
+    title: 'Backup not usable',
+    detail: 'This backup opened, but what it holds is not valid Seller Auth data. Nothing was imported.',
+  },
+  backup_passphrase_empty: {
+    retryable: false,
+    action: 'none',
+    title: 'Passphrase needed',
+    detail: 'Enter a passphrase to protect the backup.',
+  },
+  // The shop was moved to another browser: its tokens are used there, not here.
+  grant_moved: {
+    retryable: false,
+    action: 'none',
+    title: 'Moved to another browser',
+    detail:
+      'This shop was moved to another browser, which refreshes it now. Use its token there, or authorize it again here to take it back.',
+  },
 } satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERROR_TABLE;

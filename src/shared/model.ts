@@ -45,8 +45,9 @@ export type GrantStatus = 'connected' | 'needs_authorization';
 /**
  * What a person sees. `expiring`: connected, but the refresh deadline is within the first reminder.
  * `failing`: connected, but the last refresh failed (network, rate limit, app settings) and is retried.
+ * `moved`: handed to another browser with "Move"; kept here for reference, never refreshed here.
  */
-export type GrantHealth = 'connected' | 'expiring' | 'failing' | 'needs_authorization';
+export type GrantHealth = 'connected' | 'expiring' | 'failing' | 'needs_authorization' | 'moved';
 
 export interface GrantView {
   id: string;
@@ -67,6 +68,8 @@ export interface GrantView {
   refreshKeepsMs?: number;
   failures: number;
   lastError?: ErrorData;
+  /** When "Move" handed this shop to another browser (health `moved`). */
+  movedAt?: number;
 }
 
 export type AttemptPhase = 'waiting_for_login' | 'exchanging' | 'succeeded' | 'failed';
@@ -126,7 +129,9 @@ export type ActivityKind =
   | 'needs_authorization'
   | 'reminded'
   | 'removed'
-  | 'connect_failed';
+  | 'connect_failed'
+  | 'backup_exported'
+  | 'backup_imported';
 
 /** One line of the activity log. Never a secret or a token. */
 export interface ActivityEntry {

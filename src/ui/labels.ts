@@ -23,4 +23,5 @@ export const HEALTH_LABELS: Record<GrantHealth, string> = {
   expiring: 'Expiring',
   failing: 'Refresh failing',
   needs_authorization: 'Needs authorization',
+  moved: 'Moved',
 };

@@ -3,7 +3,7 @@
  * `grants.accessToken`, the one message whose purpose is to hand a token out.
  */
 import { byAttention, type RefreshDeps, refreshGrant, toGrantView } from '../../grants/lifecycle';
-import type { Grant } from '../../grants/model';
+import { type Grant, isMoved } from '../../grants/model';
 import type { ActivityLog, AppStore, Clock, GrantStore } from '../../grants/ports';
 import { SellerAuthError } from '../../shared/errors';
 import type { GrantView, Settings } from '../../shared/model';
@@ -90,6 +90,12 @@ export function createGrantHandlers(deps: GrantHandlerDeps): GrantHandlers {
 
     'grants.accessToken': async ({ grantId }) => {
       let grant = await requireGrant(grantId);
+      if (isMoved(grant)) {
+        throw new SellerAuthError(
+          'grant_moved',
+          'This shop was moved to another browser; use its token there.',
+        );
+      }
       if (
         grant.status === 'connected' &&
         grant.accessExpiresAt - deps.clock.now() < ACCESS_TOKEN_MIN_VALIDITY_MS

@@ -68,6 +68,15 @@ describe('filterShops', () => {
     expect(ids(filterShops(all, { ...EMPTY_QUERY, health: 'attention' }))).toEqual(['ae', 'dead']);
   });
 
+  it('leaves moved shops out of "needs attention": another browser looks after them', () => {
+    const moved = { ...dead, id: 'moved', health: 'moved' as const, movedAt: 1 };
+    expect(ids(filterShops([...all, moved], { ...EMPTY_QUERY, health: 'attention' }))).toEqual([
+      'ae',
+      'dead',
+    ]);
+    expect(ids(filterShops([...all, moved], { ...EMPTY_QUERY, health: 'moved' }))).toEqual(['moved']);
+  });
+
   it('filters by country, a cross-border shop matching each venture it covers', () => {
     expect(ids(filterShops(all, { ...EMPTY_QUERY, country: 'th' }))).toEqual(['cb']);
     expect(ids(filterShops(all, { ...EMPTY_QUERY, country: 'cb' }))).toEqual(['cb']);

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src/popup/App';
 import { SellerAuthError } from '../../../src/shared/errors';
 import type { GrantView } from '../../../src/shared/model';
+import { formatDate } from '../../../src/ui/time-words';
 import { aGrantView, anAppView, anAttemptView, DAY, HOUR, PAGE_NOW } from '../../support/builders';
 import { createFakeClient, deferred, type FakeHandlers } from '../ui/fake-client';
 import { renderWith } from './fixtures';
@@ -43,6 +44,17 @@ describe('shop row', () => {
     expect(row.textContent).toContain('Access token expires in 6 days');
     expect(row.textContent).toContain('Authorize again by 12 Jan 2027, 14:05 (in 29 days)');
     expect(row.textContent).toContain('Connected');
+  });
+
+  it('shows a moved shop as moved on its date, with no token or refresh buttons', async () => {
+    const movedAt = Date.UTC(2026, 11, 10, 9, 30);
+    const { row } = await setup([aGrantView({ health: 'moved', movedAt })]);
+    expect(row.textContent).toContain(`Moved to another browser on ${formatDate(movedAt)}`);
+    expect(row.textContent).toContain('Moved');
+    expect(row.textContent).not.toContain('Authorize again by');
+    expect(within(row).queryByRole('button', { name: `Copy access token for ${LABEL}` })).toBeNull();
+    expect(within(row).queryByRole('button', { name: `Refresh now for ${LABEL}` })).toBeNull();
+    expect(within(row).getByRole('button', { name: `Authorize again for ${LABEL}` })).toBeTruthy();
   });
 
   it('says when the access token has expired and when the deadline has passed', async () => {
