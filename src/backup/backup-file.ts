@@ -1,4 +1,5 @@
 /** Contents to file text and back: the two calls export and import are built on. */
+import type { BackupFileInfo } from '../shared/backup';
 import type { BackupContents } from './contents';
 import { BackupError } from './errors';
 import { FORMAT_NAME } from './format';
@@ -29,10 +30,7 @@ export async function importBackup(text: string, passphrase: string): Promise<Ba
   return parseBackupContents(raw);
 }
 
-export interface BackupFileInfo {
-  formatVersion: number;
-  iterations: number;
-}
+export type { BackupFileInfo };
 
 /**
  * Checks a chosen file before asking for its passphrase: a file that is not ours, is newer or is damaged

@@ -2,6 +2,7 @@
  * This browser's records as backup contents. Field by field on purpose: a spread would carry along
  * whatever a record grows later (scheduling state, and any new field that should not leave the machine).
  */
+import type { AppSecret } from '../shared/checked';
 import { type AppProfile, DEFAULT_SETTINGS, type Settings } from '../shared/model';
 import {
   type BackupApp,
@@ -20,7 +21,7 @@ export interface BuildOptions {
   move?: boolean;
 }
 
-function backupApp(app: AppProfile, secret: string | undefined): BackupApp {
+function backupApp(app: AppProfile, secret: AppSecret | undefined): BackupApp {
   const entry: BackupApp = {
     id: app.id,
     name: app.name,

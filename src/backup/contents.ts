@@ -7,6 +7,7 @@
  * `lastRefreshedAt`), not the worker's scheduling state (`dueAt`, retries, reminders sent): the
  * browser that imports a grant plans its own refreshes and reminders (restore-grant.ts).
  */
+import type { AppSecret } from '../shared/checked';
 import type { GrantStatus, Settings } from '../shared/model';
 import type { PlatformEndpoints, PlatformId, SellerIdentity } from '../shared/platform';
 
@@ -34,7 +35,7 @@ export interface BackupApp {
   createdAt: number;
   updatedAt: number;
   /** Only in a file exported with "include app secrets". */
-  secret?: string;
+  secret?: AppSecret;
 }
 
 export interface BackupGrant {

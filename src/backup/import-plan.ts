@@ -4,9 +4,13 @@
  * every local record is either kept or updated in place. The plan itself holds the file's tokens and
  * secrets, so it never leaves the worker.
  */
+import type { GrantChangeReason, GrantKeepReason } from '../shared/backup';
+import type { AppSecret } from '../shared/checked';
 import type { AppProfile, Settings } from '../shared/model';
 import type { BackupGrant, BackupToolPermission } from './contents';
 import type { LocalGrant } from './local-state';
+
+export type { GrantChangeReason, GrantKeepReason };
 
 export interface PlannedApp {
   /** The record to write: a new app, or the local one (same id, same createdAt) with the file's newer profile. */
@@ -24,31 +28,10 @@ export interface KeptApp {
 
 export interface SecretChange {
   appId: string;
-  secret: string;
+  secret: AppSecret;
   /** Whether a different secret is stored here now (the file's app profile is newer). */
   replaces: boolean;
 }
-
-/**
- * - `new`: no such grant here.
- * - `newer_tokens`: the file's token pair was issued later than this browser's.
- * - `handed_back`: this browser had moved the grant away, and the file moves it back here later.
- */
-export type GrantChangeReason = 'new' | 'newer_tokens' | 'handed_back';
-
-/**
- * - `local_newer`: this browser's pair was issued later (the never-downgrade rule).
- * - `same_tokens`: the file holds the pair this browser already has.
- * - `same_age_other_tokens`: issued at the same moment, yet different: no way to know which is live.
- * - `moved_away`: this browser moved the grant to another one, and the file does not hand it back.
- * - `duplicate_in_file`: another entry of the file for the same grant is newer and is the one planned.
- */
-export type GrantKeepReason =
-  | 'local_newer'
-  | 'same_tokens'
-  | 'same_age_other_tokens'
-  | 'moved_away'
-  | 'duplicate_in_file';
 
 export interface PlannedGrant {
   /** The grant's id here: `grantIdFor(appId, seller)` with this browser's app id. */

@@ -1,5 +1,6 @@
 /** What this browser holds, as the export and the import planner read it (worker-side: it has secrets). */
 import type { Grant } from '../grants/model';
+import type { AppSecret } from '../shared/checked';
 import type { AppProfile, Settings } from '../shared/model';
 import type { BackupToolPermission } from './contents';
 
@@ -12,7 +13,7 @@ export type LocalGrant = Grant;
 export interface LocalState {
   apps: readonly AppProfile[];
   /** App secrets by app id. */
-  secrets: ReadonlyMap<string, string>;
+  secrets: ReadonlyMap<string, AppSecret>;
   grants: readonly LocalGrant[];
   settings: Settings;
   toolPermissions: readonly BackupToolPermission[];

@@ -3,10 +3,19 @@
  * AES-GCM tag, so they are what some exporter wrote, but that exporter may be a buggy or forged one.
  * All or nothing: one bad field refuses the whole file. Errors name the field's path, never its value.
  */
-import { normalizeSettingsChange } from '../grants/store/settings-validation';
+
+import { type AppInputField, validateAppInput } from '../platforms/app-input';
 import { SellerAuthError } from '../shared/errors';
-import { DEFAULT_SETTINGS, type Settings } from '../shared/model';
-import { type CountryAccount, PLATFORM_IDS, type PlatformId, type SellerIdentity } from '../shared/platform';
+import { type AppInput, DEFAULT_SETTINGS, type Settings } from '../shared/model';
+import {
+  type CountryAccount,
+  ENDPOINT_FIELDS,
+  type EndpointUrls,
+  PLATFORM_IDS,
+  type PlatformId,
+  type SellerIdentity,
+} from '../shared/platform';
+import { normalizeSettingsChange } from '../shared/settings-change';
 import {
   type BackupApp,
   type BackupContents,
@@ -20,7 +29,6 @@ import { BackupError } from './errors';
 /** Far above any real token, name or URL; refuses a file that would fill the database with junk. */
 const MAX_TEXT = 4096;
 const GRANT_STATUSES = ['connected', 'needs_authorization'] as const;
-const ENDPOINT_FIELDS = ['authorizeUrl', 'tokenCreateUrl', 'tokenRefreshUrl'] as const;
 
 type Fields = Record<string, unknown>;
 
@@ -97,26 +105,53 @@ function seller(raw: unknown, path: string): SellerIdentity {
   return identity;
 }
 
+/** Where a problem of the app check sits in the file. */
+function appFieldPath(path: string, field: AppInputField): string {
+  if (field === 'appSecret') return `${path}.secret`;
+  return (ENDPOINT_FIELDS as readonly string[]).includes(field)
+    ? `${path}.endpoints.${field}`
+    : `${path}.${field}`;
+}
+
+/**
+ * Shapes first, then the very check `apps.save` runs (src/platforms/app-input.ts): an imported app is
+ * trusted downstream (its URLs and secret typed as checked) exactly like a saved one.
+ */
 function app(raw: unknown, path: string): BackupApp {
   const fields = object(raw, path);
-  const entry: BackupApp = {
-    id: text(fields.id, `${path}.id`),
+  const id = text(fields.id, `${path}.id`);
+  const platform = oneOf(fields.platform, PLATFORM_IDS, `${path}.platform`);
+  const endpoints: Partial<EndpointUrls> = {};
+  const rawEndpoints = fields.endpoints === undefined ? {} : object(fields.endpoints, `${path}.endpoints`);
+  for (const name of ENDPOINT_FIELDS) {
+    if (rawEndpoints[name] !== undefined)
+      endpoints[name] = url(rawEndpoints[name], `${path}.endpoints.${name}`);
+  }
+  const secret = optionalText(fields.secret, `${path}.secret`);
+  const input: AppInput = {
     name: text(fields.name, `${path}.name`),
-    platform: oneOf(fields.platform, PLATFORM_IDS, `${path}.platform`),
+    platform,
     appKey: text(fields.appKey, `${path}.appKey`),
     callbackUrl: url(fields.callbackUrl, `${path}.callbackUrl`),
+    endpoints,
+    ...(secret !== undefined ? { appSecret: secret } : {}),
+  };
+  const checked = validateAppInput(input, { secretRequired: false });
+  if (!checked.ok) {
+    const [field] = Object.keys(checked.problems) as AppInputField[];
+    throw invalid(field ? appFieldPath(path, field) : path);
+  }
+  const entry: BackupApp = {
+    id,
+    name: checked.app.name,
+    platform,
+    appKey: checked.app.appKey,
+    callbackUrl: checked.app.callbackUrl,
     createdAt: time(fields.createdAt, `${path}.createdAt`),
     updatedAt: time(fields.updatedAt, `${path}.updatedAt`),
   };
-  if (fields.endpoints !== undefined) {
-    const raw = object(fields.endpoints, `${path}.endpoints`);
-    const endpoints: BackupApp['endpoints'] = {};
-    for (const name of ENDPOINT_FIELDS) {
-      if (raw[name] !== undefined) endpoints[name] = url(raw[name], `${path}.endpoints.${name}`);
-    }
-    entry.endpoints = endpoints;
-  }
-  withOptional(entry, 'secret', optionalText(fields.secret, `${path}.secret`));
+  if (fields.endpoints !== undefined) entry.endpoints = { ...checked.app.endpoints };
+  withOptional(entry, 'secret', checked.app.appSecret);
   return entry;
 }
 

@@ -2,47 +2,13 @@
  * What the options page shows before "Apply": names, counts and reasons. Built field by field from the
  * plan, so no token and no secret reaches the page (a spread of a plan entry would carry both).
  */
-import type { GrantStatus, Settings } from '../shared/model';
-import type { PlatformId } from '../shared/platform';
+import type { AppSummary, ImportPreview, ShopSummary } from '../shared/backup';
+import type { Settings } from '../shared/model';
 import type { BackupContents, BackupGrant } from './contents';
-import type { GrantChangeReason, GrantKeepReason, ImportPlan } from './import-plan';
+import type { ImportPlan } from './import-plan';
 import type { LocalState } from './local-state';
 
-export interface AppSummary {
-  id: string;
-  name: string;
-  platform: PlatformId;
-  appKey: string;
-}
-
-export interface ShopSummary {
-  /** The grant's id in this browser. */
-  id: string;
-  appName: string;
-  platform: PlatformId;
-  account: string;
-  country: string;
-  status: GrantStatus;
-  refreshExpiresAt: number;
-}
-
-export interface ImportPreview {
-  exportedAt: number;
-  includesSecrets: boolean;
-  apps: { added: AppSummary[]; updated: AppSummary[]; kept: number };
-  secrets: { added: number; replaced: number };
-  /** Apps left without a secret that imported shops belong to: those shops cannot refresh until one is entered. */
-  appsWithoutSecret: AppSummary[];
-  shops: {
-    added: (ShopSummary & { takesOver: boolean })[];
-    updated: (ShopSummary & { reason: GrantChangeReason; takesOver: boolean })[];
-    kept: (ShopSummary & { reason: GrantKeepReason })[];
-  };
-  /** Shops this browser starts refreshing because the file was exported with "Move". */
-  takingOver: number;
-  settings: (keyof Settings)[];
-  tools: { added: number; kept: number };
-}
+export type { AppSummary, ImportPreview, ShopSummary };
 
 type Shop = Pick<BackupGrant, 'platform' | 'seller' | 'status' | 'refreshExpiresAt'>;
 

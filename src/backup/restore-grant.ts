@@ -11,6 +11,8 @@ import type { PlannedGrant } from './import-plan';
 
 export interface RestoreContext {
   now: number;
+  /** When the file was exported: the grant is in that backup (the "not in any backup" count skips it). */
+  fileExportedAt?: number;
   settings: Settings;
   random?: () => number;
 }
@@ -38,5 +40,6 @@ export function restoredGrant(planned: PlannedGrant, ctx: RestoreContext): Grant
     updatedAt: ctx.now,
   };
   if (incoming.lastRefreshedAt !== undefined) grant.lastRefreshedAt = incoming.lastRefreshedAt;
+  if (ctx.fileExportedAt !== undefined) grant.backedUpAt = ctx.fileExportedAt;
   return { ...grant, dueAt: nextDueAt(grant, ctx.settings, ctx.now, ctx.random) };
 }

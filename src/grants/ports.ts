@@ -65,6 +65,29 @@ export interface ActivityLog {
   list(filter?: { grantId?: string; limit?: number }): Promise<ActivityEntry[]>;
 }
 
+/** A grant write inside a batch: `change` sees the stored grant (or undefined) and returns the new one or undefined. */
+export interface GrantChange {
+  id: string;
+  change(current: Grant | undefined): Grant | undefined;
+}
+
+/** What one batch writes. Apps and secrets are put as given; settings are merged into the stored ones. */
+export interface RecordBatch {
+  apps?: readonly AppProfile[];
+  secrets?: readonly { appId: string; secret: AppSecret }[];
+  grants?: readonly GrantChange[];
+  settings?: Partial<Settings>;
+}
+
+/**
+ * Several records over apps, secrets, grants and settings in ONE transaction: an import applies all of
+ * it or nothing, and a grant change reads the record it replaces inside that transaction. Resolves to the
+ * ids of the grants written.
+ */
+export interface RecordBatchStore {
+  write(batch: RecordBatch): Promise<string[]>;
+}
+
 /** Web Locks in production: exclusive, across the worker and every extension page. */
 export interface LockManager {
   withLock<T>(name: string, task: () => Promise<T>): Promise<T>;

@@ -4,6 +4,7 @@
  * type check.
  */
 
+import type { BackupExport, BackupFileInfo, BackupStatus, ImportPreview } from './backup';
 import type { ErrorData } from './errors';
 import type { ActivityEntry, AppInput, AppView, AttemptView, GrantView, Settings } from './model';
 import type { Country } from './platform';
@@ -35,6 +36,21 @@ export interface Protocol {
   'activity.list': { request: { grantId?: string; limit?: number }; response: ActivityEntry[] };
   /** Whether the worker can use its storage; answered without IndexedDB. */
   'health.status': { request: undefined; response: StorageHealthView };
+  /**
+   * The encrypted backup file, in the reply to the page that asked (tokens only inside the encryption).
+   * `move`: the exported shops are marked as moved here once the file exists, and never refreshed again.
+   */
+  'backup.export': {
+    request: { passphrase: string; includeSecrets: boolean; move: boolean };
+    response: BackupExport;
+  };
+  /** Checks a chosen file before its passphrase is asked for: the named errors of a bad file, at once. */
+  'backup.inspect': { request: { text: string }; response: BackupFileInfo };
+  /** What importing the file would add, update and keep. Changes nothing. */
+  'backup.preview': { request: { text: string; passphrase: string }; response: ImportPreview };
+  /** Plans the import again against what is stored now and writes it in one go; answers what it did. */
+  'backup.apply': { request: { text: string; passphrase: string }; response: ImportPreview };
+  'backup.status': { request: undefined; response: BackupStatus };
 }
 
 export type MessageType = keyof Protocol;
@@ -61,6 +77,11 @@ export const MESSAGE_TYPES = [
   'settings.save',
   'activity.list',
   'health.status',
+  'backup.export',
+  'backup.inspect',
+  'backup.preview',
+  'backup.apply',
+  'backup.status',
 ] as const satisfies readonly MessageType[];
 
 /**

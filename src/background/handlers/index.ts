@@ -4,6 +4,7 @@ import type { ExtensionIdentity } from '../wiring/deps';
 import type { StorageHealthMonitor } from '../wiring/storage-health-monitor';
 import { createActivityHandlers } from './activity';
 import { type AppHandlerDeps, createAppHandlers } from './apps';
+import { type BackupHandlerDeps, createBackupHandlers } from './backup';
 import { createConnectHandlers } from './connect';
 import { createGrantHandlers, type GrantHandlerDeps } from './grants';
 import { createHealthHandlers } from './health';
@@ -18,6 +19,7 @@ export interface HandlerDeps {
   settings: SettingsHandlerDeps;
   activity: AppHandlerDeps['activity'];
   health: StorageHealthMonitor;
+  backup: BackupHandlerDeps;
 }
 
 /** The full map: typed from `Protocol`, so a message without a handler fails the type check. */
@@ -30,5 +32,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createSettingsHandlers(deps.settings),
     ...createActivityHandlers(deps.activity),
     ...createHealthHandlers(deps.health),
+    ...createBackupHandlers(deps.backup),
   };
 }

@@ -11,13 +11,16 @@ export interface SettingsHandlerDeps {
 }
 
 /** The settings every stored `dueAt` was computed from: a change moves each grant's next wake. */
-const SCHEDULE_FIELDS = [
+export const SCHEDULE_FIELDS = [
   'refreshLeadMinutes',
   'keepAccessDays',
   'reminderDays',
 ] as const satisfies readonly (keyof Settings)[];
 
-async function rescheduleAll(deps: SettingsHandlerDeps, settings: Settings): Promise<void> {
+export async function rescheduleAll(
+  deps: Pick<SettingsHandlerDeps, 'grants' | 'clock'>,
+  settings: Settings,
+): Promise<void> {
   const now = deps.clock.now();
   for (const grant of await deps.grants.list()) {
     await deps.grants.update(grant.id, (current) => {

@@ -9,7 +9,7 @@ import { SellerAuthError } from '../../shared/errors';
 import type { AppInput, Settings } from '../../shared/model';
 import { COUNTRIES, type Country, ENDPOINT_FIELDS, type EndpointUrls } from '../../shared/platform';
 import type { MessageType, RequestOf, ResponseOf } from '../../shared/protocol';
-import { normalizeSettingsChange } from './settings-change';
+import { normalizeSettingsChange } from '../../shared/settings-change';
 
 /** What a handler receives: the protocol's request, narrowed where parsing proved more. */
 interface Narrowed {
@@ -111,6 +111,34 @@ export function missingSecret(): SellerAuthError {
 const DEFAULT_ACTIVITY_LIMIT = 200;
 const MAX_ACTIVITY_LIMIT = 1000;
 
+/** Chrome refuses extension messages over 64 MiB; a file this large is not ours. */
+export const MAX_BACKUP_TEXT_LENGTH = 64 * 1024 * 1024;
+
+/** Any text: an empty passphrase is refused by the backup core with its own named error. */
+function passphraseOf(fields: Fields): string {
+  if (typeof fields.passphrase !== 'string') throw invalid('passphrase', 'passphrase must be text.');
+  return fields.passphrase;
+}
+
+function optionalFlag(fields: Fields, field: string): boolean {
+  const value = fields[field];
+  if (value === undefined || value === null) return false;
+  if (typeof value !== 'boolean') throw invalid(field, `${field} must be true or false.`);
+  return value;
+}
+
+function backupTextOf(fields: Fields): string {
+  const value = fields.text;
+  if (typeof value !== 'string' || value.length === 0) throw invalid('text', 'Choose a backup file.');
+  if (value.length > MAX_BACKUP_TEXT_LENGTH) throw invalid('text', 'This file is too large to be a backup.');
+  return value;
+}
+
+const backupFileOf = (payload: unknown) => {
+  const fields = fieldsOf(payload);
+  return { text: backupTextOf(fields), passphrase: passphraseOf(fields) };
+};
+
 const noPayload = (): undefined => undefined;
 const grantIdOf = (payload: unknown) => ({ grantId: requiredString(fieldsOf(payload), 'grantId') });
 
@@ -144,6 +172,18 @@ const REQUEST_PARSERS: RequestParsers = {
     return grantId === undefined ? { limit } : { grantId, limit };
   },
   'health.status': noPayload,
+  'backup.export': (payload) => {
+    const fields = fieldsOf(payload);
+    return {
+      passphrase: passphraseOf(fields),
+      includeSecrets: optionalFlag(fields, 'includeSecrets'),
+      move: optionalFlag(fields, 'move'),
+    };
+  },
+  'backup.inspect': (payload) => ({ text: backupTextOf(fieldsOf(payload)) }),
+  'backup.preview': backupFileOf,
+  'backup.apply': backupFileOf,
+  'backup.status': noPayload,
 };
 
 /** Throws `invalid_input` (naming the field) for a payload its message type does not accept. */

@@ -37,6 +37,8 @@ export interface WorkerDeps {
   flowTimeoutMs?: number;
   random?: () => number;
   newId?: () => string;
+  /** Tests only: backups exported with a cheaper key derivation than the real 600,000 rounds. */
+  backupIterationsForTests?: number;
   /** How scheduled work waits for a grant due within seconds (tests pass the fake clock's). */
   sleep?: (ms: number) => Promise<void>;
   /** Where the storage health outlives the worker (session storage); memory only without it. */

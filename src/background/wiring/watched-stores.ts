@@ -29,6 +29,7 @@ export const STORE_USES = {
   attempts: { latest: 'read', put: 'write', clear: 'write' },
   settings: { get: 'read', save: 'write' },
   activity: { add: 'write', list: 'read' },
+  batch: { write: 'write' },
 } as const satisfies UseTable;
 
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;
@@ -64,5 +65,6 @@ export function watchStores(stores: Stores, health: StorageHealthMonitor): Store
     attempts: watchStore(stores.attempts, STORE_USES.attempts, health),
     settings: watchStore(stores.settings, STORE_USES.settings, health),
     activity: watchStore(stores.activity, STORE_USES.activity, health),
+    batch: watchStore(stores.batch, STORE_USES.batch, health),
   };
 }

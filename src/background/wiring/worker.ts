@@ -128,6 +128,15 @@ export function createWorker(deps: WorkerDeps): Worker {
     settings: { settings: stores.settings, grants: stores.grants, clock, rearm },
     activity: stores.activity,
     health,
+    backup: {
+      ...stores,
+      clock,
+      locks,
+      rearm,
+      newId,
+      ...(deps.random ? { random: deps.random } : {}),
+      ...(deps.backupIterationsForTests ? { iterationsForTests: deps.backupIterationsForTests } : {}),
+    },
   });
 
   let running: Promise<DueWorkSummary> | undefined;

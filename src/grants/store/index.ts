@@ -1,10 +1,19 @@
 /** The IndexedDB stores behind the worker's ports, and how to open them. */
-import type { ActivityLog, AppStore, AttemptStore, GrantStore, SecretStore, SettingsStore } from '../ports';
+import type {
+  ActivityLog,
+  AppStore,
+  AttemptStore,
+  GrantStore,
+  RecordBatchStore,
+  SecretStore,
+  SettingsStore,
+} from '../ports';
 import { createActivityLog } from './activity-log';
 import { createAppStore } from './app-store';
 import { createAttemptStore } from './attempt-store';
 import type { DbSource } from './connection';
 import { createGrantStore } from './grant-store';
+import { createRecordBatchStore } from './record-batch';
 import { createSecretStore } from './secret-store';
 import { createSettingsStore } from './settings-store';
 
@@ -15,6 +24,8 @@ export interface Stores {
   attempts: AttemptStore;
   settings: SettingsStore;
   activity: ActivityLog;
+  /** Writes over several stores at once (importing a backup). */
+  batch: RecordBatchStore;
 }
 
 /** Pass `connectSellerAuthDb()` in the worker (reopens after a forced close), or an open database in tests. */
@@ -26,6 +37,7 @@ export function createStores(db: DbSource): Stores {
     attempts: createAttemptStore(db),
     settings: createSettingsStore(db),
     activity: createActivityLog(db),
+    batch: createRecordBatchStore(db),
   };
 }
 
@@ -42,6 +54,7 @@ export {
 export { createGrantStore } from './grant-store';
 export { type Migration, SELLER_AUTH_MIGRATIONS, type UpgradeTransaction } from './migrations';
 export { type OpenSellerAuthDbOptions, openSellerAuthDb } from './open-db';
+export { createRecordBatchStore } from './record-batch';
 export { checkStorableGrant } from './record-checks';
 export { DB_NAME, DB_VERSION, SETTINGS_KEY, type SecretRecord, type SellerAuthDb } from './schema';
 export { createSecretStore } from './secret-store';

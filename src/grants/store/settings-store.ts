@@ -9,7 +9,7 @@ import { SETTINGS_KEY } from './schema';
 import { guardStorage, transact } from './storage-errors';
 
 /** A fresh object each time: callers may change what they get without touching the defaults. */
-function withDefaults(stored: Partial<Settings> | undefined): Settings {
+export function settingsWithDefaults(stored: Partial<Settings> | undefined): Settings {
   const settings = { ...DEFAULT_SETTINGS, ...stored };
   return { ...settings, reminderDays: [...settings.reminderDays] };
 }
@@ -20,13 +20,13 @@ export function createSettingsStore(source: DbSource): SettingsStore {
   return {
     get: () =>
       guardStorage('read settings', async () =>
-        withDefaults(await (await open()).get('settings', SETTINGS_KEY)),
+        settingsWithDefaults(await (await open()).get('settings', SETTINGS_KEY)),
       ),
 
     save: (change) =>
       guardStorage('save settings', async () => {
         return transact((await open()).transaction('settings', 'readwrite'), async (tx) => {
-          const next = withDefaults({ ...(await tx.store.get(SETTINGS_KEY)), ...change });
+          const next = settingsWithDefaults({ ...(await tx.store.get(SETTINGS_KEY)), ...change });
           await tx.store.put(next, SETTINGS_KEY);
           return next;
         });

@@ -1,8 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { normalizeSettingsChange } from '../../../src/background/messaging/settings-change';
 import { SellerAuthError } from '../../../src/shared/errors';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/model';
+import { normalizeSettingsChange } from '../../../src/shared/settings-change';
 import { renderOptions } from './options-fixtures';
 
 function settingsSection() {

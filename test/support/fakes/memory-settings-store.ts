@@ -1,7 +1,8 @@
 /** An in-memory SettingsStore, held to the IndexedDB store's contract. */
-import { normalizeSettingsChange } from '../../../src/background/messaging/settings-change';
+
 import type { SettingsStore } from '../../../src/grants/ports';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/model';
+import { normalizeSettingsChange } from '../../../src/shared/settings-change';
 import { yieldOnce } from './shared';
 
 /**

@@ -26,6 +26,7 @@ import { FakeActivityLog } from '../../support/fakes/memory-activity-log';
 import { FakeAppStore } from '../../support/fakes/memory-app-store';
 import { FakeAttemptStore } from '../../support/fakes/memory-attempt-store';
 import { FakeGrantStore } from '../../support/fakes/memory-grant-store';
+import { FakeRecordBatchStore } from '../../support/fakes/memory-record-batch-store';
 import { FakeSecretStore } from '../../support/fakes/memory-secret-store';
 import { FakeSettingsStore } from '../../support/fakes/memory-settings-store';
 import { seededRandom } from '../../support/fakes/seeded-random';
@@ -139,21 +140,31 @@ export function seller(account: string, userId: string, country = 'sg'): SellerI
   };
 }
 
-export function createHarness(
-  options: { flowTimeoutMs?: number; keepAwake?: KeepAwake; storageHealth?: KeptValue<StorageHealth> } = {},
-) {
-  const clock = new FakeClock();
+export interface HarnessOptions {
+  flowTimeoutMs?: number;
+  keepAwake?: KeepAwake;
+  storageHealth?: KeptValue<StorageHealth>;
+  backupIterationsForTests?: number;
+  /** Another harness's platform (and its clock): two browsers refreshing the same grants. */
+  samePlatformAs?: { clock: FakeClock; tokens: FakeTokenClient };
+}
+
+export function createHarness({ samePlatformAs, ...options }: HarnessOptions = {}) {
+  const clock = samePlatformAs?.clock ?? new FakeClock();
   const grants = new FakeGrantStore();
   const secrets = new FakeSecretStore();
+  const apps = new FakeAppStore(grants, secrets);
+  const settings = new FakeSettingsStore();
   const stores = {
     grants,
     secrets,
-    apps: new FakeAppStore(grants, secrets),
+    apps,
     attempts: new FakeAttemptStore(),
-    settings: new FakeSettingsStore(),
+    settings,
     activity: new FakeActivityLog(),
+    batch: new FakeRecordBatchStore({ apps, secrets, grants, settings }),
   };
-  const tokens = new FakeTokenClient(clock);
+  const tokens = samePlatformAs?.tokens ?? new FakeTokenClient(clock);
   const scheduler = new RecordingScheduler();
   const badge = new RecordingBadge();
   const changes = new RecordingChangeSignal();

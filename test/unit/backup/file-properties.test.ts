@@ -6,6 +6,7 @@ import type { BackupContents } from '../../../src/backup/contents';
 import { BackupError, isBackupErrorCode } from '../../../src/backup/errors';
 import type { LocalState } from '../../../src/backup/local-state';
 import { DEFAULT_SETTINGS } from '../../../src/shared/model';
+import { appSecret } from '../../support/checked';
 import {
   ALIEXPRESS_APP,
   DAY,
@@ -19,15 +20,18 @@ import {
 
 const fast = { iterationsForTests: TEST_ITERATIONS };
 const anyText = fc.string({ unit: 'binary', minLength: 1, maxLength: 40 });
+/** What `apps.save` lets into the store: names trimmed, secrets without spaces (app-input.ts). */
+const anyName = anyText.map((text) => text.trim()).filter((text) => text.length > 0);
+const anySecret = anyText.filter((text) => !/\s/.test(text)).map(appSecret);
 
 /** Records with any Unicode in every free-text field, any times, any subset of secrets. */
 const anyState: fc.Arbitrary<LocalState> = fc
   .record({
-    names: fc.tuple(anyText, anyText),
+    names: fc.tuple(anyName, anyName),
     accounts: fc.array(anyText, { minLength: 0, maxLength: 4 }),
     tokens: fc.array(fc.tuple(anyText, anyText), { minLength: 4, maxLength: 4 }),
     times: fc.array(fc.integer({ min: 0, max: 4_000_000_000_000 }), { minLength: 4, maxLength: 4 }),
-    secret: fc.option(anyText, { nil: undefined }),
+    secret: fc.option(anySecret, { nil: undefined }),
     reminderDays: fc.uniqueArray(fc.integer({ min: 1, max: 365 }), { maxLength: 4 }),
   })
   .map(({ names, accounts, tokens, times, secret, reminderDays }) => {

@@ -6,7 +6,8 @@ import { BackupError, type BackupErrorCode } from '../../../src/backup/errors';
 import type { LocalGrant, LocalState } from '../../../src/backup/local-state';
 import { grantIdFor } from '../../../src/grants/model';
 import { type AppProfile, DEFAULT_SETTINGS } from '../../../src/shared/model';
-import { DAY, HOUR, makeGrant, sellerNumber, T0 } from '../grants/fixtures';
+import { aGrant, aSeller, DAY, HOUR, T0 } from '../../support/builders';
+import { appSecret, validUrl } from '../../support/checked';
 
 export { DAY, HOUR, T0 };
 
@@ -30,21 +31,21 @@ export const ALIEXPRESS_APP: AppProfile = {
   platform: 'aliexpress',
   appKey: '654321',
   callbackUrl: 'https://tools.example.com/callback',
-  endpoints: { authorizeUrl: 'http://127.0.0.1:8787/oauth/authorize' },
+  endpoints: { authorizeUrl: validUrl('http://127.0.0.1:8787/oauth/authorize') },
   createdAt: T0 - 5 * DAY,
   updatedAt: T0 - 5 * DAY,
 };
 
 export const SECRETS = new Map([
-  [LAZADA_APP.id, 'lazada-app-secret-do-not-leak'],
-  [ALIEXPRESS_APP.id, 'aliexpress-app-secret-do-not-leak'],
+  [LAZADA_APP.id, appSecret('lazada-app-secret-do-not-leak')],
+  [ALIEXPRESS_APP.id, appSecret('aliexpress-app-secret-do-not-leak')],
 ]);
 
 /** Seller `n` of `app`, authorized at `authorizedAt`, with tokens named after both. */
 export function shop(app: AppProfile, n: number, overrides: Partial<LocalGrant> = {}): LocalGrant {
-  const seller = sellerNumber(n);
+  const seller = aSeller(n);
   return {
-    ...makeGrant({
+    ...aGrant({
       id: grantIdFor(app.id, seller),
       appId: app.id,
       platform: app.platform,

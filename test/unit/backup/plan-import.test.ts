@@ -5,6 +5,7 @@ import type { LocalGrant, LocalState } from '../../../src/backup/local-state';
 import { planImport } from '../../../src/backup/plan-import';
 import { grantIdFor } from '../../../src/grants/model';
 import { DEFAULT_SETTINGS } from '../../../src/shared/model';
+import { appSecret } from '../../support/checked';
 import { applyInMemory } from './apply-in-memory';
 import { ALIEXPRESS_APP, DAY, emptyState, HOUR, LAZADA_APP, localState, SECRETS, shop, T0 } from './fixtures';
 
@@ -22,7 +23,7 @@ function otherBrowser(grants: (apps: { lazada: typeof LAZADA_APP }) => LocalGran
   return {
     ...emptyState(),
     apps: [lazada],
-    secrets: new Map([[lazada.id, 'their-secret']]),
+    secrets: new Map([[lazada.id, appSecret('their-secret')]]),
     grants: grants({ lazada }),
   };
 }
@@ -135,7 +136,11 @@ describe('apps', () => {
 describe('secrets', () => {
   const withSecret = (secret: string, updatedAt = LAZADA_APP.updatedAt): BackupContents =>
     fileOf(
-      { ...emptyState(), apps: [{ ...LAZADA_APP, updatedAt }], secrets: new Map([[LAZADA_APP.id, secret]]) },
+      {
+        ...emptyState(),
+        apps: [{ ...LAZADA_APP, updatedAt }],
+        secrets: new Map([[LAZADA_APP.id, appSecret(secret)]]),
+      },
       { includeSecrets: true },
     );
 

@@ -4,7 +4,9 @@ import { buildBackupContents } from '../../../src/backup/build-contents';
 import type { LocalGrant, LocalState } from '../../../src/backup/local-state';
 import { tokensIssuedAt } from '../../../src/backup/plan-grants';
 import { planImport } from '../../../src/backup/plan-import';
+import type { AppSecret } from '../../../src/shared/checked';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/model';
+import { appSecret } from '../../support/checked';
 import { applyInMemory } from './apply-in-memory';
 import { ALIEXPRESS_APP, HOUR, LAZADA_APP, shop, T0 } from './fixtures';
 
@@ -63,9 +65,9 @@ const browser = (ids: { lazada: string; aliexpress: string }, movable: boolean) 
           movable && g.movedAt !== undefined ? { movedAt: Math.max(g.movedAt, tokensIssuedAt(grant)) } : {};
         grants.push({ ...grant, ...moved });
       });
-      const secrets = new Map<string, string>();
+      const secrets = new Map<string, AppSecret>();
       spec.secrets.forEach((secret, index) => {
-        if (secret !== undefined) secrets.set(apps[index]!.id, secret);
+        if (secret !== undefined) secrets.set(apps[index]!.id, appSecret(secret));
       });
       return { apps, secrets, grants, settings: spec.settings, toolPermissions: [] };
     });

@@ -6,12 +6,14 @@ import { FakeActivityLog } from '../../support/fakes/memory-activity-log';
 import { FakeAppStore } from '../../support/fakes/memory-app-store';
 import { FakeAttemptStore } from '../../support/fakes/memory-attempt-store';
 import { FakeGrantStore } from '../../support/fakes/memory-grant-store';
+import { FakeRecordBatchStore } from '../../support/fakes/memory-record-batch-store';
 import { FakeSecretStore } from '../../support/fakes/memory-secret-store';
 import { FakeSettingsStore } from '../../support/fakes/memory-settings-store';
 import { describeActivityLogContract } from './activity-log-contract';
 import { describeAppStoreContract } from './app-store-contract';
 import { describeAttemptStoreContract } from './attempt-store-contract';
 import { describeGrantStoreContract } from './grant-store-contract';
+import { describeRecordBatchContract } from './record-batch-contract';
 import { describeSecretStoreContract } from './secret-store-contract';
 import { describeSettingsStoreContract } from './settings-store-contract';
 
@@ -30,3 +32,17 @@ describeAttemptStoreContract('in-memory fake', async () => new FakeAttemptStore(
 describeSettingsStoreContract('in-memory fake', async () => new FakeSettingsStore());
 
 describeActivityLogContract('in-memory fake', async ({ maxEntries }) => new FakeActivityLog(maxEntries));
+
+describeRecordBatchContract('in-memory fake', async () => {
+  const grants = new FakeGrantStore();
+  const secrets = new FakeSecretStore();
+  const apps = new FakeAppStore(grants, secrets);
+  const settings = new FakeSettingsStore();
+  return {
+    batch: new FakeRecordBatchStore({ apps, secrets, grants, settings }),
+    apps,
+    secrets,
+    grants,
+    settings,
+  };
+});

@@ -3,9 +3,9 @@
  * Changes go through the `settings.save` parser first, as they do in the worker.
  */
 import { describe, expect, it } from 'vitest';
-import { normalizeSettingsChange } from '../../../src/background/messaging/settings-change';
 import type { SettingsStore } from '../../../src/grants/ports';
 import { DEFAULT_SETTINGS } from '../../../src/shared/model';
+import { normalizeSettingsChange } from '../../../src/shared/settings-change';
 
 export function describeSettingsStoreContract(name: string, makeStore: () => Promise<SettingsStore>): void {
   describe(`SettingsStore contract: ${name}`, () => {

@@ -1,10 +1,11 @@
 /**
- * The parser of `settings.save`: validates and normalizes a change from the options page. Pure: only
- * the fields present are checked (the stored ones were checked when saved), unknown fields are dropped
- * so junk is never stored. The settings store trusts what comes out.
+ * The check of a settings change, at both edges that take one: `settings.save` from the options page
+ * and the settings of an imported backup. Validates and normalizes. Pure: only the fields present are
+ * checked (the stored ones were checked when saved), unknown fields are dropped so junk is never
+ * stored. The settings store trusts what comes out.
  */
-import { SellerAuthError } from '../../shared/errors';
-import type { Settings } from '../../shared/model';
+import { SellerAuthError } from './errors';
+import type { Settings } from './model';
 
 const MAX_REMINDER_DAYS = 365;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeSettingsChange } from '../../../../src/background/messaging/settings-change';
-import { SellerAuthError } from '../../../../src/shared/errors';
-import type { Settings } from '../../../../src/shared/model';
+import { SellerAuthError } from '../../../src/shared/errors';
+import type { Settings } from '../../../src/shared/model';
+import { normalizeSettingsChange } from '../../../src/shared/settings-change';
 
 function rejection(change: Partial<Settings>): SellerAuthError {
   try {
