@@ -1,8 +1,9 @@
-/** The options page: apps, settings and the activity log in one column. */
+/** The options page: apps, settings, backup and the activity log in one column. */
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { ActivitySection } from './ActivitySection';
 import { AppsSection } from './AppsSection';
+import { BackupSection } from './BackupSection';
 import type { HostPermissionGate } from './host-permissions';
 import { SettingsSection } from './SettingsSection';
 import { Toast, useToast } from './Toast';
@@ -16,9 +17,15 @@ export function OptionsPage(props: OptionsPageProps): JSX.Element {
   const toast = useToast();
   // Saving or removing writes to the activity log: reload it so the page never shows stale history.
   const [activityVersion, setActivityVersion] = useState(0);
+  // An import writes apps and settings too: those sections read them again.
+  const [importVersion, setImportVersion] = useState(0);
   const changed = (message: string) => {
     toast.show(message);
     setActivityVersion((version) => version + 1);
+  };
+  const imported = (message: string) => {
+    changed(message);
+    setImportVersion((version) => version + 1);
   };
 
   return (
@@ -29,8 +36,13 @@ export function OptionsPage(props: OptionsPageProps): JSX.Element {
           Connect your open-platform apps. Seller staff then connect shops from the toolbar button.
         </p>
       </header>
-      <AppsSection hostPermissions={props.hostPermissions} onChanged={changed} />
-      <SettingsSection onSaved={toast.show} />
+      <AppsSection
+        key={`apps-${importVersion}`}
+        hostPermissions={props.hostPermissions}
+        onChanged={changed}
+      />
+      <SettingsSection key={`settings-${importVersion}`} onSaved={toast.show} />
+      <BackupSection onChanged={changed} onImported={imported} />
       <ActivitySection key={activityVersion} {...(props.now ? { now: props.now } : {})} />
       <Toast message={toast.message} />
     </main>

@@ -5,6 +5,7 @@ import { type ErrorData, toErrorData } from '../shared/errors';
 import type { AppView } from '../shared/model';
 import { useClient } from '../ui/client';
 import { ErrorNotice } from '../ui/ErrorNotice';
+import { focusBackupExport } from './BackupSection';
 
 export interface RemoveAppConfirmProps {
   app: AppView;
@@ -52,8 +53,18 @@ export function RemoveAppConfirm(props: RemoveAppConfirmProps): JSX.Element {
             ? `Remove ${props.app.name}? No shops are connected through it.`
             : `Remove ${props.app.name}? Its ${shopCountWords(shopCount)} will be removed with it, and their sellers will have to authorize again.`}
       </p>
+      {shopCount !== undefined && shopCount > 0 && (
+        <p class="muted">
+          A backup keeps them: import it later and they come back without asking the sellers again.
+        </p>
+      )}
       {error && <ErrorNotice error={error} />}
       <div class="form-actions">
+        {shopCount !== undefined && shopCount > 0 && (
+          <button type="button" class="button button--primary" onClick={focusBackupExport}>
+            Export a backup first
+          </button>
+        )}
         <button
           type="button"
           class="button button--danger"

@@ -44,6 +44,7 @@ export function defaultHandlers(state: { apps?: AppView[]; grants?: GrantView[] 
     'grants.list': () => state.grants ?? [],
     'settings.get': () => DEFAULT_SETTINGS,
     'activity.list': () => [],
+    'backup.status': () => ({ shops: 0, notBackedUp: 0 }),
   };
 }
 

@@ -1,0 +1,194 @@
+/**
+ * "Export": a passphrase typed twice, "include app secrets" (off by default), then Copy or Move. The
+ * worker answers the encrypted file, which the page offers through an `<a download>` link and clicks
+ * once; the link stays, to save it again.
+ */
+import type { JSX } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { type ErrorData, toErrorData } from '../shared/errors';
+import { useClient } from '../ui/client';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import {
+  MIN_PASSPHRASE_LENGTH,
+  type PassphraseProblems,
+  passphraseProblems,
+  shopsWords,
+} from './backup-words';
+import { type OfferedFile, offerFile, withdrawFile } from './file-download';
+import { TextField } from './TextField';
+
+/** The first field of the export form: "Export a backup first" elsewhere on the page lands here. */
+export const BACKUP_PASSPHRASE_ID = 'backup-passphrase';
+
+export interface BackupExportProps {
+  /** Shops this browser refreshes now (a move hands these over). */
+  shops: number;
+  onExported: (message: string) => void;
+}
+
+type Mode = 'copy' | 'move';
+
+export function BackupExport(props: BackupExportProps): JSX.Element {
+  const client = useClient();
+  const [passphrase, setPassphrase] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [includeSecrets, setIncludeSecrets] = useState(false);
+  const [problems, setProblems] = useState<PassphraseProblems>({});
+  const [error, setError] = useState<ErrorData>();
+  const [busy, setBusy] = useState<Mode>();
+  const [confirmingMove, setConfirmingMove] = useState(false);
+  const [saved, setSaved] = useState<OfferedFile & { note: string }>();
+  const link = useRef<HTMLAnchorElement>(null);
+
+  // Each new file is saved once by itself; the old URL goes when the link does.
+  useEffect(() => {
+    if (!saved) return;
+    link.current?.click();
+    return () => withdrawFile(saved);
+  }, [saved]);
+
+  const checked = (): boolean => {
+    const found = passphraseProblems(passphrase, confirmation);
+    setProblems(found);
+    return Object.keys(found).length === 0;
+  };
+
+  const exportAs = async (mode: Mode) => {
+    setConfirmingMove(false);
+    if (!checked()) return;
+    setBusy(mode);
+    setError(undefined);
+    try {
+      const file = await client.send('backup.export', { passphrase, includeSecrets, move: mode === 'move' });
+      const note =
+        mode === 'move'
+          ? `${shopsWords(file.moved)} moved: import this file in the other browser now.`
+          : `Backup of ${shopsWords(file.shops)} saved.`;
+      setSaved({ ...offerFile(file.fileName, file.text), note });
+      setPassphrase('');
+      setConfirmation('');
+      props.onExported(mode === 'move' ? `${shopsWords(file.moved)} moved` : 'Backup saved');
+    } catch (cause) {
+      setError(toErrorData(cause));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const askMove = () => {
+    if (checked()) setConfirmingMove(true);
+  };
+
+  return (
+    <form
+      class="card"
+      aria-labelledby="backup-export-heading"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void exportAs('copy');
+      }}
+    >
+      <h3 id="backup-export-heading">Export</h3>
+      <p class="muted">
+        One file with your apps, shops and settings, encrypted with a passphrase. Keep the passphrase apart
+        from the file: without it the file cannot be opened, not even by Seller Auth.
+      </p>
+      <TextField
+        id={BACKUP_PASSPHRASE_ID}
+        label="Passphrase"
+        type="password"
+        autoComplete="new-password"
+        hint={`At least ${MIN_PASSPHRASE_LENGTH} characters. A few unrelated words are easy to type and hard to guess.`}
+        value={passphrase}
+        error={problems.passphrase}
+        onInput={setPassphrase}
+      />
+      <TextField
+        id="backup-passphrase-again"
+        label="Passphrase again"
+        type="password"
+        autoComplete="new-password"
+        value={confirmation}
+        error={problems.confirmation}
+        onInput={setConfirmation}
+      />
+      <div class="field field--checkbox">
+        <input
+          id="backup-include-secrets"
+          type="checkbox"
+          checked={includeSecrets}
+          aria-describedby="backup-include-secrets-hint"
+          onChange={(event) => setIncludeSecrets(event.currentTarget.checked)}
+        />
+        <label for="backup-include-secrets">Include app secrets</label>
+        <p id="backup-include-secrets-hint" class="field-hint">
+          Off: after importing, type each app's secret again in Apps; until then its shops cannot refresh. On:
+          whoever has the file and the passphrase can sign calls as your app.
+        </p>
+      </div>
+      {error && <ErrorNotice error={error} onDismiss={() => setError(undefined)} />}
+      {confirmingMove ? (
+        <fieldset class="confirm" aria-labelledby="backup-move-question">
+          <p id="backup-move-question">
+            Move {shopsWords(props.shops)} to another browser? This browser stops refreshing them at once and
+            keeps them only for reference. Import the file in the other browser to take over.
+          </p>
+          <div class="form-actions">
+            <button
+              type="button"
+              class="button button--danger"
+              disabled={busy !== undefined}
+              onClick={() => void exportAs('move')}
+            >
+              Move and save the file
+            </button>
+            <button type="button" class="button" onClick={() => setConfirmingMove(false)}>
+              Cancel
+            </button>
+          </div>
+        </fieldset>
+      ) : (
+        <>
+          <div class="form-actions">
+            <button
+              type="submit"
+              class="button button--primary"
+              aria-describedby="backup-copy-hint"
+              disabled={busy !== undefined}
+            >
+              {busy === 'copy' ? 'Encrypting…' : 'Export a copy'}
+            </button>
+            <button
+              type="button"
+              class="button"
+              aria-describedby="backup-move-hint"
+              disabled={busy !== undefined || props.shops === 0}
+              onClick={askMove}
+            >
+              {busy === 'move' ? 'Encrypting…' : 'Move to another browser…'}
+            </button>
+          </div>
+          <p id="backup-copy-hint" class="field-hint">
+            A copy leaves this browser refreshing every shop. Keep it for a lost or reset browser; do not run
+            it in a second browser beside this one: the platforms replace a shop's refresh token at each
+            refresh, so two browsers refreshing one shop spend each other's token, and the seller must
+            authorize again.
+          </p>
+          <p id="backup-move-hint" class="field-hint">
+            Move hands the shops to another browser: this browser stops refreshing them and shows them as
+            moved.
+          </p>
+        </>
+      )}
+      {saved && (
+        <p role="status">
+          {saved.note}{' '}
+          <a ref={link} href={saved.url} download={saved.fileName}>
+            Save {saved.fileName} again
+          </a>
+        </p>
+      )}
+    </form>
+  );
+}
