@@ -58,9 +58,15 @@ export interface Session {
 }
 
 export async function startSession(
-  options: { sandbox?: SandboxOptions; headless?: boolean; alsoLoad?: readonly string[] } = {},
+  options: {
+    sandbox?: SandboxOptions;
+    /** Another session's sandbox: a second browser profile of the same person (not closed with this one). */
+    sharedSandbox?: Sandbox;
+    headless?: boolean;
+    alsoLoad?: readonly string[];
+  } = {},
 ) {
-  const sandbox = await startSandbox(options.sandbox);
+  const sandbox = options.sharedSandbox ?? (await startSandbox(options.sandbox));
   const launchOptions = { headless: options.headless ?? true, alsoLoad: options.alsoLoad ?? [] };
   let browser = await launchExtension(launchOptions);
   let control = await browser.openPage('src/options/index.html');
@@ -147,7 +153,7 @@ export async function startSession(
 
   const close = async () => {
     await browser.dispose();
-    await sandbox.close();
+    if (!options.sharedSandbox) await sandbox.close();
   };
 
   const session: Session = {
