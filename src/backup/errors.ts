@@ -1,23 +1,22 @@
 /**
- * The closed set of reasons a backup cannot be written or read. Each has fixed words a person can act
- * on; a detail may name a field (`grants[3].refreshToken`), never a value, so no token or secret can
- * leak through an error. Kept apart from SellerAuthError's codes until the worker protocol carries them.
+ * The closed set of reasons a backup cannot be written or read. Their words live with every other
+ * code's in the one error table (src/shared/error-table.ts), so the worker's message and the page's
+ * words are the same; a detail may name a field (`grants[3].refreshToken`), never a value, so no token
+ * or secret can leak through an error.
  */
+import { type ErrorCode, errorEntry } from '../shared/error-table';
 
-const BACKUP_ERROR_WORDS = {
-  backup_not_seller_auth: 'This is not a Seller Auth backup file.',
-  backup_newer_version:
-    'This backup was made by a newer version of Seller Auth. Update Seller Auth, then import it again.',
-  backup_tampered:
-    'This backup file is damaged, cut short, or was changed after it was saved. Nothing was imported.',
-  backup_wrong_passphrase: 'The passphrase does not open this backup. Check it and try again.',
-  backup_invalid_contents:
-    'This backup opened, but what it holds is not valid Seller Auth data. Nothing was imported.',
-  backup_passphrase_empty: 'Enter a passphrase to protect the backup.',
-} as const satisfies Record<string, string>;
+const BACKUP_CODES = [
+  'backup_not_seller_auth',
+  'backup_newer_version',
+  'backup_tampered',
+  'backup_wrong_passphrase',
+  'backup_invalid_contents',
+  'backup_passphrase_empty',
+] as const satisfies readonly ErrorCode[];
 
-export type BackupErrorCode = keyof typeof BACKUP_ERROR_WORDS;
-export const BACKUP_ERROR_CODES = Object.keys(BACKUP_ERROR_WORDS) as BackupErrorCode[];
+export type BackupErrorCode = (typeof BACKUP_CODES)[number];
+export const BACKUP_ERROR_CODES: readonly BackupErrorCode[] = BACKUP_CODES;
 
 export interface BackupErrorData {
   code: BackupErrorCode;
@@ -32,7 +31,7 @@ export class BackupError extends Error {
   readonly field: string | undefined;
 
   constructor(code: BackupErrorCode, field?: string) {
-    super(BACKUP_ERROR_WORDS[code]);
+    super(errorEntry(code).detail);
     this.code = code;
     this.field = field;
   }
@@ -45,5 +44,5 @@ export class BackupError extends Error {
 }
 
 export function isBackupErrorCode(value: unknown): value is BackupErrorCode {
-  return typeof value === 'string' && Object.hasOwn(BACKUP_ERROR_WORDS, value);
+  return (BACKUP_CODES as readonly unknown[]).includes(value);
 }

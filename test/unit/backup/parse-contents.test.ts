@@ -49,6 +49,16 @@ describe('parseBackupContents', () => {
     ['apps[1].endpoints.authorizeUrl', (c) => Object.assign(c.apps[1]!, { endpoints: { authorizeUrl: 42 } })],
     ['apps[0].secret', (c) => Object.assign(c.apps[0]!, { secret: 7 })],
     ['apps[0].name', (c) => Object.assign(c.apps[0]!, { name: 'x'.repeat(5000) })],
+    // The same app check as apps.save: an imported app is trusted like a saved one.
+    ['apps[0].appKey', (c) => Object.assign(c.apps[0]!, { appKey: 'letters' })],
+    ['apps[0].secret', (c) => Object.assign(c.apps[0]!, { secret: 'two words' })],
+    ['apps[0].name', (c) => Object.assign(c.apps[0]!, { name: 'x'.repeat(81) })],
+    [
+      'apps[1].endpoints.tokenRefreshUrl',
+      (c) =>
+        Object.assign(c.apps[1]!, { endpoints: { tokenRefreshUrl: 'http://tokens.example.com/refresh' } }),
+    ],
+    ['apps[0].callbackUrl', (c) => Object.assign(c.apps[0]!, { callbackUrl: 'https://a.example/cb#x' })],
     ['grants[0].refreshToken', (c) => Object.assign(c.grants[0]!, { refreshToken: undefined })],
     ['grants[0].accessExpiresAt', (c) => Object.assign(c.grants[0]!, { accessExpiresAt: Number.NaN })],
     ['grants[0].authorizedAt', (c) => Object.assign(c.grants[0]!, { authorizedAt: -1 })],

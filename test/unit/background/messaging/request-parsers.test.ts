@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRequest } from '../../../../src/background/messaging/request-parsers';
+import { MAX_BACKUP_TEXT_LENGTH, parseRequest } from '../../../../src/background/messaging/request-parsers';
 import { SellerAuthError } from '../../../../src/shared/errors';
 
 const VALID = {
@@ -103,6 +103,16 @@ describe('the other request parsers', () => {
     expect(parseRequest('settings.save', { reminderDays: [1, 7], junk: true })).toEqual({
       reminderDays: [7, 1],
     });
+    // An empty passphrase passes: the backup core refuses it with its own named error.
+    expect(parseRequest('backup.export', { passphrase: '', junk: 1 })).toEqual({
+      passphrase: '',
+      includeSecrets: false,
+      move: false,
+    });
+    expect(parseRequest('backup.apply', { text: '{}', passphrase: 'p', extra: 1 })).toEqual({
+      text: '{}',
+      passphrase: 'p',
+    });
   });
 
   it.each([
@@ -111,6 +121,11 @@ describe('the other request parsers', () => {
     ['activity.list', { limit: 0 }, 'limit'],
     ['connect.start', { appId: 'a1', countries: ['zz'] }, 'countries'],
     ['settings.save', { refreshLeadMinutes: -1 }, 'refreshLeadMinutes'],
+    ['backup.export', { passphrase: 'p', move: 'yes' }, 'move'],
+    ['backup.export', { includeSecrets: true }, 'passphrase'],
+    ['backup.inspect', { text: '' }, 'text'],
+    ['backup.preview', { text: 'x'.repeat(MAX_BACKUP_TEXT_LENGTH + 1), passphrase: 'p' }, 'text'],
+    ['backup.apply', { text: '{}' }, 'passphrase'],
   ] as const)('refuse a bad %s payload naming %s', (type, payload, field) => {
     expect(() => parseRequest(type, payload)).toThrow(
       expect.objectContaining({ code: 'invalid_input', details: { field } }),
