@@ -26,6 +26,12 @@ import type { SandboxState } from './sandbox-state';
 import { answerTokenCall, type TokenOperation } from './token-endpoint';
 import type { AfterProcessing, LogEntry, SandboxEndpoint } from './types';
 
+/** What reached the callback page, by kind only: the code itself never enters the log. */
+function callbackOutcome(query: URLSearchParams): string {
+  if (query.has('code')) return 'code';
+  return query.has('error') ? 'error' : 'empty';
+}
+
 export const PATHS = {
   authorize: '/oauth/authorize',
   tokenCreate: '/rest/auth/token/create',
@@ -226,7 +232,17 @@ export function createRequestListener(
       const answer = answerAdmin(method, path.slice(PATHS.admin.length), body, admin);
       return sendJson(response, answer.status, answer.value);
     }
-    if (method === 'GET' && path === PATHS.callback) return sendHtml(response, 200, callbackPage());
+    if (method === 'GET' && path === PATHS.callback) {
+      state.log.add({
+        time: state.now(),
+        endpoint: 'callback',
+        method,
+        outcome: callbackOutcome(url.searchParams),
+        httpStatus: 200,
+        latencyMs: 0,
+      });
+      return sendHtml(response, 200, callbackPage());
+    }
     if (method === 'GET' && path === '/') {
       return sendHtml(
         response,

@@ -121,16 +121,23 @@ export interface FaultSpec {
   afterProcessing?: AfterProcessing;
 }
 
+/**
+ * What the request log names: the platform endpoints, and the demo apps' own callback page (the app
+ * server a tab login redirects to), so tests see whether an authorization code reached that server.
+ */
+export type LoggedEndpoint = SandboxEndpoint | 'callback';
+
 /** One handled request. Never a secret, a token or a code. */
 export interface LogEntry {
   /** Sandbox clock (epoch ms) when the request arrived. */
   time: number;
-  endpoint: SandboxEndpoint;
+  endpoint: LoggedEndpoint;
   method: string;
   appKey?: string;
   /**
    * `0` for a successful token call, the platform error code (`InvalidCode`...), a fault kind,
-   * `aborted` (client left during the latency), or an authorize outcome (`login_page`, `approved`...).
+   * `aborted` (client left during the latency), an authorize outcome (`login_page`, `approved`...),
+   * or what the callback page received (`code`, `error`, `empty`; never the code itself).
    */
   outcome: string;
   /**

@@ -1,6 +1,7 @@
 /**
  * The manifest each build gets from `manifest.json`. The source manifest is the store's: minimal
- * permissions, no loopback host. The sandbox build adds the local sandbox's hosts; the store package
+ * permissions, no loopback host, pages and worker may connect over https only. The sandbox build adds
+ * the local sandbox's hosts, as host permissions and as CSP `connect-src` sources; the store package
  * drops `key` (the Web Store refuses it and assigns its own id).
  */
 import { createHash, createPublicKey } from 'node:crypto';
@@ -11,6 +12,7 @@ export interface SourceManifest {
   key?: string;
   host_permissions: string[];
   optional_host_permissions?: string[];
+  content_security_policy?: { extension_pages?: string };
 }
 
 export type Flavour = 'store' | 'sandbox';
@@ -29,22 +31,53 @@ export interface ManifestOptions {
 /** The sandbox on 127.0.0.1 without a prompt; `localhost` when a person points an app there. */
 const SANDBOX_HOSTS = ['http://127.0.0.1/*'];
 const SANDBOX_OPTIONAL_HOSTS = ['http://localhost/*'];
+/** The same hosts for the CSP, on any port (the sandbox picks a free one). */
+const SANDBOX_CONNECT_SOURCES = ['http://127.0.0.1:*', 'http://localhost:*'];
 
 export class PublicKeyError extends Error {
   override name = 'PublicKeyError';
 }
 
+export class ManifestError extends Error {
+  override name = 'ManifestError';
+}
+
 export function manifestFor<M extends SourceManifest>(base: M, options: ManifestOptions): M {
   if (options.flavour === 'sandbox') {
-    return {
-      ...base,
-      name: `${base.name} (sandbox)`,
-      host_permissions: [...base.host_permissions, ...SANDBOX_HOSTS],
-      optional_host_permissions: [...(base.optional_host_permissions ?? []), ...SANDBOX_OPTIONAL_HOSTS],
-    };
+    return withConnectSources(
+      {
+        ...base,
+        name: `${base.name} (sandbox)`,
+        host_permissions: [...base.host_permissions, ...SANDBOX_HOSTS],
+        optional_host_permissions: [...(base.optional_host_permissions ?? []), ...SANDBOX_OPTIONAL_HOSTS],
+      },
+      SANDBOX_CONNECT_SOURCES,
+    );
   }
   const key = normalizePublicKey(options.publicKey);
   return key ? { ...base, key } : base;
+}
+
+/**
+ * The manifest with `sources` added to the `connect-src` of its extension pages' CSP (which covers the
+ * service worker too). The source manifest must have that directive: without it nothing would limit
+ * where the pages and the worker connect, and adding sources would silently mean nothing.
+ */
+export function withConnectSources<M extends SourceManifest>(manifest: M, sources: readonly string[]): M {
+  const policy = manifest.content_security_policy?.extension_pages ?? '';
+  const directives = policy
+    .split(';')
+    .map((directive) => directive.trim())
+    .filter((directive) => directive !== '');
+  const index = directives.findIndex((directive) => directive.split(/\s+/)[0] === 'connect-src');
+  if (index < 0) {
+    throw new ManifestError('manifest.json: content_security_policy.extension_pages has no connect-src.');
+  }
+  directives[index] = [directives[index], ...sources].join(' ');
+  return {
+    ...manifest,
+    content_security_policy: { ...manifest.content_security_policy, extension_pages: directives.join('; ') },
+  };
 }
 
 /** The manifest inside the store zip: the same, without `key`. */

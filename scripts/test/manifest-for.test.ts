@@ -3,10 +3,12 @@ import { describe, expect, it } from 'vitest';
 import manifest from '../../manifest.json' with { type: 'json' };
 import {
   extensionIdFromKey,
+  ManifestError,
   manifestFor,
   normalizePublicKey,
   PublicKeyError,
   storePackageManifest,
+  withConnectSources,
 } from '../manifest-for';
 
 const LOOPBACK = /127\.0\.0\.1|localhost|\[::1\]/;
@@ -38,6 +40,17 @@ describe('manifestFor', () => {
     // The sandbox's demo apps register the development id's callback.
     expect(sandbox.key).toBe(manifest.key);
     expect(sandbox.permissions).toEqual(manifest.permissions);
+    expect(sandbox.content_security_policy.extension_pages).toBe(
+      "script-src 'self'; object-src 'self'; connect-src 'self' https: http://127.0.0.1:* http://localhost:*",
+    );
+  });
+
+  it('lets the store build connect over https only: no plain http, no websocket, no data: URL', () => {
+    const policy = manifestFor(manifest, { flavour: 'store' }).content_security_policy.extension_pages;
+    const connect = policy.split(';').find((directive) => directive.trim().startsWith('connect-src'));
+    expect(connect?.trim().split(/\s+/)).toEqual(['connect-src', "'self'", 'https:']);
+    // Chrome's minimum for extension pages, unchanged: no remote or inline script.
+    expect(policy).toMatch(/^script-src 'self'; object-src 'self';/);
   });
 
   it('pins the store build to the store listing key, given as PEM or as base64', () => {
@@ -57,6 +70,23 @@ describe('manifestFor', () => {
   ])('refuses %s with a named error', (_what, publicKey) => {
     expect(() => manifestFor(manifest, { flavour: 'store', publicKey })).toThrow(PublicKeyError);
     expect(() => normalizePublicKey(publicKey)).toThrow(/SELLER_AUTH_PUBLIC_KEY is not a public key/);
+  });
+});
+
+describe('withConnectSources', () => {
+  it('adds sources to connect-src and leaves the other directives alone', () => {
+    const widened = withConnectSources(manifest, ['ws://localhost:5173']);
+    expect(widened.content_security_policy.extension_pages).toBe(
+      "script-src 'self'; object-src 'self'; connect-src 'self' https: ws://localhost:5173",
+    );
+    expect(manifest.content_security_policy.extension_pages).not.toContain('ws:');
+  });
+
+  it('refuses a manifest whose CSP has no connect-src, rather than add sources to nothing', () => {
+    const noConnect = { ...manifest, content_security_policy: { extension_pages: "script-src 'self'" } };
+    expect(() => withConnectSources(noConnect, ['http://127.0.0.1:*'])).toThrow(ManifestError);
+    const { content_security_policy: _csp, ...noPolicy } = manifest;
+    expect(() => withConnectSources(noPolicy, ['http://127.0.0.1:*'])).toThrow(/has no connect-src/);
   });
 });
 

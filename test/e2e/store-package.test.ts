@@ -5,10 +5,12 @@
  */
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { type BrowserContext, chromium } from 'playwright-core';
+import { type BrowserContext, chromium, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import manifest from '../../manifest.json' with { type: 'json' };
 import { readZip } from '../../scripts/test/read-zip';
@@ -18,6 +20,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 
 let work: string;
 let context: BrowserContext;
+let worker: Worker;
 let extensionId: string;
 
 beforeAll(async () => {
@@ -55,7 +58,7 @@ beforeAll(async () => {
       '--disable-sync',
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   extensionId = new URL(worker.url()).host;
 });
 
@@ -92,4 +95,37 @@ test('the popup opens from the store package and hears from the worker', async (
   // The worker answered: with no app yet, the popup offers the set-up.
   await popup.getByRole('button', { name: 'Set up your app' }).waitFor();
   expect(errors).toEqual([]);
+});
+
+test('the store build connects over https only: a plain http request never leaves, from worker or page', async () => {
+  const received: string[] = [];
+  const server = createServer((request, response) => {
+    received.push(request.url ?? '');
+    response.end('ok');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/probe`;
+  // `no-cors`: without the CSP this request is sent even with no host access (measured).
+  const probe = async (target: string) => {
+    const violations: string[] = [];
+    globalThis.addEventListener('securitypolicyviolation', (event) => {
+      violations.push(event.violatedDirective);
+    });
+    const outcome = await fetch(target, { mode: 'no-cors' }).then(
+      () => 'sent',
+      (error: unknown) => String(error),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return { outcome, violations };
+  };
+  try {
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+    const refused = { outcome: 'TypeError: Failed to fetch', violations: ['connect-src'] };
+    expect(await worker.evaluate(probe, url)).toEqual(refused);
+    expect(await options.evaluate(probe, url)).toEqual(refused);
+    expect(received).toEqual([]);
+  } finally {
+    server.close();
+  }
 });

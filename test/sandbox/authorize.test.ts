@@ -257,4 +257,18 @@ describe('the loopback callback page', () => {
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('Authorization received, you can close this tab');
   });
+
+  it('logs each visit by what it carried, never the code itself', async () => {
+    const { sandbox } = await sandboxWithClock();
+    const secretCode = '0_100001_codeThatMustNotBeLogged';
+    await fetch(`${sandbox.endpoints.callbackUrl}?code=${secretCode}&state=s`);
+    await fetch(`${sandbox.endpoints.callbackUrl}?error=access_denied&state=s`);
+    await fetch(sandbox.endpoints.callbackUrl);
+    expect(sandbox.log.map(({ endpoint, method, outcome }) => ({ endpoint, method, outcome }))).toEqual([
+      { endpoint: 'callback', method: 'GET', outcome: 'code' },
+      { endpoint: 'callback', method: 'GET', outcome: 'error' },
+      { endpoint: 'callback', method: 'GET', outcome: 'empty' },
+    ]);
+    expect(JSON.stringify(sandbox.log)).not.toContain(secretCode);
+  });
 });

@@ -38,6 +38,8 @@ export interface ExtensionBrowser {
 }
 
 export interface LaunchOptions {
+  /** Another build of the extension than dist-sandbox/ (see ./sandbox-build.ts). */
+  extensionDir?: string;
   profileDir?: string;
   headless?: boolean;
   /** More unpacked extensions loaded next to Seller Auth (a stranger extension, for security tests). */
@@ -45,11 +47,12 @@ export interface LaunchOptions {
 }
 
 export async function launchExtension(options: LaunchOptions = {}) {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`Build the sandbox extension first: npm run build:sandbox (${EXTENSION_DIR} is missing)`);
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`Build the sandbox extension first: npm run build:sandbox (${extensionDir} is missing)`);
   }
   const profileDir = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'seller-auth-profile-')));
-  const extensionDirs = [EXTENSION_DIR, ...(options.alsoLoad ?? [])].join(',');
+  const extensionDirs = [extensionDir, ...(options.alsoLoad ?? [])].join(',');
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
     headless: options.headless ?? true,

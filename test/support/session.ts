@@ -10,8 +10,8 @@ import {
   DEMO_PASSWORD,
   EXTENSION_CALLBACK_URL,
   type LogEntry,
+  type LoggedEndpoint,
   type Sandbox,
-  type SandboxEndpoint,
   type SandboxOptions,
   type SandboxSeller,
   startSandbox,
@@ -64,10 +64,16 @@ export async function startSession(
     sharedSandbox?: Sandbox;
     headless?: boolean;
     alsoLoad?: readonly string[];
+    /** Another sandbox build than dist-sandbox/ (./sandbox-build.ts). */
+    extensionDir?: string;
   } = {},
 ) {
   const sandbox = options.sharedSandbox ?? (await startSandbox(options.sandbox));
-  const launchOptions = { headless: options.headless ?? true, alsoLoad: options.alsoLoad ?? [] };
+  const launchOptions = {
+    headless: options.headless ?? true,
+    alsoLoad: options.alsoLoad ?? [],
+    ...(options.extensionDir ? { extensionDir: options.extensionDir } : {}),
+  };
   let browser = await launchExtension(launchOptions);
   let control = await browser.openPage('src/options/index.html');
 
@@ -209,7 +215,7 @@ export async function connectSeller(
     ...(country ? { countries: [country] } : {}),
     ...options,
   });
-  const login = await loginOpened;
+  const login = await atLoginPage(await loginOpened);
   await loginOnSandbox(login, { account: seller.account, ...(country ? { country } : {}) });
   const reply = await finished;
   if (!reply.ok) throw new Error(`connect.start failed: ${reply.error.code}: ${reply.error.message}`);
@@ -221,7 +227,7 @@ export async function connectSeller(
 }
 
 /** The outcomes the sandbox logged for one endpoint, oldest first (`0` is a success). */
-export function sandboxOutcomes(sandbox: Sandbox, endpoint: SandboxEndpoint): LogEntry['outcome'][] {
+export function sandboxOutcomes(sandbox: Sandbox, endpoint: LoggedEndpoint): LogEntry['outcome'][] {
   return sandbox.log.filter((entry) => entry.endpoint === endpoint).map((entry) => entry.outcome);
 }
 
@@ -232,8 +238,15 @@ export function sandboxOutcomes(sandbox: Sandbox, endpoint: SandboxEndpoint): Lo
 export async function loginPageOpenedBy(session: Session, action: () => Promise<unknown>): Promise<Page> {
   const opened = session.browser.context.waitForEvent('page');
   await action();
-  const page = await opened;
-  await page.waitForLoadState('domcontentloaded');
+  return atLoginPage(await opened);
+}
+
+/**
+ * A new login page once it shows the login: a tab login's tab opens blank and goes to the authorize URL
+ * only once the callback is blocked in it.
+ */
+export async function atLoginPage(page: Page): Promise<Page> {
+  await page.waitForURL(/^https?:/, { waitUntil: 'domcontentloaded' });
   return page;
 }
 

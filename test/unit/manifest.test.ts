@@ -11,6 +11,8 @@ describe('manifest', () => {
   it('asks only for the permissions Seller Auth uses', () => {
     expect([...manifest.permissions].sort()).toEqual([
       'alarms',
+      // Blocks the callback URL in a tab login's own tab; no install warning, needs host access.
+      'declarativeNetRequestWithHostAccess',
       'identity',
       'notifications',
       'storage',

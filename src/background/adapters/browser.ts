@@ -13,6 +13,7 @@ import type { KeptValue } from '../wiring/ports';
 import type { Worker } from '../wiring/worker';
 import { createAlarmScheduler } from './alarm-scheduler';
 import { createActionBadge } from './badge';
+import { createCallbackBlocker } from './callback-block';
 import { createChangeSignal } from './change-signal';
 import { createDurableStorage } from './durable-storage';
 import { createExtensionPageOpener } from './extension-pages';
@@ -61,8 +62,9 @@ export function createBrowserAdapters(): BrowserAdapters {
     badge: createActionBadge(browser.action),
     changes: createChangeSignal(browser.runtime),
     authWindows: {
-      identity: createIdentityAuthWindow(browser.identity),
-      tab: createTabAuthWindow(browser.tabs),
+      identity: createIdentityAuthWindow(browser.identity, browser.windows),
+      // Created once per worker start, it first removes the block rules of logins an earlier worker left.
+      tab: createTabAuthWindow(browser.tabs, createCallbackBlocker(browser.declarativeNetRequest)),
     },
     originAccess: createOriginAccess(browser.permissions),
     openExtensionPage: createExtensionPageOpener(browser.tabs, browser.runtime),

@@ -16,6 +16,16 @@ import { DEFAULT_FLOW_TIMEOUT_MS } from './deps';
 import { logFailure } from './log-failure';
 import { createWorker } from './worker';
 
+/**
+ * A shorter login timeout baked into a sandbox build for browser tests (`SELLER_AUTH_FLOW_TIMEOUT_MS`,
+ * scripts/build-flags.ts); null in every other build, undefined outside vite.
+ */
+declare const __SELLER_AUTH_FLOW_TIMEOUT_MS__: number | null | undefined;
+const FLOW_TIMEOUT_MS =
+  typeof __SELLER_AUTH_FLOW_TIMEOUT_MS__ === 'number'
+    ? __SELLER_AUTH_FLOW_TIMEOUT_MS__
+    : DEFAULT_FLOW_TIMEOUT_MS;
+
 export interface ServiceWorkerOptions {
   /** The sandbox build's storage fault switch goes between the stores and the database. */
   wrapDb?: (connection: SellerAuthDbConnection) => DbSource;
@@ -30,7 +40,7 @@ export function startServiceWorker(options: ServiceWorkerOptions = {}): { stores
     stores,
     tokens: createTokenClient({ clock: systemClock }),
     clock: systemClock,
-    flowTimeoutMs: DEFAULT_FLOW_TIMEOUT_MS,
+    flowTimeoutMs: FLOW_TIMEOUT_MS,
   });
   listenToBrowser(worker, adapters.extension);
   // Every worker start, whatever woke it: grants may have come due while the browser was closed.

@@ -115,7 +115,7 @@ function beginAttempt(deps: ConnectDeps, request: ConnectRequest, app: AppProfil
 
 /**
  * The one login timeout, for both kinds of window: after `timeoutMs` the login ends as `attempt_expired`
- * and the signal tells the window to close what it opened (Chrome's own auth window cannot be closed).
+ * and the signal tells the window to close what it opened (the login tab, or Chrome's auth window).
  */
 async function openWithTimeout(
   window: AuthWindow,
