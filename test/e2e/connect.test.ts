@@ -118,6 +118,7 @@ test('a Lazada seller connected through the popup is listed with deadlines in wo
     `Lazada · Singapore · ${app.name} · Seller ID 1000101`,
     'Access token expires in 7 days',
     `Authorize again by ${formatDate(grant.refreshExpiresAt)} (in 30 days)`,
+    expect.stringMatching(/^Next refresh .+ \(keeps 3 days of access\); if the browser is closed then/),
   ]);
 
   expect(await readActivity(current, seller.account)).toEqual({
@@ -208,6 +209,7 @@ test('an AliExpress seller connects through its own app, with no country to choo
     `AliExpress · ${app.name} · Seller ID ${seller.sellerId}`,
     'Access token expires in 7 days',
     `Authorize again by ${formatDate(grant.refreshExpiresAt)} (in 30 days)`,
+    expect.stringMatching(/^Next refresh .+ \(keeps 3 days of access\); if the browser is closed then/),
   ]);
   expect(await readActivity(current, seller.userNick)).toEqual({
     events: ['Authorized'],
