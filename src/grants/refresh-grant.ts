@@ -164,7 +164,8 @@ function interruptedError(cause: ErrorData): ErrorData {
 function isUnneeded(grant: Grant, request: RefreshRequest, settings: Settings, now: number): boolean {
   if (grant.status !== 'connected' || isMoved(grant)) return true;
   const renewedAt = Math.max(grant.authorizedAt, grant.lastRefreshedAt ?? grant.authorizedAt);
-  if (renewedAt >= request.requestedAt) return true;
+  // A renewal stamped after `now` is from before the clock stepped back, not one that answers this request.
+  if (renewedAt >= request.requestedAt && renewedAt <= now) return true;
   return request.reason === 'scheduled' && !isRefreshDue(grant, settings, now);
 }
 

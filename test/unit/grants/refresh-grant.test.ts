@@ -231,6 +231,17 @@ describe('refreshGrant', () => {
     expect(storedGrant(world, id).refreshStartedAt).toBe(startedAt);
   });
 
+  it('still runs a manual refresh after the clock stepped back behind the last refresh', async () => {
+    const { world, id } = await dueWorld();
+    expect((await refreshGrant(world.deps, id, scheduled(world))).kind).toBe('refreshed');
+    // The clock steps back a day: the stored renewal now lies in the future.
+    const grant = storedGrant(world, id);
+    await world.grants.put({ ...grant, lastRefreshedAt: world.clock.now() + DAY });
+    const outcome = await refreshGrant(world.deps, id, manual(world));
+    expect(outcome.kind).toBe('refreshed');
+    expect(storedGrant(world, id).lastRefreshedAt).toBe(world.clock.now());
+  });
+
   it('does not resurrect a grant removed while the call was in flight', async () => {
     const { world, id } = await dueWorld();
     world.tokens.latencyMs = 5000;
