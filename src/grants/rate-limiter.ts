@@ -92,11 +92,23 @@ export class RateLimiter {
 
   /** Tokens accrue at the current pace, up to the burst, and not while paused. */
   private refill(now: number): void {
+    this.followBackwardStep(now);
     const from = Math.max(this.refilledAt, this.pausedUntil);
     if (now > from) {
       this.tokens = Math.min(this.burst, this.tokens + ((now - from) * this.rateAt(now)) / MINUTE_MS);
     }
     this.refilledAt = Math.max(this.refilledAt, now);
+  }
+
+  /**
+   * The clock stepped back (a corrected system clock): move the pacer's own moments back with it. Kept
+   * where they were, a one-hour step would hold every token and pause for that hour.
+   */
+  private followBackwardStep(now: number): void {
+    const step = this.refilledAt - now;
+    if (step <= 0) return;
+    this.refilledAt -= step;
+    if (Number.isFinite(this.pausedUntil)) this.pausedUntil -= step;
   }
 
   private rateAt(now: number): number {

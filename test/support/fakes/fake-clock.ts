@@ -58,6 +58,15 @@ export class FakeClock implements Clock {
     await this.advanceTo(this.time + ms);
   }
 
+  /**
+   * The system clock corrected backwards: time jumps back by `ms`. Timers keep their moments (as
+   * `setTimeout` does, they wait in elapsed time), so they shift back with the clock.
+   */
+  stepBack(ms: number): void {
+    this.time -= ms;
+    for (const timer of this.timers) timer.at -= ms;
+  }
+
   /** Moves time to `target`; whatever is ready runs first, at the time it was ready. */
   async advanceTo(target: number): Promise<void> {
     for (;;) {

@@ -91,4 +91,25 @@ describe('RateLimiter', () => {
     await clock.advance(60_000);
     expect(rate.ratePerMinute).toBe(120);
   });
+
+  it('keeps its pace after the clock steps back an hour', async () => {
+    const { clock, rate, take } = limiter(60, 1);
+    await clock.run(take(2));
+    clock.stepBack(60 * 60_000);
+    const before = clock.now();
+    await clock.run(take(2));
+    // One interval apart as before the step, not an hour of nothing while the clock catches up.
+    expect(clock.now() - before).toBeLessThanOrEqual(2000);
+  });
+
+  it('keeps a pause its own length after the clock steps back', async () => {
+    const { clock, rate } = limiter(60, 1);
+    await clock.run(rate.acquire());
+    rate.slowDown(10_000);
+    clock.stepBack(60 * 60_000);
+    const before = clock.now();
+    await clock.run(rate.acquire());
+    expect(clock.now() - before).toBeLessThanOrEqual(10_000);
+    expect(clock.now() - before).toBeGreaterThanOrEqual(9_000);
+  });
 });
