@@ -48,7 +48,7 @@ export function withRefreshedTokens(grant: Grant, tokens: RefreshedTokens, ctx: 
       // What the reply leaves out keeps its stored value (RFC 6749 section 6).
       refreshToken: tokens.refreshToken ?? grant.refreshToken,
       accessExpiresAt: tokens.accessExpiresAt,
-      refreshExpiresAt: Math.min(grant.refreshExpiresAt, tokens.refreshExpiresAt ?? grant.refreshExpiresAt),
+      refreshExpiresAt: refreshDeadlineAfter(grant, tokens, ctx.now),
       refreshable: grant.refreshable && tokens.refreshable,
       status: 'connected',
       failures: 0,
@@ -62,15 +62,31 @@ export function withRefreshedTokens(grant: Grant, tokens: RefreshedTokens, ctx: 
   );
 }
 
+/**
+ * The deadline never moves later, except when the platform accepted a refresh the local clock had
+ * already called too late: then the stored deadline came from a clock that jumped, and the reply's own
+ * (or, without one, the new access expiry, which the next check call revisits) is the best we know.
+ */
+function refreshDeadlineAfter(grant: Grant, tokens: RefreshedTokens, now: number): number {
+  if (now >= grant.refreshExpiresAt) {
+    return tokens.refreshExpiresAt ?? Math.max(grant.refreshExpiresAt, tokens.accessExpiresAt);
+  }
+  return Math.min(grant.refreshExpiresAt, tokens.refreshExpiresAt ?? grant.refreshExpiresAt);
+}
+
 export function withRefreshFailure(grant: Grant, error: ErrorData, ctx: ApplyContext): FailureEffect {
   const { now } = ctx;
   const base: Grant = { ...grant, refreshStartedAt: undefined, updatedAt: now };
-  const retryAt = (delayMs: number) => retryBeforeDeadline(now + delayMs, grant.refreshExpiresAt, now);
+  // Past the deadline by the local clock, only the platform's own refusal ends the grant: the clock may be
+  // wrong. Retries then back off as usual instead of crowding onto the deadline.
+  const pastDeadline = now >= grant.refreshExpiresAt;
+  const retryAt = (delayMs: number) =>
+    pastDeadline ? now + delayMs : retryBeforeDeadline(now + delayMs, grant.refreshExpiresAt, now);
   const failure = classifyFailure(error);
-  if (failure === 'permanent') return { grant: withNeedsAuthorization(base, error, now), outcome: 'dead' };
-  // Whatever went wrong, no retry can succeed once the deadline has passed.
-  if (failure !== 'unsupported' && now >= grant.refreshExpiresAt) {
-    return { grant: withNeedsAuthorization(base, deadlinePassedError(), now), outcome: 'dead' };
+  if (failure === 'permanent') {
+    // The platform refusing a token whose deadline passed is the deadline, not the seller revoking it.
+    const reported = pastDeadline && error.code === 'refresh_token_invalid' ? deadlinePassedError() : error;
+    return { grant: withNeedsAuthorization(base, reported, now), outcome: 'dead' };
   }
 
   switch (failure) {

@@ -3,12 +3,13 @@ import type { GrantHealth, GrantView, Settings } from '../shared/model';
 import { DAY_MS } from './durations';
 import { type Grant, isMoved } from './model';
 import { isDeadlineWithin, reminderDaysOf } from './reminders';
-import { plannedRefreshAt, refreshMarginMs } from './schedule';
+import { awaitsDeadlineCheck, plannedRefreshAt, refreshMarginMs } from './schedule';
 
 export function grantHealth(grant: Grant, settings: Settings, now: number): GrantHealth {
   if (isMoved(grant)) return 'moved';
   const expired = !grant.refreshable && now >= grant.accessExpiresAt;
-  if (grant.status === 'needs_authorization' || now >= grant.refreshExpiresAt || expired) {
+  const deadlinePassed = now >= grant.refreshExpiresAt && !awaitsDeadlineCheck(grant, now);
+  if (grant.status === 'needs_authorization' || deadlinePassed || expired) {
     return 'needs_authorization';
   }
   if (grant.failures > 0 || grant.lastError !== undefined) return 'failing';

@@ -21,7 +21,7 @@ import { type ApplyContext, withRefreshedTokens, withRefreshFailure } from './ap
 import { deadlinePassedError } from './expiry';
 import { type Grant, isMoved } from './model';
 import type { ActivityLog, Clock, GrantStore, LockManager, RefreshJournal } from './ports';
-import { isRefreshDue } from './schedule';
+import { awaitsDeadlineCheck, isRefreshDue } from './schedule';
 import { updateIf } from './update-if';
 
 export interface RefreshDeps {
@@ -142,8 +142,10 @@ async function refreshHoldingLock(
     tokens = await deps.tokens.refresh(app, grant.refreshToken);
   } catch (error) {
     const data = toErrorData(error);
-    const reported =
-      afterInterruption && data.code === 'refresh_token_invalid' ? interruptedError(data) : data;
+    // Past the deadline, the deadline explains a refusal better than a lost answer does.
+    const interrupted =
+      afterInterruption && data.code === 'refresh_token_invalid' && deps.clock.now() < grant.refreshExpiresAt;
+    const reported = interrupted ? interruptedError(data) : data;
     return recordFailure(deps, started, reported, context());
   }
   return recordSuccess(deps, grant, tokens, context());
@@ -177,7 +179,9 @@ function refreshBlocker(grant: Grant, now: number): ErrorData | undefined {
       'This app cannot refresh its authorizations. Authorize the shop again before it expires.',
     ).toData();
   }
-  return now >= grant.refreshExpiresAt ? deadlinePassedError() : undefined;
+  return now >= grant.refreshExpiresAt && !awaitsDeadlineCheck(grant, now)
+    ? deadlinePassedError()
+    : undefined;
 }
 
 function missingAppError(): ErrorData {

@@ -57,13 +57,34 @@ export function refreshCanExtend(grant: Grant): boolean {
   return grant.refreshExpiresAt - grant.accessExpiresAt >= MIN_REFRESH_GAP_MS;
 }
 
+/** When the grant last got a pair from the platform: authorized or refreshed. */
+function renewedAt(grant: Grant): number {
+  return Math.max(grant.authorizedAt, grant.lastRefreshedAt ?? grant.authorizedAt);
+}
+
 /**
- * Whether a refresh can still happen at `now`: connected, refreshable, before the deadline, and either a
- * retry is pending or the planned refresh falls before the deadline and can extend the access.
+ * The local clock says the refresh deadline has passed, but no answer from the platform since then has
+ * said so: a clock that jumped forward must not kill a shop. One real refresh call decides (the
+ * platform refuses a spent deadline with `IllegalRefreshToken`); until it answers, the grant lives.
+ */
+export function awaitsDeadlineCheck(grant: Grant, now: number): boolean {
+  return (
+    !isMoved(grant) &&
+    grant.status === 'connected' &&
+    grant.refreshable &&
+    now >= grant.refreshExpiresAt &&
+    renewedAt(grant) < grant.refreshExpiresAt
+  );
+}
+
+/**
+ * Whether a refresh can still happen at `now`: connected, refreshable, before the deadline (or past it
+ * by the local clock alone, see `awaitsDeadlineCheck`), and either a retry is pending or the planned
+ * refresh falls before the deadline and can extend the access.
  */
 function canRefreshAt(grant: Grant, settings: Settings, now: number): boolean {
   if (isMoved(grant) || grant.status !== 'connected' || !grant.refreshable) return false;
-  if (now >= grant.refreshExpiresAt) return false;
+  if (now >= grant.refreshExpiresAt) return awaitsDeadlineCheck(grant, now);
   if (grant.retryAt !== undefined) return true;
   return refreshCanExtend(grant) && refreshWindow(grant, settings).latest < grant.refreshExpiresAt;
 }
@@ -77,6 +98,7 @@ export function refreshDueAt(
 ): number | undefined {
   if (!canRefreshAt(grant, settings, now)) return undefined;
   if (grant.retryAt !== undefined) return grant.retryAt;
+  if (awaitsDeadlineCheck(grant, now)) return grant.refreshExpiresAt;
   const { earliest, latest } = refreshWindow(grant, settings);
   return latest - random() * (latest - earliest);
 }
@@ -87,6 +109,7 @@ export function refreshDueAt(
  */
 export function isRefreshDue(grant: Grant, settings: Settings, now: number): boolean {
   if (!canRefreshAt(grant, settings, now)) return false;
+  if (grant.retryAt === undefined && awaitsDeadlineCheck(grant, now)) return true;
   return now >= (grant.retryAt ?? refreshWindow(grant, settings).earliest);
 }
 
@@ -94,6 +117,7 @@ export function isRefreshDue(grant: Grant, settings: Settings, now: number): boo
 export function plannedRefreshAt(grant: Grant, settings: Settings, now: number): number | undefined {
   if (!canRefreshAt(grant, settings, now)) return undefined;
   if (grant.retryAt !== undefined) return grant.retryAt;
+  if (awaitsDeadlineCheck(grant, now)) return grant.dueAt;
   const { earliest, latest } = refreshWindow(grant, settings);
   return Math.min(Math.max(grant.dueAt, earliest), latest);
 }

@@ -60,7 +60,17 @@ export class FakeTokenClient implements TokenClient {
   private readonly accepted: number[] = [];
   private serial = 0;
 
+  /**
+   * How far the server's clock is from this computer's: -40 days models a local clock that jumped 40
+   * days ahead. Deadlines live in server time; answers give them in local time, as a lifetime would.
+   */
+  serverOffsetMs = 0;
+
   constructor(private readonly clock: FakeClock) {}
+
+  private serverNow(): number {
+    return this.clock.now() + this.serverOffsetMs;
+  }
 
   /** A code the "login page" handed out: `create` trades it once for a new authorization. */
   addCode(code: string, seller: SellerIdentity, options: IssueOptions = {}): void {
@@ -73,8 +83,9 @@ export class FakeTokenClient implements TokenClient {
     const refreshTtlMs = options.refreshTtlMs ?? this.refreshTtlMs;
     const accessExpiresAt = now + (options.accessTtlMs ?? this.accessTtlMs);
     const refreshable = refreshTtlMs > 0;
+    const local = refreshable ? now + refreshTtlMs : accessExpiresAt;
     return this.mint(
-      { seller, refreshable, refreshExpiresAt: refreshable ? now + refreshTtlMs : accessExpiresAt },
+      { seller, refreshable, refreshExpiresAt: local + this.serverOffsetMs },
       {
         accessExpiresAt,
       },
@@ -84,6 +95,11 @@ export class FakeTokenClient implements TokenClient {
   /** Scripts the next refresh calls, in order; unscripted calls answer normally. */
   scriptRefresh(...steps: RefreshStep[]): void {
     this.steps.push(...steps);
+  }
+
+  /** Drops the scripted steps not yet used: calls answer normally again. */
+  clearScript(): void {
+    this.steps.length = 0;
   }
 
   /** Whether the server would still accept this refresh token. */
@@ -166,7 +182,7 @@ export class FakeTokenClient implements TokenClient {
         platformCode: 'AUTH_TYPE_UNSUPPORTED',
       });
     }
-    if (!chain || this.clock.now() >= chain.refreshExpiresAt) {
+    if (!chain || this.serverNow() >= chain.refreshExpiresAt) {
       throw new SellerAuthError('refresh_token_invalid', 'The refresh token is invalid or expired.', {
         platformCode: 'IllegalRefreshToken',
       });
@@ -183,7 +199,7 @@ export class FakeTokenClient implements TokenClient {
       accessToken: `fake-access-token-${this.serial}`,
       refreshToken,
       accessExpiresAt: times.accessExpiresAt,
-      refreshExpiresAt: chain.refreshExpiresAt,
+      refreshExpiresAt: chain.refreshExpiresAt - this.serverOffsetMs,
       refreshable: chain.refreshable,
       obtainedAt: this.clock.now(),
       seller: structuredClone(chain.seller),

@@ -105,11 +105,18 @@ describe('withRefreshFailure', () => {
     expect(effect.grant.retryAt).toBe(NOW + 9 * MINUTE);
   });
 
-  it('marks the grant dead once the deadline itself has passed, whatever the error', () => {
+  it('keeps a grant past the local deadline alive on a transient error, retrying later', () => {
     const late = aGrant({ refreshExpiresAt: NOW - 1 });
     const effect = withRefreshFailure(late, errorOf('timeout'), ctx);
+    expect(effect.outcome).toBe('failed');
+    expect(effect.grant.status).toBe('connected');
+    expect(effect.grant.retryAt).toBeGreaterThan(NOW);
+  });
+
+  it('reports the platform refusing a token past its deadline as the deadline', () => {
+    const late = aGrant({ refreshExpiresAt: NOW - 1 });
+    const effect = withRefreshFailure(late, errorOf('refresh_token_invalid'), ctx);
     expect(effect.outcome).toBe('dead');
-    expect(effect.grant.status).toBe('needs_authorization');
     expect(effect.grant.lastError?.code).toBe('refresh_deadline_passed');
   });
 

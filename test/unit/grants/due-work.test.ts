@@ -354,22 +354,39 @@ describe('runDueWork', () => {
     expect(storedGrant(world, grant.id).remindedDays).toEqual([7]);
   });
 
-  it('keeps retrying a grant that fails transiently, then marks it dead at the deadline', async () => {
+  it('keeps retrying a grant that fails transiently past the deadline; the platform ends it', async () => {
     const world = worldWith({ reminderDays: [] });
     const grant = await connectSeller(world, 1, { accessTtlMs: 7 * DAY, refreshTtlMs: 7 * DAY + 2 * HOUR });
-    // Failing from the first planned refresh (3 days of access left) to the deadline, at most every 30 min.
+    // Failing from the first planned refresh (3 days of access left) past the deadline, at most every 30 min.
     const outage = Array.from({ length: 1000 }, () => ({ fail: new SellerAuthError('network', 'Offline.') }));
     world.tokens.scriptRefresh(...outage);
-    const summaries = await liveUntil(world, grant.createdAt + 8 * DAY);
-    const failed = summaries.reduce((sum, s) => sum + s.failed, 0);
-    expect(failed).toBeGreaterThan(3);
-    expect(summaries.at(-1)?.dead).toBe(1);
-    for (const summary of summaries.slice(0, -1)) expect(summary.dead).toBe(0);
+    const during = await liveUntil(world, grant.createdAt + 8 * DAY);
+    expect(during.reduce((sum, s) => sum + s.failed, 0)).toBeGreaterThan(3);
+    // The local clock alone never declares it dead: no answer from the platform said so.
+    for (const summary of during) expect(summary.dead).toBe(0);
+    expect(storedGrant(world, grant.id).status).toBe('connected');
+
+    world.tokens.clearScript();
+    const after = await liveUntil(world, grant.createdAt + 8 * DAY + HOUR);
+    expect(after.reduce((sum, s) => sum + s.dead, 0)).toBe(1);
     expect(storedGrant(world, grant.id)).toMatchObject({
       status: 'needs_authorization',
       lastError: { code: 'refresh_deadline_passed' },
     });
     expect(world.notifier.sent).toHaveLength(1);
+  });
+
+  it('a clock jumped forward past the deadline costs one refresh call, not the shop', async () => {
+    const world = worldWith({ reminderDays: [] });
+    const grant = await connectSeller(world, 1, { accessTtlMs: 7 * DAY, refreshTtlMs: 30 * DAY });
+    // Only this computer's clock jumps 40 days ahead: for the platform, no time has passed.
+    world.tokens.serverOffsetMs = -40 * DAY;
+    await world.clock.advance(40 * DAY);
+    const summary = await run(world);
+    expect(summary).toMatchObject({ refreshed: 1, dead: 0 });
+    const after = storedGrant(world, grant.id);
+    expect(after.status).toBe('connected');
+    expect(after.refreshExpiresAt).toBeGreaterThan(world.clock.now());
   });
 
   it('refreshes short-lived tokens about twice per lifetime, never in a loop', async () => {

@@ -36,7 +36,8 @@ describe('grantHealth', () => {
 
   it('needs authorization when dead, past the deadline, or expired without a way to refresh', () => {
     expect(grantHealth(aGrant({ status: 'needs_authorization' }), SETTINGS, NOW)).toBe('needs_authorization');
-    expect(grantHealth(aGrant({ refreshExpiresAt: NOW }), SETTINGS, NOW)).toBe('needs_authorization');
+    const answeredPastDeadline = aGrant({ refreshExpiresAt: NOW, lastRefreshedAt: NOW });
+    expect(grantHealth(answeredPastDeadline, SETTINGS, NOW)).toBe('needs_authorization');
     const unrefreshable = aGrant({
       refreshable: false,
       accessExpiresAt: NOW,
@@ -44,6 +45,12 @@ describe('grantHealth', () => {
     });
     expect(grantHealth(unrefreshable, SETTINGS, NOW)).toBe('needs_authorization');
     expect(grantHealth(unrefreshable, SETTINGS, NOW - 1)).toBe('expiring');
+  });
+});
+
+describe('grantHealth past the deadline by the local clock alone', () => {
+  it('is expiring, not dead, until the platform has answered one refresh call', () => {
+    expect(grantHealth(aGrant({ refreshExpiresAt: NOW }), SETTINGS, NOW)).toBe('expiring');
   });
 });
 

@@ -93,7 +93,7 @@ describe('RateLimiter', () => {
   });
 
   it('keeps its pace after the clock steps back an hour', async () => {
-    const { clock, rate, take } = limiter(60, 1);
+    const { clock, take } = limiter(60, 1);
     await clock.run(take(2));
     clock.stepBack(60 * 60_000);
     const before = clock.now();

@@ -359,13 +359,26 @@ describe('refreshGrant', () => {
     expect(stored.dueAt).toBe(stored.accessExpiresAt);
   });
 
-  it('refuses a manual refresh after the deadline and marks the grant dead without a call', async () => {
+  it('asks the platform once after the local deadline, and marks the grant dead on its refusal', async () => {
     const world = makeWorld();
     const grant = await connectSeller(world, 1, { accessTtlMs: 40 * DAY, refreshTtlMs: 30 * DAY });
     await world.clock.advance(31 * DAY);
     const outcome = await refreshGrant(world.deps, grant.id, manual(world));
     expect(outcome).toMatchObject({ kind: 'dead', error: { code: 'refresh_deadline_passed' } });
-    expect(world.tokens.calls).toHaveLength(0);
+    expect(world.tokens.calls).toHaveLength(1);
+    expect((await refreshGrant(world.deps, grant.id, manual(world))).kind).toBe('skipped');
+    expect(world.tokens.calls).toHaveLength(1);
+  });
+
+  it('refreshes after the local deadline when the platform still accepts the token (clock ahead)', async () => {
+    const world = makeWorld();
+    const grant = await connectSeller(world, 1, { accessTtlMs: 7 * DAY, refreshTtlMs: 30 * DAY });
+    world.tokens.serverOffsetMs = -31 * DAY;
+    await world.clock.advance(31 * DAY);
+    const outcome = await refreshGrant(world.deps, grant.id, manual(world));
+    expect(outcome.kind).toBe('refreshed');
+    // The reply's deadline replaces the one the jumped clock made look passed.
+    expect(storedGrant(world, grant.id).refreshExpiresAt).toBe(grant.refreshExpiresAt + 31 * DAY);
   });
 
   it('fails loudly, with no call made, when the store cannot record the start', async () => {

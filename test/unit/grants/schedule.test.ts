@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NEVER_DUE } from '../../../src/grants/model';
 import {
+  awaitsDeadlineCheck,
   isExpiryDue,
   isRefreshDue,
   MIN_REFRESH_GAP_MS,
@@ -233,14 +234,25 @@ describe('refresh deadline', () => {
     expect(isExpiryDue(grant, SETTINGS, T0 + 7 * DAY)).toBe(true);
   });
 
-  it('keeps a grant whose deadline passed alive until its access token expires', () => {
+  it('makes one real refresh call, not a death, when the local clock says the deadline passed', () => {
     const grant = aGrant({ refreshExpiresAt: T0 + DAY, accessExpiresAt: T0 + 3 * DAY });
-    expect(isRefreshDue(grant, SETTINGS, T0 + 2 * DAY)).toBe(false);
+    expect(awaitsDeadlineCheck(grant, T0 + 2 * DAY)).toBe(true);
+    expect(isRefreshDue(grant, SETTINGS, T0 + 2 * DAY)).toBe(true);
     expect(isExpiryDue(grant, SETTINGS, T0 + 2 * DAY)).toBe(false);
-    expect(isExpiryDue(grant, SETTINGS, T0 + 3 * DAY)).toBe(true);
   });
 
-  it('checks expiry at the deadline for a grant still retrying a failed refresh', () => {
+  it('plans no second check once the platform answered after the deadline', () => {
+    const checked = aGrant({
+      refreshExpiresAt: T0 + DAY,
+      accessExpiresAt: T0 + 3 * DAY,
+      lastRefreshedAt: T0 + 2 * DAY,
+    });
+    expect(awaitsDeadlineCheck(checked, T0 + 2 * DAY + HOUR)).toBe(false);
+    expect(isRefreshDue(checked, SETTINGS, T0 + 2 * DAY + HOUR)).toBe(false);
+    expect(isExpiryDue(checked, SETTINGS, T0 + 3 * DAY)).toBe(true);
+  });
+
+  it('keeps retrying a failing grant past the local deadline instead of expiring it', () => {
     const grant = aGrant({
       failures: 3,
       retryAt: T0 + DAY,
@@ -248,6 +260,13 @@ describe('refresh deadline', () => {
       accessExpiresAt: T0 + 2 * DAY,
     });
     expect(nextDueAt(grant, { ...SETTINGS, reminderDays: [] }, T0 + DAY - 1, noJitter)).toBe(T0 + DAY);
+    expect(isExpiryDue(grant, SETTINGS, T0 + DAY)).toBe(false);
+    expect(isRefreshDue(grant, SETTINGS, T0 + DAY)).toBe(true);
+  });
+
+  it('expires a grant that cannot refresh when its access token runs out', () => {
+    const grant = aGrant({ refreshable: false, refreshExpiresAt: T0 + DAY, accessExpiresAt: T0 + DAY });
+    expect(awaitsDeadlineCheck(grant, T0 + DAY)).toBe(false);
     expect(isExpiryDue(grant, SETTINGS, T0 + DAY)).toBe(true);
   });
 
@@ -284,6 +303,8 @@ describe('whether a refresh is due', () => {
     const late = T0 + 30 * DAY;
     expect(isRefreshDue(aGrant({ refreshable: false }), SETTINGS, T0 + 7 * DAY)).toBe(false);
     expect(isRefreshDue(aGrant({ status: 'needs_authorization' }), SETTINGS, T0 + 7 * DAY)).toBe(false);
-    expect(isRefreshDue(aGrant({ accessExpiresAt: late + DAY }), SETTINGS, late)).toBe(false);
+    // Past the deadline and answered by the platform since: nothing left that a refresh could do.
+    const answered = aGrant({ accessExpiresAt: late + DAY, lastRefreshedAt: late });
+    expect(isRefreshDue(answered, SETTINGS, late)).toBe(false);
   });
 });
