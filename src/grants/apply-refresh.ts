@@ -54,6 +54,7 @@ export function withRefreshedTokens(grant: Grant, tokens: RefreshedTokens, ctx: 
       failures: 0,
       lastError: undefined,
       retryAt: undefined,
+      slowDownUntil: undefined,
       refreshStartedAt: undefined,
       lastRefreshedAt: ctx.now,
       updatedAt: ctx.now,
@@ -76,7 +77,7 @@ function refreshDeadlineAfter(grant: Grant, tokens: RefreshedTokens, now: number
 
 export function withRefreshFailure(grant: Grant, error: ErrorData, ctx: ApplyContext): FailureEffect {
   const { now } = ctx;
-  const base: Grant = { ...grant, refreshStartedAt: undefined, updatedAt: now };
+  const base: Grant = { ...grant, refreshStartedAt: undefined, slowDownUntil: undefined, updatedAt: now };
   // Past the deadline by the local clock, only the platform's own refusal ends the grant: the clock may be
   // wrong. Retries then back off as usual instead of crowding onto the deadline.
   const pastDeadline = now >= grant.refreshExpiresAt;
@@ -94,8 +95,9 @@ export function withRefreshFailure(grant: Grant, error: ErrorData, ctx: ApplyCon
       const hintMs =
         error.retryAfterMs && error.retryAfterMs > 0 ? error.retryAfterMs : DEFAULT_RATE_LIMIT_WAIT_MS;
       const waitMs = Math.min(hintMs, MAX_RATE_LIMIT_WAIT_MS);
+      const until = retryAt(waitMs);
       return {
-        grant: scheduled({ ...base, retryAt: retryAt(waitMs) }, ctx),
+        grant: scheduled({ ...base, retryAt: until, slowDownUntil: until }, ctx),
         outcome: 'failed',
         rateLimitedMs: waitMs,
       };

@@ -43,6 +43,9 @@ export function toGrantView(grant: Grant, appName: string, settings: Settings, n
         : refreshMarginMs(grant.accessExpiresAt - (grant.lastRefreshedAt ?? grant.authorizedAt), settings),
     failures: grant.failures,
     lastError: grant.lastError && { ...grant.lastError },
+    ...(grant.slowDownUntil !== undefined && grant.slowDownUntil > now
+      ? { slowDownUntil: grant.slowDownUntil }
+      : {}),
     ...(grant.movedAt !== undefined ? { movedAt: grant.movedAt } : {}),
   };
 }

@@ -26,6 +26,11 @@ export interface Grant {
    * Kept apart from `dueAt`, which may be earlier for a reminder, so a reminder never brings a retry forward.
    */
   retryAt?: number;
+  /**
+   * The platform asked us to slow down (a rate limit, not a failure of this grant): the retry waits until
+   * then, and people see "Waiting" rather than "Connected". Cleared by the next answer.
+   */
+  slowDownUntil?: number;
   authorizedAt: number;
   lastRefreshedAt?: number;
   /** Set while a refresh request is on the wire; a crash leaves it behind as evidence. */

@@ -50,7 +50,7 @@ export function ShopRow({ view, now, highlighted, ...actions }: ShopRowProps) {
     >
       <div class="shop__head">
         <span class="shop__account">{seller.account}</span>
-        <StatusPill health={view.health} />
+        <StatusPill health={view.health} waiting={view.slowDownUntil !== undefined} />
       </div>
       <p class="fineprint">{meta.join(' · ')}</p>
       {crossBorder && seller.countries.length > 0 && (

@@ -23,6 +23,10 @@ export function accessTokenLine(view: GrantView, now: number): string {
 /** Shown for every shop: the date a person must act before, refresh or not. */
 export function deadlineLine(view: GrantView, now: number): string {
   const when = `${formatDate(view.refreshExpiresAt)} (${relativeTime(view.refreshExpiresAt, now)})`;
+  if (view.refreshExpiresAt <= now && view.health !== 'needs_authorization') {
+    // Only this computer's clock says so yet: the worker asks the platform before calling it dead.
+    return `This computer's clock says the deadline passed on ${when}: checking with the platform`;
+  }
   if (view.refreshExpiresAt <= now) return `Authorize again: the deadline passed on ${when}`;
   // The platform ended it early (a refused refresh token): the old deadline no longer matters.
   if (view.status === 'needs_authorization') return 'Authorize again now: this authorization has ended';
@@ -36,6 +40,9 @@ export function deadlineLine(view: GrantView, now: number): string {
 export function nextRefreshLine(view: GrantView, now: number): string | undefined {
   const at = view.nextRefreshAt;
   if (at === undefined || view.status !== 'connected') return undefined;
+  if (view.slowDownUntil !== undefined && view.slowDownUntil > now) {
+    return `Waiting: the platform asked to slow down. Next try ${relativeTime(view.slowDownUntil, now)}`;
+  }
   // The popup is open, so the browser runs: the due alarm or the 30-minute safety alarm picks it up.
   if (at <= now)
     return `Refresh due since ${formatDate(at)}: runs within 30 minutes while the browser is open`;

@@ -68,6 +68,8 @@ export interface GrantView {
   refreshKeepsMs?: number;
   failures: number;
   lastError?: ErrorData;
+  /** The platform asked to slow down: the next try waits until then. Absent otherwise. */
+  slowDownUntil?: number;
   /** When "Move" handed this shop to another browser (health `moved`). */
   movedAt?: number;
 }

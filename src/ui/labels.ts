@@ -18,6 +18,9 @@ export const PLATFORM_NAMES: Record<PlatformId, string> = {
   aliexpress: PLATFORMS.aliexpress.label,
 };
 
+/** A connected shop whose refresh waits because the platform asked to slow down. */
+export const WAITING_LABEL = 'Waiting';
+
 export const HEALTH_LABELS: Record<GrantHealth, string> = {
   connected: 'Connected',
   expiring: 'Expiring',

@@ -57,6 +57,24 @@ describe('shop row', () => {
     expect(within(row).getByRole('button', { name: `Authorize again for ${LABEL}` })).toBeTruthy();
   });
 
+  it('shows "Waiting" and why, never just "Connected", while the platform asked to slow down', async () => {
+    const { row } = await setup([
+      aGrantView({ slowDownUntil: PAGE_NOW + 10 * 60_000, nextRefreshAt: PAGE_NOW + 10 * 60_000 }),
+    ]);
+    expect(row.textContent).toContain('Waiting: the platform asked to slow down. Next try in 10 minutes');
+    expect(within(row).getByText('Waiting')).toBeTruthy();
+    expect(within(row).queryByText('Connected')).toBeNull();
+  });
+
+  it('says the clock, not the platform, put the deadline behind a shop still being checked', async () => {
+    const { row } = await setup([
+      aGrantView({ health: 'expiring', refreshExpiresAt: PAGE_NOW - HOUR, nextRefreshAt: PAGE_NOW - HOUR }),
+    ]);
+    expect(row.textContent).toContain("This computer's clock says the deadline passed on");
+    expect(row.textContent).toContain('checking with the platform');
+    expect(row.textContent).not.toContain('Needs authorization');
+  });
+
   it('says when the access token has expired and when the deadline has passed', async () => {
     const { row } = await setup([
       aGrantView({

@@ -160,6 +160,9 @@ describe('withRefreshFailure', () => {
     expect(effect).toMatchObject({ outcome: 'failed', rateLimitedMs: 4000 });
     expect(effect.grant).toMatchObject({ status: 'connected', failures: 0, retryAt: NOW + 4000 });
     expect(effect.grant.lastError).toBeUndefined();
+    // People see it waiting on the platform, until the next answer of any kind.
+    expect(effect.grant.slowDownUntil).toBe(NOW + 4000);
+    expect(withRefreshFailure(effect.grant, errorOf('timeout'), ctx).grant.slowDownUntil).toBeUndefined();
   });
 
   it('rate_limited: a hint longer than 15 minutes is capped there', () => {
@@ -190,6 +193,7 @@ describe('withRefreshedTokens', () => {
     const failing = aGrant({
       failures: 3,
       retryAt: NOW,
+      slowDownUntil: NOW,
       lastError: errorOf('network'),
       refreshStartedAt: NOW - 10,
     });
@@ -206,6 +210,7 @@ describe('withRefreshedTokens', () => {
     expect(next.lastError).toBeUndefined();
     expect(next.retryAt).toBeUndefined();
     expect(next.refreshStartedAt).toBeUndefined();
+    expect(next.slowDownUntil).toBeUndefined();
   });
 
   it('keeps the stored refresh token and deadline when the reply leaves them out (RFC 6749 section 6)', () => {

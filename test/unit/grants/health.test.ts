@@ -92,6 +92,12 @@ describe('toGrantView', () => {
     });
   });
 
+  it('says the platform asked to slow down only while that wait lasts', () => {
+    const waiting = aGrant({ retryAt: NOW + MINUTE, slowDownUntil: NOW + MINUTE });
+    expect(toGrantView(waiting, 'A', SETTINGS, NOW).slowDownUntil).toBe(NOW + MINUTE);
+    expect(toGrantView(waiting, 'A', SETTINGS, NOW + MINUTE)).not.toHaveProperty('slowDownUntil');
+  });
+
   it('shows the planned refresh time for a healthy grant, and none for a dead one', () => {
     const healthy = aGrant({ dueAt: T0 + 7 * DAY - 31 * MINUTE });
     expect(toGrantView(healthy, 'A', SETTINGS, NOW).nextRefreshAt).toBe(T0 + 7 * DAY - 31 * MINUTE);
