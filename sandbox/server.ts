@@ -259,6 +259,8 @@ export function createRequestListener(
   }
 
   return (request, response) => {
+    // The gateway's own clock, as a real gateway's `Date` header gives it (tests shift it; clients read it).
+    response.setHeader('date', new Date(state.now()).toUTCString());
     route(request, response).catch((error: unknown) => {
       if (response.headersSent || response.destroyed) return;
       if (error instanceof SandboxInputError) return sendJson(response, 400, { error: error.message });

@@ -5,7 +5,9 @@
  */
 import { SellerAuthError } from '../shared/errors';
 import { TOKEN_CREATE_PATH, TOKEN_REFRESH_PATH } from './descriptors';
+import { createGatewayClock, type GatewayClock } from './gateway-clock';
 import { interpretRefreshReply, interpretTokenReply, type TokenHttpReply } from './token-reply';
+import type { ReplyTime } from './token-response';
 import { signedTokenForm } from './token-request';
 import type { AppCredentials, RefreshedTokens, TokenClient, TokenGrant } from './types';
 
@@ -16,6 +18,8 @@ export const CLIENT_HEADER = 'X-Seller-Auth-Client';
 export interface TokenClientOptions {
   fetch?: typeof fetch;
   clock: { now(): number };
+  /** The gateway's clock, learned from replies (one per worker by default). */
+  gatewayClock?: GatewayClock;
   timeoutMs?: number;
   /** Starts the timeout and returns its cancel; defaults to setTimeout (a simulation passes virtual time). */
   startTimer?: StartTimer;
@@ -57,6 +61,7 @@ export function createTokenClient(options: TokenClientOptions): TokenClient {
   const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const timeoutMs = options.timeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS;
   const startTimer = options.startTimer ?? realTimer;
+  const gateway = options.gatewayClock ?? createGatewayClock(options.clock);
 
   async function send(url: string, form: URLSearchParams, signal?: AbortSignal): Promise<TokenHttpReply> {
     try {
@@ -74,7 +79,12 @@ export function createTokenClient(options: TokenClientOptions): TokenClient {
         ...(signal ? { signal } : {}),
       });
       const text = await response.text();
-      return { status: response.status, text, retryAfter: response.headers.get('Retry-After') };
+      return {
+        status: response.status,
+        text,
+        retryAfter: response.headers.get('Retry-After'),
+        date: response.headers.get('Date'),
+      };
     } catch {
       // The thrown value is dropped on purpose: nothing from the transport reaches an error message.
       throw new SellerAuthError(
@@ -84,26 +94,51 @@ export function createTokenClient(options: TokenClientOptions): TokenClient {
     }
   }
 
+  /**
+   * One signed call, its timestamp on the gateway's clock. A reply refusing that time
+   * (`InvalidTimestamp`: nothing was done) teaches the clock; the call is then signed and sent once more.
+   */
+  async function signedCall<T>(
+    call: (timestamp: number) => Promise<TokenHttpReply>,
+    interpret: (reply: TokenHttpReply, time: ReplyTime) => T,
+  ): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      // Taken once: the origin of every deadline (the send time, so deadlines err early).
+      const sentAt = options.clock.now();
+      const reply = await call(sentAt + gateway.offsetMs);
+      const learned = reply.date ? gateway.observe(reply.date, sentAt, options.clock.now()) : false;
+      try {
+        return interpret(reply, { now: sentAt, gatewayOffsetMs: gateway.offsetMs });
+      } catch (error) {
+        if (attempt > 0 || !learned || (error as SellerAuthError).code !== 'clock_skew') throw error;
+      }
+    }
+  }
+
   /** A create: a code is single use and nothing rotates, so a plain abort-on-timeout is safe. */
-  async function create(app: AppCredentials, grant: { code: string }): Promise<TokenGrant> {
+  function create(app: AppCredentials, grant: { code: string }): Promise<TokenGrant> {
     // Key, secret and endpoints were checked when the app was saved (their types say so): trusted here.
     const url = app.endpoints.tokenCreateUrl;
-    // Taken once: signed, sent, and the origin of every deadline (the send time, so deadlines err early).
-    const sentAt = options.clock.now();
-    const form = await signedTokenForm(app, TOKEN_CREATE_PATH, grant, sentAt);
-    const reply = await withTimeout(timeoutMs, (signal) => send(url, form, signal), startTimer);
-    return interpretTokenReply(reply, { platform: app.platform, now: sentAt });
+    return signedCall(
+      async (timestamp) => {
+        const form = await signedTokenForm(app, TOKEN_CREATE_PATH, grant, timestamp);
+        return withTimeout(timeoutMs, (signal) => send(url, form, signal), startTimer);
+      },
+      (reply, time) => interpretTokenReply(reply, { ...time, platform: app.platform }),
+    );
   }
 
   /**
    * A refresh is never aborted: once it left, the platform may have rotated, and only its answer holds
    * the live pair. The caller bounds its own waiting (refresh-grant) and applies a late answer.
    */
-  async function refresh(app: AppCredentials, refreshToken: string): Promise<RefreshedTokens> {
+  function refresh(app: AppCredentials, refreshToken: string): Promise<RefreshedTokens> {
     const url = app.endpoints.tokenRefreshUrl;
-    const sentAt = options.clock.now();
-    const form = await signedTokenForm(app, TOKEN_REFRESH_PATH, { refresh_token: refreshToken }, sentAt);
-    return interpretRefreshReply(await send(url, form), { now: sentAt });
+    return signedCall(
+      async (timestamp) =>
+        send(url, await signedTokenForm(app, TOKEN_REFRESH_PATH, { refresh_token: refreshToken }, timestamp)),
+      interpretRefreshReply,
+    );
   }
 
   return {

@@ -2,7 +2,7 @@
 import { SellerAuthError } from '../shared/errors';
 import type { PlatformId } from '../shared/platform';
 import { platformErrorFromBody } from './platform-error';
-import { parseRefreshResponse, parseTokenResponse } from './token-response';
+import { parseRefreshResponse, parseTokenResponse, type ReplyTime } from './token-response';
 import type { RefreshedTokens, TokenGrant } from './types';
 
 export interface TokenHttpReply {
@@ -11,6 +11,8 @@ export interface TokenHttpReply {
   text: string;
   /** The `Retry-After` header, if any. */
   retryAfter?: string | null;
+  /** The `Date` header, if any: the gateway's clock (see gateway-clock.ts). */
+  date?: string | null;
 }
 
 function parseJson(text: string): unknown {
@@ -33,13 +35,13 @@ function retryAfterMs(header: string | null | undefined): number | undefined {
  */
 export function interpretTokenReply(
   reply: TokenHttpReply,
-  ctx: { platform: PlatformId; now: number },
+  ctx: ReplyTime & { platform: PlatformId },
 ): TokenGrant {
   return parseTokenResponse(tokenReplyBody(reply), ctx);
 }
 
 /** The same checks for a refresh, whose reply is read leniently (see parseRefreshResponse). */
-export function interpretRefreshReply(reply: TokenHttpReply, ctx: { now: number }): RefreshedTokens {
+export function interpretRefreshReply(reply: TokenHttpReply, ctx: ReplyTime): RefreshedTokens {
   return parseRefreshResponse(tokenReplyBody(reply), ctx);
 }
 

@@ -15,16 +15,28 @@ function malformed(message: string): SellerAuthError {
   return new SellerAuthError('malformed_response', message);
 }
 
+/** When the reply was asked for, on this computer's clock, and how far the gateway's clock is from it. */
+export interface ReplyTime {
+  now: number;
+  /** Gateway time minus local time (see gateway-clock.ts); 0 when unknown or negligible. */
+  gatewayOffsetMs?: number;
+}
+
 /**
- * An absolute deadline from the platform's absolute time (preferred, when plausible and still ahead)
- * or from a lifetime in seconds counted from `now`. A past absolute time is used only as a last resort.
+ * A deadline on this computer's clock, from the platform's absolute time (preferred, when plausible and
+ * still ahead; moved by the gateway's clock offset, so a wrong local clock does not shift it) or from a
+ * lifetime in seconds counted from `now`. A past absolute time is used only as a last resort.
  */
 function deadline(
   absolute: number | undefined,
   lifetimeSeconds: number | undefined,
-  now: number,
+  time: ReplyTime,
 ): number | undefined {
-  const plausible = absolute !== undefined && absolute >= EPOCH_MS_FLOOR ? Math.floor(absolute) : undefined;
+  const { now } = time;
+  const plausible =
+    absolute !== undefined && absolute >= EPOCH_MS_FLOOR
+      ? Math.floor(absolute) - (time.gatewayOffsetMs ?? 0)
+      : undefined;
   if (plausible !== undefined && plausible > now) return plausible;
   if (lifetimeSeconds !== undefined && lifetimeSeconds > 0) return now + Math.floor(lifetimeSeconds * 1000);
   return plausible;
@@ -42,13 +54,14 @@ interface RefreshTerms {
  * deadline the response does not state is kept refreshable, with the only deadline we can vouch
  * for: the access token's.
  */
-function readRefreshTerms(record: JsonRecord, accessExpiresAt: number, now: number): RefreshTerms {
+function readRefreshTerms(record: JsonRecord, accessExpiresAt: number, time: ReplyTime): RefreshTerms {
+  const { now } = time;
   const refreshToken = readString(record, 'refresh_token') ?? '';
   const lifetime = readNumber(record, 'refresh_expires_in');
   const notRefreshable = { refreshToken, refreshable: false, refreshExpiresAt: accessExpiresAt };
   if (refreshToken === '' || (lifetime !== undefined && lifetime <= 0)) return notRefreshable;
   const refreshExpiresAt =
-    deadline(readNumber(record, 'refresh_token_valid_time'), lifetime, now) ?? accessExpiresAt;
+    deadline(readNumber(record, 'refresh_token_valid_time'), lifetime, time) ?? accessExpiresAt;
   if (refreshExpiresAt <= now) return notRefreshable;
   return { refreshToken, refreshable: true, refreshExpiresAt };
 }
@@ -115,23 +128,19 @@ function readSeller(record: JsonRecord, platform: PlatformId): SellerIdentity {
 }
 
 /** `body` is known not to be a platform error: interpretTokenReply looked for one, once. */
-export function parseTokenResponse(body: unknown, ctx: { platform: PlatformId; now: number }): TokenGrant {
+export function parseTokenResponse(body: unknown, ctx: ReplyTime & { platform: PlatformId }): TokenGrant {
   const record = asRecord(body);
   if (!record) throw malformed('The token response is not a JSON object.');
 
   const accessToken = readString(record, 'access_token');
   if (!accessToken) throw malformed('The token response has no access token.');
-  const accessExpiresAt = deadline(
-    readNumber(record, 'expire_time'),
-    readNumber(record, 'expires_in'),
-    ctx.now,
-  );
+  const accessExpiresAt = deadline(readNumber(record, 'expire_time'), readNumber(record, 'expires_in'), ctx);
   if (accessExpiresAt === undefined)
     throw malformed('The token response does not say when the access token expires.');
 
   return definedOnly({
     accessToken,
-    ...readRefreshTerms(record, accessExpiresAt, ctx.now),
+    ...readRefreshTerms(record, accessExpiresAt, ctx),
     accessExpiresAt,
     obtainedAt: ctx.now,
     seller: readSeller(record, ctx.platform),
@@ -144,22 +153,18 @@ export function parseTokenResponse(body: unknown, ctx: { platform: PlatformId; n
  * were known at create, and an odd one must not throw away a rotated pair); a missing refresh token or
  * refresh lifetime keeps the stored one. `refresh_expires_in` 0 or a past deadline ends refreshing.
  */
-export function parseRefreshResponse(body: unknown, ctx: { now: number }): RefreshedTokens {
+export function parseRefreshResponse(body: unknown, ctx: ReplyTime): RefreshedTokens {
   const record = asRecord(body);
   if (!record) throw malformed('The token response is not a JSON object.');
   const accessToken = readString(record, 'access_token');
   if (!accessToken) throw malformed('The token response has no access token.');
-  const accessExpiresAt = deadline(
-    readNumber(record, 'expire_time'),
-    readNumber(record, 'expires_in'),
-    ctx.now,
-  );
+  const accessExpiresAt = deadline(readNumber(record, 'expire_time'), readNumber(record, 'expires_in'), ctx);
   if (accessExpiresAt === undefined)
     throw malformed('The token response does not say when the access token expires.');
 
   const refreshToken = readString(record, 'refresh_token') || undefined;
   const lifetime = readNumber(record, 'refresh_expires_in');
-  const refreshDeadline = deadline(readNumber(record, 'refresh_token_valid_time'), lifetime, ctx.now);
+  const refreshDeadline = deadline(readNumber(record, 'refresh_token_valid_time'), lifetime, ctx);
   const ended =
     (lifetime !== undefined && lifetime <= 0) ||
     (refreshDeadline !== undefined && refreshDeadline <= ctx.now);

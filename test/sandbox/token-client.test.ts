@@ -230,9 +230,15 @@ describe('token client x sandbox: each refusal as its SellerAuthError code', () 
     expect(error).toMatchObject({ code: 'missing_parameter', details: { platformCode: 'MissingParameter' } });
   });
 
-  it('a clock more than 7200 s off is refused as clock_skew (InvalidTimestamp), retried later', async () => {
+  it('a clock more than 7200 s off, with no Date to learn from, is refused as clock_skew', async () => {
     const { sandbox, clock } = await setup();
-    const skewed = createTokenClient({ clock: { now: () => clock.now - 7201_000 } });
+    const withoutDate: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      const headers = new Headers(response.headers);
+      headers.delete('date');
+      return new Response(await response.text(), { status: response.status, headers });
+    };
+    const skewed = createTokenClient({ clock: { now: () => clock.now - 7201_000 }, fetch: withoutDate });
     const error = await failure(
       skewed.create(appFor(sandbox, LAZADA), sandbox.issueCode(LAZADA, lazadaSg.account)),
     );
@@ -299,5 +305,21 @@ describe('token client x sandbox: each refusal as its SellerAuthError code', () 
     sandbox.clearFaults();
     // The code was not spent by the abandoned call: it still works.
     expect((await client.create(app, code)).refreshToken).not.toBe('');
+  });
+});
+
+describe('token client x sandbox: a computer clock 3 hours behind the gateway', () => {
+  it('connects and refreshes: the refused timestamp teaches the client the gateway clock', async () => {
+    const context = await sandboxWithClock({});
+    const behind = 3 * 3_600_000;
+    const client = createTokenClient({ clock: { now: () => context.clock.now - behind } });
+    const app = appFor(context.sandbox, LAZADA);
+    const grant = await client.create(app, context.sandbox.issueCode(LAZADA, lazadaSg.account));
+    expect(grant.accessToken).toMatch(/^50000/);
+    const refreshed = await client.refresh(app, grant.refreshToken);
+    expect(refreshed.refreshToken).toMatch(/^50001/);
+    const outcomes = context.sandbox.log.map((entry) => entry.outcome);
+    // One refusal, on the first call; from then on every call is signed on the gateway's time.
+    expect(outcomes.filter((outcome) => outcome === 'InvalidTimestamp')).toHaveLength(1);
   });
 });

@@ -397,3 +397,68 @@ describe('createTokenClient: failures', () => {
     }
   });
 });
+
+describe('createTokenClient: a computer clock that is hours off', () => {
+  const skewed = (offsetMs: number) => ({ Date: new Date(NOW + offsetMs).toUTCString() });
+  const refused = {
+    type: 'ISV',
+    code: 'InvalidTimestamp',
+    message: 'Invalid timestamp',
+    request_id: 'r1',
+  };
+
+  it('signs again on the gateway clock once the gateway refused the time, and succeeds', async () => {
+    const offset = 3 * 3_600_000;
+    const { fetch, calls } = fakeFetch((call) => {
+      const sent = Number(new URLSearchParams(String(call.init.body)).get('timestamp'));
+      const ok = Math.abs(sent - (NOW + offset)) < 7_200_000;
+      return ok ? json(tokenBody, 200, skewed(offset)) : json(refused, 200, skewed(offset));
+    });
+    const grant = await createTokenClient({ fetch, clock: { now: () => NOW } }).create(lazadaApp, CODE);
+    expect(calls).toHaveLength(2);
+    const second = new URLSearchParams(String(calls[1]?.init.body));
+    expect(Number(second.get('timestamp'))).toBe(NOW + offset + 500);
+    expect(second.get('sign')).toBe(nodeSign('/auth/token/create', second));
+    // Lifetimes count on this computer's clock: the offset does not move them.
+    expect(grant.accessExpiresAt).toBe(NOW + 259_200_000);
+  });
+
+  it('signs later calls on the learned clock from the start', async () => {
+    const offset = -5 * 3_600_000;
+    const { fetch, calls } = fakeFetch(() => json(tokenBody, 200, skewed(offset)));
+    const client = createTokenClient({ fetch, clock: { now: () => NOW } });
+    await client.refresh(lazadaApp, REFRESH_TOKEN);
+    await client.refresh(lazadaApp, REFRESH_TOKEN);
+    expect(calls).toHaveLength(2);
+    expect(new URLSearchParams(String(calls[0]?.init.body)).get('timestamp')).toBe(String(NOW));
+    expect(new URLSearchParams(String(calls[1]?.init.body)).get('timestamp')).toBe(
+      String(NOW + offset + 500),
+    );
+  });
+
+  it('tries only once more: a second refusal is the named clock error', async () => {
+    const { fetch, calls } = fakeFetch(() => json(refused, 200, skewed(4 * 3_600_000)));
+    const error = await failure(
+      createTokenClient({ fetch, clock: { now: () => NOW } }).create(lazadaApp, CODE),
+    );
+    expect(error.code).toBe('clock_skew');
+    expect(calls).toHaveLength(2);
+  });
+
+  it('puts AliExpress absolute deadlines on this computer clock', async () => {
+    const offset = -2 * 24 * 3_600_000;
+    const expireAt = NOW + offset + 10 * 24 * 3_600_000;
+    const body = {
+      ...tokenBody,
+      expire_time: expireAt,
+      refresh_token_valid_time: expireAt + 40 * 24 * 3_600_000,
+    };
+    const { fetch } = fakeFetch(() => json(body, 200, skewed(offset)));
+    const tokens = await createTokenClient({ fetch, clock: { now: () => NOW } }).refresh(
+      lazadaApp,
+      REFRESH_TOKEN,
+    );
+    expect(tokens.accessExpiresAt).toBe(expireAt - (offset + 500));
+    expect(tokens.refreshExpiresAt).toBe(expireAt + 40 * 24 * 3_600_000 - (offset + 500));
+  });
+});
