@@ -11,7 +11,12 @@ export const HOST_ACCESS_MISSING =
   "Chrome has not granted Seller Auth access to this app's token address. Allow access, then try again.";
 
 async function requireAccess(access: OriginAccess, url: string): Promise<void> {
-  if (!(await access.has(url))) throw new SellerAuthError('permission_denied', HOST_ACCESS_MISSING);
+  if (await access.has(url)) return;
+  // The pattern "Allow access" asks Chrome for: the origin, as host permissions are origin-wide.
+  const { protocol, hostname } = new URL(url);
+  throw new SellerAuthError('permission_denied', HOST_ACCESS_MISSING, {
+    origin: `${protocol}//${hostname}/*`,
+  });
 }
 
 /** Wraps the token client used by both connect and refresh: each call checks its endpoint's origin. */

@@ -6,7 +6,7 @@
  */
 
 /** The one next step a person can take. */
-export type NextAction = 'retry' | 'reauthorize' | 'settings' | 'none';
+export type NextAction = 'retry' | 'reauthorize' | 'settings' | 'allow_access' | 'none';
 
 /**
  * What a failed refresh means for the grant, where it is more than its `retryable`: `permanent` (the
@@ -228,7 +228,7 @@ export const ERROR_TABLE = {
   },
   permission_denied: {
     retryable: false,
-    action: 'settings',
+    action: 'allow_access',
     title: 'Permission needed',
     detail:
       'Chrome has not granted the permission Seller Auth needs to reach this address. Grant it in settings.',

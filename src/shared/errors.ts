@@ -30,6 +30,8 @@ export interface ErrorData {
   retryAfterMs?: number;
   /** Which form field an `invalid_input` is about, for inline messages. */
   field?: string;
+  /** The host pattern a `permission_denied` lacks (`https://auth.lazada.com/*`): "Allow access" asks for it. */
+  origin?: string;
 }
 
 export type ErrorDetails = Omit<ErrorData, 'code' | 'message' | 'retryable'>;

@@ -17,12 +17,17 @@ export interface ErrorNoticeProps {
 }
 
 export function ErrorNotice(props: ErrorNoticeProps) {
-  const { openOptionsPage } = usePageActions();
+  const { openOptionsPage, requestHostAccess } = usePageActions();
   const words = describeError(props.error);
+  const { origin } = props.error;
   const handlers = {
     retry: props.onRetry,
     reauthorize: props.onReauthorize,
     settings: props.onOpenSettings ?? (() => void openOptionsPage()),
+    // The request runs inside the click (Chrome asks only during a gesture); granted, the step is retried.
+    allow_access: origin
+      ? () => void requestHostAccess(origin).then((granted) => granted && props.onRetry?.())
+      : () => void openOptionsPage(),
     none: undefined,
   };
   const onAction = handlers[words.action];

@@ -17,6 +17,7 @@ const ACTION_LABELS: Record<NextAction, string | undefined> = {
   retry: 'Try again',
   reauthorize: 'Authorize again',
   settings: 'Open settings',
+  allow_access: 'Allow access',
   none: undefined,
 };
 

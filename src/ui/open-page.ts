@@ -5,6 +5,7 @@
 import { type ComponentChildren, createContext, h } from 'preact';
 import { useContext } from 'preact/hooks';
 import { SellerAuthError } from '../shared/errors';
+import { requestHostAccess } from './adapters/host-access';
 import { openOptionsPage } from './adapters/options-page';
 
 export async function copyText(text: string): Promise<void> {
@@ -24,9 +25,11 @@ export async function copyText(text: string): Promise<void> {
 export interface PageActions {
   openOptionsPage(): Promise<void>;
   copyText(text: string): Promise<void>;
+  /** Asks Chrome for host access to one origin pattern; call it first thing in the click. */
+  requestHostAccess(origin: string): Promise<boolean>;
 }
 
-const browserPageActions: PageActions = { openOptionsPage, copyText };
+const browserPageActions: PageActions = { openOptionsPage, copyText, requestHostAccess };
 
 const PageActionsContext = createContext<PageActions>(browserPageActions);
 

@@ -32,11 +32,47 @@ describe('ErrorNotice', () => {
       expect(buttons).toHaveLength(0);
       return;
     }
-    const label = { retry: 'Try again', reauthorize: 'Authorize again', settings: 'Open settings' }[action];
+    const label = {
+      retry: 'Try again',
+      reauthorize: 'Authorize again',
+      settings: 'Open settings',
+      allow_access: 'Allow access',
+    }[action];
     fireEvent.click(screen.getByRole('button', { name: `${label} for shop@example.com` }));
     expect(onRetry).toHaveBeenCalledTimes(action === 'retry' ? 1 : 0);
     expect(onReauthorize).toHaveBeenCalledTimes(action === 'reauthorize' ? 1 : 0);
-    expect(actions.optionsOpened).toBe(action === 'settings' ? 1 : 0);
+    // Allow access without a known origin can only point at the settings.
+    expect(actions.optionsOpened).toBe(action === 'settings' || action === 'allow_access' ? 1 : 0);
+  });
+
+  it('asks Chrome for the missing origin in the click, then tries again once it is granted', async () => {
+    const actions = createFakePageActions();
+    const onRetry = vi.fn();
+    const error = { ...errorOf('permission_denied'), origin: 'https://auth.lazada.com/*' };
+    render(
+      <PageActionsProvider actions={actions}>
+        <ErrorNotice error={error} onRetry={onRetry} />
+      </PageActionsProvider>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Allow access' }));
+    expect(actions.accessRequested).toEqual(['https://auth.lazada.com/*']);
+    await vi.waitFor(() => expect(onRetry).toHaveBeenCalledOnce());
+  });
+
+  it('does not try again when the person refuses the access', async () => {
+    const actions = createFakePageActions();
+    actions.grantAccess = false;
+    const onRetry = vi.fn();
+    const error = { ...errorOf('permission_denied'), origin: 'https://auth.lazada.com/*' };
+    render(
+      <PageActionsProvider actions={actions}>
+        <ErrorNotice error={error} onRetry={onRetry} />
+      </PageActionsProvider>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Allow access' }));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(actions.accessRequested).toHaveLength(1);
+    expect(onRetry).not.toHaveBeenCalled();
   });
 
   it('shows no button for a step nobody handles', () => {

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, type ErrorData, isRetryable, nextActionFor } from '../../../src/shared/errors';
 import { describeError } from '../../../src/ui/error-words';
 
-const LABELS = { retry: 'Try again', reauthorize: 'Authorize again', settings: 'Open settings' } as const;
+const LABELS = {
+  retry: 'Try again',
+  reauthorize: 'Authorize again',
+  settings: 'Open settings',
+  allow_access: 'Allow access',
+} as const;
 const PLATFORM_BLOB = '{"type":"ISV","code":"IllegalRefreshToken","message":"x","request_id":"0ba2"}';
 
 function errorOf(code: ErrorData['code'], extra: Partial<ErrorData> = {}): ErrorData {

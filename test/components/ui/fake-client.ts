@@ -58,17 +58,26 @@ export function deferred<T>(): {
 export interface FakePageActions extends PageActions {
   optionsOpened: number;
   copied: string[];
+  /** Origins asked for, and what the "person" answers. */
+  accessRequested: string[];
+  grantAccess: boolean;
 }
 
 export function createFakePageActions(): FakePageActions {
   const actions: FakePageActions = {
     optionsOpened: 0,
     copied: [],
+    accessRequested: [],
+    grantAccess: true,
     async openOptionsPage() {
       actions.optionsOpened += 1;
     },
     async copyText(text: string) {
       actions.copied.push(text);
+    },
+    async requestHostAccess(origin: string) {
+      actions.accessRequested.push(origin);
+      return actions.grantAccess;
     },
   };
   return actions;

@@ -71,6 +71,9 @@ describe('withHostAccess', () => {
     expect(refreshError.code).toBe('permission_denied');
     expect(createError.code).toBe('permission_denied');
     expect(refreshError.message).not.toContain('REFRESH-OLD');
+    // What "Allow access" asks Chrome for: the endpoint's origin, as a host pattern.
+    const { protocol, hostname } = new URL(app.endpoints.tokenRefreshUrl);
+    expect(refreshError.details.origin).toBe(`${protocol}//${hostname}/*`);
     expect(access.asked).toEqual([app.endpoints.tokenRefreshUrl, app.endpoints.tokenCreateUrl]);
   });
 
