@@ -42,6 +42,8 @@ export interface RefreshDeps {
   startTimer?: StartTimer;
   /** Pause between commit attempts (tests pass the fake clock's). */
   sleep?: (ms: number) => Promise<void>;
+  /** Called once the call ends after its caller heard `pending`: the alarm and pages must follow it. */
+  onLateAnswer?: () => void;
 }
 
 export const REFRESH_WAIT_MS = 15_000;
@@ -92,8 +94,14 @@ export function refreshGrant(
     deps.locks.withLock(refreshLockName(grantId), () => refreshHoldingLock(deps, grantId, request)),
   );
   let cancel: (() => void) | undefined;
+  let heardPending = false;
+  const late = () => {
+    if (heardPending) deps.onLateAnswer?.();
+  };
+  work.then(late, late);
   const stopWaiting = new Promise<RefreshOutcome>((resolve) => {
     cancel = (deps.startTimer ?? realTimer)(() => {
+      heardPending = true;
       void deps.grants.get(grantId).then(
         (grant) => resolve({ kind: 'pending', error: pendingError(), ...(grant ? { grant } : {}) }),
         () => resolve({ kind: 'pending', error: pendingError() }),

@@ -92,6 +92,8 @@ export function createWorker(deps: WorkerDeps): Worker {
     clock,
     journal: deps.refreshJournal ?? createMemoryRefreshJournal(),
     keepAwake,
+    // The grant's next refresh, the badge and open pages follow an answer nobody waited for any more.
+    onLateAnswer: () => void rearm().catch(() => {}),
   };
   if (deps.random) refresh.random = deps.random;
   if (deps.startTimer) refresh.startTimer = deps.startTimer;

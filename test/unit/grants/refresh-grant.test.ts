@@ -140,6 +140,23 @@ describe('refreshGrant', () => {
     expect(world.tokens.refreshTokensSent).toEqual([firstRefreshToken]);
   });
 
+  it('tells the worker when an answer lands after its caller heard pending, and only then', async () => {
+    const { world, id } = await dueWorld();
+    let lateAnswers = 0;
+    const deps = { ...world.deps, waitMs: 15_000, onLateAnswer: () => lateAnswers++ };
+    world.tokens.latencyMs = 40_000;
+    const slow = refreshGrant(deps, id, manual(world));
+    await world.clock.advance(15_000);
+    expect((await slow).kind).toBe('pending');
+    expect(lateAnswers).toBe(0);
+    await world.clock.advance(25_000);
+    expect(lateAnswers).toBe(1);
+
+    world.tokens.latencyMs = 1000;
+    await world.clock.run(refreshGrant(deps, id, manual(world)));
+    expect(lateAnswers).toBe(1);
+  });
+
   it('writes the pair ahead, retries a failing commit, and leaves the write-ahead when all fail', async () => {
     const { world, id } = await dueWorld();
     const journal = createMemoryRefreshJournal();
