@@ -61,9 +61,10 @@ function checkTokenEndpoint(endpoint: unknown): TokenEndpoint {
 export function checkAfterProcessing(value: unknown): AfterProcessing {
   const after = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
   if (after.mode === 'drop') return { mode: 'drop' };
+  if (after.mode === 'strip_identity') return { mode: 'strip_identity' };
   if (after.mode === 'delay_ms') return { mode: 'delay_ms', delayMs: checkCount(after.delayMs, 'delayMs') };
   throw new SandboxInputError(
-    'afterProcessing must be {"mode": "drop"} or {"mode": "delay_ms", "delayMs": n}',
+    'afterProcessing must be {"mode": "drop"}, {"mode": "delay_ms", "delayMs": n} or {"mode": "strip_identity"}',
   );
 }
 

@@ -44,8 +44,11 @@ export const PATHS = {
 interface Handled {
   outcome: string;
   requestId?: string;
-  /** A processed token call's answer, not yet sent: a lost-answer fault decides whether and when. */
-  reply?: () => void;
+  /**
+   * A processed token call's answer, not yet sent: a lost-answer fault decides whether and when, and
+   * may send it without the identity fields.
+   */
+  reply?: (shape?: (body: Record<string, unknown>) => Record<string, unknown>) => void;
 }
 
 interface EndpointRequest {
@@ -123,12 +126,16 @@ export function createRequestListener(
       now,
       requestId,
     });
-    return { outcome: answer.outcome, requestId, reply: () => sendJson(response, 200, answer.body) };
+    return {
+      outcome: answer.outcome,
+      requestId,
+      reply: (shape) => sendJson(response, 200, shape ? shape(answer.body) : answer.body),
+    };
   }
 
   /** Sends a processed answer, or loses it as the fault says; reports what happened to it. */
   async function deliver(
-    reply: () => void,
+    reply: NonNullable<Handled['reply']>,
     after: AfterProcessing | undefined,
     request: IncomingMessage,
     response: ServerResponse,
@@ -140,6 +147,10 @@ export function createRequestListener(
     if (after.mode === 'drop') {
       request.socket.destroy();
       return 'dropped';
+    }
+    if (after.mode === 'strip_identity') {
+      reply(withoutIdentity);
+      return 'identity_stripped';
     }
     if (!(await waitWhileConnected(response, after.delayMs, state.sleep))) return 'client_left';
     reply();
@@ -197,7 +208,11 @@ export function createRequestListener(
     }
     const lost = await deliver(reply, state.faults.takeAfterProcessing(endpoint), request, response);
     if (lost === undefined) record(handled, response.statusCode);
-    else record({ ...handled, afterProcessing: lost }, lost === 'delayed' ? response.statusCode : undefined);
+    else
+      record(
+        { ...handled, afterProcessing: lost },
+        lost === 'dropped' || lost === 'client_left' ? undefined : response.statusCode,
+      );
   }
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -268,4 +283,20 @@ export function createRequestListener(
       sendJson(response, 500, { error: 'sandbox internal error' });
     });
   };
+}
+
+/** The fields a token answer needs to be a token answer: everything about who the seller is goes. */
+const TOKEN_FIELDS = new Set([
+  'access_token',
+  'refresh_token',
+  'expires_in',
+  'refresh_expires_in',
+  'expire_time',
+  'refresh_token_valid_time',
+  'code',
+  'request_id',
+]);
+
+function withoutIdentity(body: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(body).filter(([name]) => TOKEN_FIELDS.has(name)));
 }

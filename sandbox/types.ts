@@ -109,7 +109,11 @@ export const TOKEN_ENDPOINTS: readonly TokenEndpoint[] = ['token.create', 'token
  * The request is processed (a code redeemed, a pair rotated), then its answer is lost: `drop` closes the
  * connection without one, `delay_ms` sends it only after `delayMs` (past a client's timeout, say).
  */
-export type AfterProcessing = { mode: 'drop' } | { mode: 'delay_ms'; delayMs: number };
+export type AfterProcessing =
+  | { mode: 'drop' }
+  | { mode: 'delay_ms'; delayMs: number }
+  /** Answers at once with both tokens and their lifetimes but none of the identity fields. */
+  | { mode: 'strip_identity' };
 
 /**
  * A standing fault for one endpoint: every request waits `latencyMs`, then fails with `fail` if set, or,
@@ -144,7 +148,7 @@ export interface LogEntry {
    * Set when the request was processed but its answer was lost on purpose: `dropped`, `delayed` (sent
    * late), or `client_left` (the client gave up during the delay, so nothing was sent).
    */
-  afterProcessing?: 'dropped' | 'delayed' | 'client_left';
+  afterProcessing?: 'dropped' | 'delayed' | 'client_left' | 'identity_stripped';
   httpStatus?: number;
   /** Wall-clock time spent on the request, injected latency included. */
   latencyMs: number;

@@ -124,3 +124,21 @@ test('a worker killed while a processed answer is delayed ends interrupted, neve
   await again.row.getByText(HEALTH_LABELS.needs_authorization, { exact: true }).waitFor();
   expect(await onlyGrant(current)).toMatchObject({ lastError: { code: 'refresh_interrupted' } });
 });
+
+test('an answer with both tokens but no identity fields is stored: live pair, seller kept', async () => {
+  const { current, popup, before, grantId } = await connected();
+  const { row, refreshNow } = await shop(current, popup, grantId);
+  current.sandbox.afterProcessingNext('token.refresh', 1, { mode: 'strip_identity' });
+
+  await refreshNow.click();
+  await expect
+    .poll(async () => (await onlyGrant(current)).refreshToken, { timeout: 15_000 })
+    .not.toBe(before.refreshToken);
+  const after = await onlyGrant(current);
+  expect(after).toMatchObject({ status: 'connected', failures: 0, seller: before.seller });
+  // The deadline stays (to within the call's time): a refresh never moves it.
+  expect(Math.abs(after.refreshExpiresAt - before.refreshExpiresAt)).toBeLessThan(5_000);
+  expect(current.sandbox.inspectAccessToken(after.accessToken)).toBeDefined();
+  expect(current.sandbox.log.at(-1)).toMatchObject({ outcome: '0', afterProcessing: 'identity_stripped' });
+  await row.getByText(HEALTH_LABELS.connected, exact).waitFor();
+});

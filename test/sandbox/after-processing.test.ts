@@ -75,6 +75,30 @@ describe('after_processing: drop', () => {
   });
 });
 
+describe('after_processing: strip_identity', () => {
+  it('rotates and answers with both tokens and their lifetimes, but nothing about the seller', async () => {
+    const { sandbox, call, grant } = await connected();
+    sandbox.afterProcessingNext('token.refresh', 1, { mode: 'strip_identity' });
+    const answer = (await refresh(call, grant.refresh_token)).json();
+    expect(Object.keys(answer).sort()).toEqual(
+      ['access_token', 'code', 'expires_in', 'refresh_expires_in', 'refresh_token', 'request_id'].sort(),
+    );
+    expect(sandbox.log.at(-1)).toMatchObject({ outcome: '0', afterProcessing: 'identity_stripped' });
+    expect((await refresh(call, answer.refresh_token)).json().code).toBe('0');
+  });
+
+  it("is what the extension's client still reads as a refreshed pair", async () => {
+    const { sandbox, clock, grant } = await connected();
+    sandbox.afterProcessingNext('token.refresh', 1, { mode: 'strip_identity' });
+    const credentials = sandbox.credentials(LAZADA);
+    const app = { ...credentials, endpoints: resolveEndpoints(credentials.platform, credentials.endpoints) };
+    const client = createTokenClient({ clock: { now: () => clock.now } });
+    const tokens = await client.refresh(app, String(grant.refresh_token));
+    expect(tokens.refreshToken).toMatch(/^50001/);
+    expect(tokens.accessExpiresAt).toBeGreaterThan(clock.now);
+  });
+});
+
 describe('after_processing: delay_ms', () => {
   it('sends the answer late to a client that waits, and logs it as delayed', async () => {
     const { sandbox, call, grant } = await connected();
