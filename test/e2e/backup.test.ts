@@ -73,10 +73,9 @@ async function importThroughPage(options: Page, path: string) {
 }
 
 describe('backup and restore through the options page', () => {
-  test('a copy saved in one profile restores into a fresh one, which then refreshes the shop', async ({
-    expect,
-    onTestFinished,
-  }) => {
+  test('a copy saved in one profile restores into a fresh one, which then refreshes the shop', {
+    retry: 1,
+  }, async ({ expect, onTestFinished }) => {
     const first = await session(onTestFinished);
     const app = await first.addSandboxApp();
     await connectSeller(first, app, DEMO_SELLERS.lazadaSg);
