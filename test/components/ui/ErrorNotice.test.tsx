@@ -45,8 +45,10 @@ describe('ErrorNotice', () => {
     expect(actions.optionsOpened).toBe(action === 'settings' || action === 'allow_access' ? 1 : 0);
   });
 
-  it('asks Chrome for the missing origin in the click, then tries again once it is granted', async () => {
+  /** A permission_denied notice whose "Allow access" the person answers with `granted`. */
+  function clickAllowAccess(granted: boolean) {
     const actions = createFakePageActions();
+    actions.grantAccess = granted;
     const onRetry = vi.fn();
     const error = { ...errorOf('permission_denied'), origin: 'https://auth.lazada.com/*' };
     render(
@@ -55,21 +57,17 @@ describe('ErrorNotice', () => {
       </PageActionsProvider>,
     );
     fireEvent.click(screen.getByRole('button', { name: 'Allow access' }));
+    return { actions, onRetry };
+  }
+
+  it('asks Chrome for the missing origin in the click, then tries again once it is granted', async () => {
+    const { actions, onRetry } = clickAllowAccess(true);
     expect(actions.accessRequested).toEqual(['https://auth.lazada.com/*']);
     await vi.waitFor(() => expect(onRetry).toHaveBeenCalledOnce());
   });
 
   it('does not try again when the person refuses the access', async () => {
-    const actions = createFakePageActions();
-    actions.grantAccess = false;
-    const onRetry = vi.fn();
-    const error = { ...errorOf('permission_denied'), origin: 'https://auth.lazada.com/*' };
-    render(
-      <PageActionsProvider actions={actions}>
-        <ErrorNotice error={error} onRetry={onRetry} />
-      </PageActionsProvider>,
-    );
-    fireEvent.click(screen.getByRole('button', { name: 'Allow access' }));
+    const { actions, onRetry } = clickAllowAccess(false);
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(actions.accessRequested).toHaveLength(1);
     expect(onRetry).not.toHaveBeenCalled();
