@@ -299,6 +299,37 @@ export const ERROR_TABLE = {
     detail:
       'This shop was moved to another browser, which refreshes it now. Use its token there, or authorize it again here to take it back.',
   },
+  // Seller tools (other extensions, allowed pages) asking through the tools API.
+  tools_not_allowed: {
+    retryable: false,
+    action: 'none',
+    title: 'Tool not allowed',
+    detail: 'This tool has no access to Seller Auth. It must ask for access, and a person must approve it.',
+  },
+  tools_consent_refused: {
+    retryable: false,
+    action: 'none',
+    title: 'Access refused',
+    detail: 'The person did not give this tool access (the consent window was refused or closed).',
+  },
+  tools_consent_busy: {
+    retryable: true,
+    action: 'retry',
+    title: 'Another request is open',
+    detail: 'Seller Auth is already asking about another tool. Answer that window first, then try again.',
+  },
+  tools_shop_not_granted: {
+    retryable: false,
+    action: 'none',
+    title: 'Shop not shared',
+    detail: 'This shop was not shared with this tool. Ask for access to it again.',
+  },
+  tools_tokens_not_granted: {
+    retryable: false,
+    action: 'none',
+    title: 'Raw tokens not allowed',
+    detail: 'This tool may only make calls through Seller Auth, not read access tokens.',
+  },
 } satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERROR_TABLE;

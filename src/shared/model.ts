@@ -133,7 +133,12 @@ export type ActivityKind =
   | 'removed'
   | 'connect_failed'
   | 'backup_exported'
-  | 'backup_imported';
+  | 'backup_imported'
+  | 'tool_access_granted'
+  | 'tool_access_refused'
+  | 'tool_access_revoked'
+  | 'tool_token_handout'
+  | 'tool_api_call';
 
 /** One line of the activity log. Never a secret or a token. */
 export interface ActivityEntry {
@@ -146,4 +151,6 @@ export interface ActivityEntry {
   account?: string;
   errorCode?: ErrorCode;
   detail?: string;
+  /** The seller tool an entry is about: `ext:<extension id>` or `origin:<origin>`. */
+  caller?: string;
 }

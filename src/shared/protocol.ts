@@ -9,6 +9,7 @@ import type { ErrorData } from './errors';
 import type { ActivityEntry, AppInput, AppView, AttemptView, GrantView, Settings } from './model';
 import type { Country } from './platform';
 import type { StorageHealthView } from './storage-health';
+import type { ConsentAnswer, ConsentRequestView, ToolAccessView } from './tools';
 
 export interface Protocol {
   'extension.info': { request: undefined; response: { extensionId: string; identityCallbackUrl: string } };
@@ -51,6 +52,12 @@ export interface Protocol {
   /** Plans the import again against what is stored now and writes it in one go; answers what it did. */
   'backup.apply': { request: { text: string; passphrase: string }; response: ImportPreview };
   'backup.status': { request: undefined; response: BackupStatus };
+  /** The consent window reads the request it was opened for, and answers it. */
+  'consent.get': { request: { id: string }; response: ConsentRequestView };
+  'consent.answer': { request: ConsentAnswer; response: null };
+  /** "Connected tools" in the options page. */
+  'toolAccess.list': { request: undefined; response: ToolAccessView[] };
+  'toolAccess.revoke': { request: { caller: string }; response: null };
 }
 
 export type MessageType = keyof Protocol;
@@ -82,6 +89,10 @@ export const MESSAGE_TYPES = [
   'backup.preview',
   'backup.apply',
   'backup.status',
+  'consent.get',
+  'consent.answer',
+  'toolAccess.list',
+  'toolAccess.revoke',
 ] as const satisfies readonly MessageType[];
 
 /**

@@ -19,10 +19,16 @@ import {
 } from '../../grants/lifecycle';
 import { createMemoryRefreshJournal, replayRefreshJournal } from '../../grants/refresh-journal';
 import { STORAGE_NOTICE_PREFIX } from '../../grants/storage-health';
+import { createMemoryToolAccessStore } from '../../grants/tools/access';
+import type { ConsentWindow } from '../../grants/tools/ports';
+import { createToolService } from '../../grants/tools/tool-service';
+import { createApiClient } from '../../platforms/api-client';
 import { DUE_ALARM, SAFETY_ALARM } from '../adapters/alarm-scheduler';
 import { grantIdFromNotificationId } from '../adapters/notifier';
 import { createHandlers } from '../handlers';
+import { createToolsHandlers } from '../handlers/tools';
 import type { Handlers } from '../messaging/request-parsers';
+import type { ToolsHandlers } from '../messaging/tools-parsers';
 import { DEFAULT_FLOW_TIMEOUT_MS, WAKE_BUDGET_MS, type WorkerDeps } from './deps';
 import { logFailure } from './log-failure';
 import { createRearm } from './rearm';
@@ -34,6 +40,8 @@ export const POPUP_PAGE = 'src/popup/index.html';
 
 export interface Worker {
   handlers: Handlers;
+  /** The seller tools API, for other extensions (runtime.onMessageExternal). */
+  tools: ToolsHandlers;
   /**
    * Expire an interrupted login, run what is due, re-arm (always, even when the rest failed).
    * Concurrent calls share one promise; a call that arrives during a run makes it run once more
@@ -49,6 +57,11 @@ export interface Worker {
 }
 
 const passThrough = <T>(task: () => Promise<T>) => task();
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** No window to show: every request for access ends as a refusal. */
+const noConsentWindow: ConsentWindow = {
+  open: async () => ({ closed: Promise.resolve(), close: async () => {} }),
+};
 
 export function createWorker(deps: WorkerDeps): Worker {
   const { clock, locks } = deps;
@@ -122,6 +135,24 @@ export function createWorker(deps: WorkerDeps): Worker {
     newId,
   };
 
+  const toolService = createToolService({
+    access: deps.toolAccess ?? createMemoryToolAccessStore(),
+    grants: stores.grants,
+    apps: stores.apps,
+    credentials,
+    settings,
+    clock,
+    activity: stores.activity,
+    refresh,
+    rearm,
+    api: deps.api ?? createApiClient({ clock }),
+    // The pace refreshes use: a proxied call takes a turn from the same limiter.
+    limiter: async () => pacer(await settings(), clock, deps.sleep ?? realSleep),
+    consent: deps.consentWindow ?? noConsentWindow,
+    originAccess: deps.originAccess,
+    newId,
+  });
+
   const handlers = createHandlers({
     extension: deps.extension,
     apps: { ...stores, clock, extensionId: deps.extension.id, rearm, newId, originAccess: deps.originAccess },
@@ -139,6 +170,7 @@ export function createWorker(deps: WorkerDeps): Worker {
       ...(deps.random ? { random: deps.random } : {}),
       ...(deps.backupIterationsForTests ? { iterationsForTests: deps.backupIterationsForTests } : {}),
     },
+    tools: toolService,
   });
 
   let running: Promise<DueWorkSummary> | undefined;
@@ -221,6 +253,7 @@ export function createWorker(deps: WorkerDeps): Worker {
 
   return {
     handlers,
+    tools: createToolsHandlers(toolService),
     catchUp,
     rearm,
     onAlarm: async (name) => {
