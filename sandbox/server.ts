@@ -7,6 +7,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { performance } from 'node:perf_hooks';
 import { type AdminApi, answerAdmin } from './admin';
 import { checkAuthorizeRequest, decideLogin, redirectTo } from './authorize';
+import { answerBusinessCall, type BusinessApiPath, isBusinessApiPath } from './business-endpoint';
 import { SandboxInputError } from './config';
 import { faultResponse } from './fault-responses';
 import {
@@ -38,6 +39,8 @@ export const PATHS = {
   tokenRefresh: '/rest/auth/token/refresh',
   callback: '/callback',
   admin: '/__admin/',
+  /** The REST root of the business APIs (`/rest/seller/get`...). */
+  api: '/rest',
 } as const;
 
 /** What an endpoint handler reports for the log. */
@@ -131,6 +134,20 @@ export function createRequestListener(
       requestId,
       reply: (shape) => sendJson(response, 200, shape ? shape(answer.body) : answer.body),
     };
+  }
+
+  function handleBusiness(apiPath: BusinessApiPath, { response, params, now }: EndpointRequest): Handled {
+    const requestId = newRequestId(now);
+    const answer = answerBusinessCall(apiPath, params, {
+      findApp: state.findApp,
+      ledger: state.ledger,
+      rateLimiter: state.rateLimiter,
+      config: state.config(),
+      now,
+      requestId,
+    });
+    sendJson(response, 200, answer.body);
+    return { outcome: answer.outcome, requestId };
   }
 
   /** Sends a processed answer, or loses it as the fault says; reports what happened to it. */
@@ -241,6 +258,10 @@ export function createRequestListener(
     }
     if (path === PATHS.tokenRefresh && method === 'POST') {
       return runEndpoint('token.refresh', url, request, response, (call) => handleToken('refresh', call));
+    }
+    const apiPath = path.startsWith(`${PATHS.api}/`) ? path.slice(PATHS.api.length) : '';
+    if ((method === 'POST' || method === 'GET') && isBusinessApiPath(apiPath)) {
+      return runEndpoint('api', url, request, response, (call) => handleBusiness(apiPath, call));
     }
     if (path.startsWith(PATHS.admin)) {
       const body = await readBody(request);
