@@ -43,6 +43,8 @@ export default defineConfig(({ mode, command }) => {
       emptyOutDir: true,
       target: 'chrome116',
       sourcemap: false,
+      // Pages the manifest does not name: the seller tools' consent window.
+      rollupOptions: { input: { consent: 'src/consent/index.html' } },
     },
     server: { port: DEV_PORT, strictPort: true, hmr: { port: DEV_PORT } },
   };

@@ -101,6 +101,8 @@ export interface ConsentRequestView {
   askedShops: string[];
   askedMode: ToolsMode;
   shops: ToolShop[];
+  /** Per shop id, the host pattern its API calls need (asked for in the click that approves). */
+  apiOrigins: Record<string, string>;
 }
 
 export interface ConsentAnswer {

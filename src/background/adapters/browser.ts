@@ -7,6 +7,7 @@ import browser from 'webextension-polyfill';
 import type { Notifier } from '../../grants/ports';
 import { parseStorageHealth } from '../../grants/storage-health';
 import { createMessageListener } from '../messaging/router';
+import { createToolsMessageListener } from '../messaging/tools-router';
 import type { ExtensionIdentity, WorkerDeps } from '../wiring/deps';
 import { logFailure } from '../wiring/log-failure';
 import type { KeptValue } from '../wiring/ports';
@@ -15,6 +16,7 @@ import { createAlarmScheduler } from './alarm-scheduler';
 import { createActionBadge } from './badge';
 import { createCallbackBlocker } from './callback-block';
 import { createChangeSignal } from './change-signal';
+import { createConsentWindow } from './consent-window';
 import { createDurableStorage } from './durable-storage';
 import { createExtensionPageOpener } from './extension-pages';
 import { createIdentityAuthWindow, identityCallbackUrl } from './identity-window';
@@ -40,6 +42,7 @@ export type BrowserAdapters = Pick<
   | 'extension'
   | 'storageHealth'
   | 'durableStorage'
+  | 'consentWindow'
 > & { notifier: Notifier };
 
 /** Where the storage health is kept across worker restarts (not in IndexedDB: that may be what fails). */
@@ -73,17 +76,16 @@ export function createBrowserAdapters(): BrowserAdapters {
     extension,
     storageHealth: sessionValue(STORAGE_HEALTH_KEY, parseStorageHealth),
     durableStorage: createDurableStorage(navigator.storage),
+    consentWindow: createConsentWindow(browser.windows, (path) => browser.runtime.getURL(path)),
   };
 }
 
 /** Every event the worker answers: messages from our pages, the alarms, browser start, a notification click. */
 export function listenToBrowser(worker: Worker, extension: ExtensionIdentity): void {
-  browser.runtime.onMessage.addListener(
-    createMessageListener(worker.handlers, {
-      id: extension.id,
-      origin: `chrome-extension://${extension.id}`,
-    }),
-  );
+  const self = { id: extension.id, origin: `chrome-extension://${extension.id}` };
+  browser.runtime.onMessage.addListener(createMessageListener(worker.handlers, self));
+  // Seller tools in other extensions (manifest externally_connectable.ids): the tools API only.
+  browser.runtime.onMessageExternal.addListener(createToolsMessageListener(worker.tools, self));
   browser.alarms.onAlarm.addListener((alarm) => {
     worker.onAlarm(alarm.name).catch(logFailure('scheduled work'));
   });

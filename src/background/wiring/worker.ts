@@ -151,6 +151,7 @@ export function createWorker(deps: WorkerDeps): Worker {
     consent: deps.consentWindow ?? noConsentWindow,
     originAccess: deps.originAccess,
     newId,
+    keepAwake,
   });
 
   const handlers = createHandlers({

@@ -46,6 +46,8 @@ export interface ToolServiceDeps {
   consent: ConsentWindow;
   originAccess: OriginAccess;
   newId(): string;
+  /** Keeps the worker alive while a person reads the consent window. */
+  keepAwake?: <T>(task: () => Promise<T>) => Promise<T>;
 }
 
 /** A token handed out must live at least this long unless the tool asks for more. */
@@ -210,10 +212,14 @@ export function createToolService(deps: ToolServiceDeps): ToolService {
         answer,
       });
       let decision: ConsentDecision | undefined;
+      const keepAwake = deps.keepAwake ?? ((task) => task());
       try {
-        const window = await deps.consent.open(id);
-        decision = await Promise.race([answered, window.closed.then(() => undefined)]);
-        await window.close().catch(() => {});
+        decision = await keepAwake(async () => {
+          const window = await deps.consent.open(id);
+          const answer = await Promise.race([answered, window.closed.then(() => undefined)]);
+          await window.close().catch(() => {});
+          return answer;
+        });
       } finally {
         pending.delete(id);
       }
@@ -309,11 +315,25 @@ export function createToolService(deps: ToolServiceDeps): ToolService {
     async consentRequest(id) {
       const entry = pending.get(id);
       if (!entry) throw new SellerAuthError('not_found', 'This request for access is over.');
-      const [grants, settings] = await Promise.all([deps.grants.list(), deps.settings()]);
+      const [grants, apps, settings] = await Promise.all([
+        deps.grants.list(),
+        deps.apps.list(),
+        deps.settings(),
+      ]);
       const now = deps.clock.now();
+      const endpoints = new Map(apps.map((app) => [app.id, app.endpoints]));
+      const live = grants.filter((grant) => !isMoved(grant));
+      const apiOrigins: Record<string, string> = {};
+      for (const grant of live) {
+        const { protocol, hostname } = new URL(
+          apiGatewayFor(grant.platform, grant.seller.country, endpoints.get(grant.appId)).rest,
+        );
+        apiOrigins[grant.id] = `${protocol}//${hostname}/*`;
+      }
       return {
         ...structuredClone(entry.request),
-        shops: grants.filter((grant) => !isMoved(grant)).map((grant) => toToolShop(grant, settings, now)),
+        shops: live.map((grant) => toToolShop(grant, settings, now)),
+        apiOrigins,
       };
     },
 

@@ -34,6 +34,7 @@ const fakeChrome = {
     getPlatformInfo: async () => ({}),
     sendMessage: vi.fn(async () => undefined),
     onMessage: event(),
+    onMessageExternal: event(),
     onStartup: event(),
     onInstalled: event(),
   },
@@ -101,6 +102,7 @@ afterAll(() => {
 describe('main', () => {
   it('registers every listener at load', () => {
     expect(fakeChrome.runtime.onMessage.listeners).toHaveLength(1);
+    expect(fakeChrome.runtime.onMessageExternal.listeners).toHaveLength(1);
     expect(fakeChrome.runtime.onStartup.listeners).toHaveLength(1);
     expect(fakeChrome.runtime.onInstalled.listeners).toHaveLength(1);
     expect(fakeChrome.alarms.onAlarm.listeners).toHaveLength(1);
