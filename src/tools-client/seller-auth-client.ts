@@ -1,0 +1,116 @@
+/**
+ * The typed client a seller tool (another extension) imports to use Seller Auth: one function per
+ * call of the tools API (docs/tools-api.md), errors thrown as `SellerAuthToolError` with the named
+ * code. It touches no browser API itself: pass `chrome.runtime.sendMessage`.
+ *
+ *   const sellerAuth = createSellerAuthClient({
+ *     extensionId: SELLER_AUTH_ID,
+ *     sendMessage: (id, message) => chrome.runtime.sendMessage(id, message),
+ *   });
+ *   await sellerAuth.requestAccess({ name: 'My order tool' });
+ *   const [shop] = await sellerAuth.listShops();
+ *   const orders = await sellerAuth.call(shop.id, '/orders/get', { created_after: '2025-01-01T00:00:00+08:00' });
+ */
+import type { ErrorCode, ErrorData } from '../shared/errors';
+import {
+  TOOLS_API_VERSION,
+  type ToolShop,
+  type ToolsHello,
+  type ToolsMessageType,
+  type ToolsMode,
+  type ToolsRequestOf,
+  type ToolsResponseOf,
+} from '../shared/tools';
+
+export type { ToolShop, ToolsHello, ToolsMode };
+export { TOOLS_API_VERSION };
+
+/** Delivers one message to another extension and resolves with its reply (`chrome.runtime.sendMessage`). */
+export type ExternalSendMessage = (extensionId: string, message: unknown) => Promise<unknown>;
+
+export class SellerAuthToolError extends Error {
+  override readonly name = 'SellerAuthToolError';
+  readonly code: ErrorCode | 'no_answer' | 'bad_answer';
+  readonly retryable: boolean;
+  readonly data: ErrorData | undefined;
+
+  constructor(code: SellerAuthToolError['code'], message: string, data?: ErrorData) {
+    super(message);
+    this.code = code;
+    this.retryable = data?.retryable ?? code === 'no_answer';
+    this.data = data;
+  }
+}
+
+export interface SellerAuthClient {
+  hello(): Promise<ToolsHello>;
+  /** Opens Seller Auth's consent window; resolves once the person allowed (throws if refused). */
+  requestAccess(options?: {
+    shops?: string[];
+    mode?: ToolsMode;
+    name?: string;
+  }): Promise<{ mode: ToolsMode; shops: ToolShop[] }>;
+  listShops(): Promise<ToolShop[]>;
+  /** Needs `tokens` consent. */
+  getToken(
+    shopId: string,
+    options?: { minValidityS?: number },
+  ): Promise<{ accessToken: string; expiresAt: number }>;
+  /** `apiPath`: `/orders/get` (path style) or `aliexpress.solution.order.get` (dotted, sent to /sync). */
+  call<T = unknown>(
+    shopId: string,
+    apiPath: string,
+    params?: Record<string, string | number | boolean>,
+  ): Promise<T>;
+}
+
+function isErrorData(value: unknown): value is ErrorData {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { code?: unknown }).code === 'string' &&
+    typeof (value as { message?: unknown }).message === 'string'
+  );
+}
+
+export function createSellerAuthClient(options: {
+  extensionId: string;
+  sendMessage: ExternalSendMessage;
+}): SellerAuthClient {
+  async function send<T extends ToolsMessageType>(
+    type: T,
+    payload: ToolsRequestOf<T>,
+  ): Promise<ToolsResponseOf<T>> {
+    let reply: unknown;
+    try {
+      reply = await options.sendMessage(options.extensionId, { type, payload });
+    } catch {
+      throw new SellerAuthToolError('no_answer', 'Seller Auth did not answer: is it installed and enabled?');
+    }
+    if (typeof reply !== 'object' || reply === null || !('ok' in reply)) {
+      throw new SellerAuthToolError('bad_answer', 'Seller Auth answered in a way this client does not know.');
+    }
+    if (reply.ok === true && 'value' in reply) return reply.value as ToolsResponseOf<T>;
+    if (reply.ok === false && 'error' in reply && isErrorData(reply.error)) {
+      throw new SellerAuthToolError(reply.error.code, reply.error.message, reply.error);
+    }
+    throw new SellerAuthToolError('bad_answer', 'Seller Auth answered in a way this client does not know.');
+  }
+
+  return {
+    hello: () => send('tools.hello', undefined),
+    requestAccess: (request = {}) => send('tools.requestAccess', request),
+    listShops: () => send('tools.listShops', undefined),
+    getToken: (shopId, request = {}) => send('tools.getToken', { shopId, ...request }),
+    call: async <T>(
+      shopId: string,
+      apiPath: string,
+      params: Record<string, string | number | boolean> = {},
+    ) =>
+      (await send('tools.call', {
+        shopId,
+        apiPath,
+        params: Object.fromEntries(Object.entries(params).map(([name, value]) => [name, String(value)])),
+      })) as T,
+  };
+}

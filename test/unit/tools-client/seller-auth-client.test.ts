@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { createSellerAuthClient, SellerAuthToolError } from '../../../src/tools-client/seller-auth-client';
+
+const ID = 'fffnjcdamfdmpeafhgelpgehapcbeilk';
+
+function clientAnswering(reply: unknown) {
+  const sent: { id: string; message: unknown }[] = [];
+  const client = createSellerAuthClient({
+    extensionId: ID,
+    sendMessage: async (id, message) => {
+      sent.push({ id, message });
+      if (reply instanceof Error) throw reply;
+      return reply;
+    },
+  });
+  return { client, sent };
+}
+
+describe('createSellerAuthClient', () => {
+  it('sends each call as a tools message to Seller Auth and answers the value', async () => {
+    const { client, sent } = clientAnswering({ ok: true, value: { code: '0' } });
+    expect(await client.call('g1', '/orders/get', { limit: 10, desc: true })).toEqual({ code: '0' });
+    await client.getToken('g1', { minValidityS: 300 });
+    await client.requestAccess({ name: 'My tool', mode: 'tokens' });
+    expect(sent).toEqual([
+      {
+        id: ID,
+        message: {
+          type: 'tools.call',
+          payload: { shopId: 'g1', apiPath: '/orders/get', params: { limit: '10', desc: 'true' } },
+        },
+      },
+      { id: ID, message: { type: 'tools.getToken', payload: { shopId: 'g1', minValidityS: 300 } } },
+      { id: ID, message: { type: 'tools.requestAccess', payload: { name: 'My tool', mode: 'tokens' } } },
+    ]);
+  });
+
+  it('throws the named error of a refusal', async () => {
+    const { client } = clientAnswering({
+      ok: false,
+      error: { code: 'tools_not_allowed', message: 'no access', retryable: false },
+    });
+    const error = await client.listShops().catch((e: SellerAuthToolError) => e);
+    expect(error).toBeInstanceOf(SellerAuthToolError);
+    expect(error).toMatchObject({ code: 'tools_not_allowed', retryable: false });
+  });
+
+  it('says no_answer when Seller Auth is not there, bad_answer for a stranger reply', async () => {
+    await expect(
+      clientAnswering(new Error('Could not establish connection')).client.hello(),
+    ).rejects.toMatchObject({
+      code: 'no_answer',
+      retryable: true,
+    });
+    await expect(clientAnswering(undefined).client.hello()).rejects.toMatchObject({ code: 'bad_answer' });
+  });
+});
