@@ -43,3 +43,27 @@ describe('Connected tools', () => {
     await waitFor(() => section().getByText('No tool has access.'));
   });
 });
+
+describe('the activity log', () => {
+  it('names the tool an entry is about', async () => {
+    renderOptions({
+      handlers: {
+        'activity.list': () => [
+          {
+            id: 1,
+            at: PAGE_NOW - 60_000,
+            kind: 'tool_api_call',
+            grantId: 'g1',
+            account: 'a@shop.sg',
+            caller: `ext:${TOOL_ID}`,
+            detail: '/orders/get',
+          },
+        ],
+      },
+    });
+    const activity = within(screen.getByRole('region', { name: 'Activity' }));
+    const row = await waitFor(() => activity.getByRole('row', { name: /API call for a tool/ }));
+    expect(row.textContent).toContain(`extension ${TOOL_ID}`);
+    expect(row.textContent).toContain('/orders/get');
+  });
+});
