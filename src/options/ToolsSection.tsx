@@ -6,6 +6,7 @@ import type { ToolAccessView } from '../shared/tools';
 import { useClient } from '../ui/client';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { formatDate } from '../ui/time-words';
+import { ToolPagesSection } from './ToolPagesSection';
 
 function toolName(access: ToolAccessView): string {
   const kind = access.kind === 'extension' ? 'Extension' : 'Web page';
@@ -90,6 +91,12 @@ export function ToolsSection(props: { onChanged(message: string): void }): JSX.E
           </tbody>
         </table>
       )}
+      <ToolPagesSection
+        onChanged={(message) => {
+          props.onChanged(message);
+          void load();
+        }}
+      />
     </section>
   );
 }

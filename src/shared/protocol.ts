@@ -58,6 +58,10 @@ export interface Protocol {
   /** "Connected tools" in the options page. */
   'toolAccess.list': { request: undefined; response: ToolAccessView[] };
   'toolAccess.revoke': { request: { caller: string }; response: null };
+  /** Web page origins allowed to ask as seller tools (each answers the list afterwards). */
+  'toolOrigins.list': { request: undefined; response: string[] };
+  'toolOrigins.add': { request: { origin: string }; response: string[] };
+  'toolOrigins.remove': { request: { origin: string }; response: string[] };
 }
 
 export type MessageType = keyof Protocol;
@@ -93,6 +97,9 @@ export const MESSAGE_TYPES = [
   'consent.answer',
   'toolAccess.list',
   'toolAccess.revoke',
+  'toolOrigins.list',
+  'toolOrigins.add',
+  'toolOrigins.remove',
 ] as const satisfies readonly MessageType[];
 
 /**

@@ -111,3 +111,10 @@ export interface ConsentAnswer {
   shopIds: string[];
   mode: ToolsMode;
 }
+
+/** Marks a message a web page tool sent through the bridge content script: `{ channel, type, payload }`. */
+export const BRIDGE_CHANNEL = 'seller-auth-bridge';
+
+/** What a page posts to `window` (with one MessagePort) for one request, and the bridge's hello. */
+export const PAGE_REQUEST = 'seller-auth:request';
+export const PAGE_READY = 'seller-auth:ready';

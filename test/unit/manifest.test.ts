@@ -15,6 +15,8 @@ describe('manifest', () => {
       'declarativeNetRequestWithHostAccess',
       'identity',
       'notifications',
+      // The bridge content script, registered only for web pages a person adds as seller tools.
+      'scripting',
       'storage',
       // Grants must not be evicted under disk pressure; the worker also asks navigator.storage.persist().
       'unlimitedStorage',

@@ -6,6 +6,7 @@
 import browser from 'webextension-polyfill';
 import type { Notifier } from '../../grants/ports';
 import { parseStorageHealth } from '../../grants/storage-health';
+import { createBridgeListener } from '../messaging/bridge-router';
 import { createMessageListener } from '../messaging/router';
 import { createToolsMessageListener } from '../messaging/tools-router';
 import type { ExtensionIdentity, WorkerDeps } from '../wiring/deps';
@@ -23,6 +24,7 @@ import { createIdentityAuthWindow, identityCallbackUrl } from './identity-window
 import { createKeepAwake } from './keep-awake';
 import { createChromeNotifier } from './notifier';
 import { createOriginAccess } from './origin-access';
+import { createPageBridges } from './page-bridges';
 import { createSessionRefreshJournal } from './refresh-journal';
 import { createSessionValue } from './session-value';
 import { createTabAuthWindow } from './tab-window';
@@ -43,6 +45,7 @@ export type BrowserAdapters = Pick<
   | 'storageHealth'
   | 'durableStorage'
   | 'consentWindow'
+  | 'pageBridges'
 > & { notifier: Notifier };
 
 /** Where the storage health is kept across worker restarts (not in IndexedDB: that may be what fails). */
@@ -77,13 +80,15 @@ export function createBrowserAdapters(): BrowserAdapters {
     storageHealth: sessionValue(STORAGE_HEALTH_KEY, parseStorageHealth),
     durableStorage: createDurableStorage(navigator.storage),
     consentWindow: createConsentWindow(browser.windows, (path) => browser.runtime.getURL(path)),
+    pageBridges: createPageBridges(browser.scripting, browser.permissions),
   };
 }
 
 /** Every event the worker answers: messages from our pages, the alarms, browser start, a notification click. */
 export function listenToBrowser(worker: Worker, extension: ExtensionIdentity): void {
   const self = { id: extension.id, origin: `chrome-extension://${extension.id}` };
-  browser.runtime.onMessage.addListener(createMessageListener(worker.handlers, self));
+  const bridge = createBridgeListener(worker.tools, self, () => worker.toolOrigins());
+  browser.runtime.onMessage.addListener(createMessageListener(worker.handlers, self, bridge));
   // Seller tools in other extensions (manifest externally_connectable.ids): the tools API only.
   browser.runtime.onMessageExternal.addListener(createToolsMessageListener(worker.tools, self));
   browser.alarms.onAlarm.addListener((alarm) => {

@@ -18,11 +18,23 @@ export function createToolsHandlers(service: ToolService): ToolsHandlers {
 
 export function createToolAccessHandlers(
   service: ToolService,
-): Pick<Handlers, 'consent.get' | 'consent.answer' | 'toolAccess.list' | 'toolAccess.revoke'> {
+): Pick<
+  Handlers,
+  | 'consent.get'
+  | 'consent.answer'
+  | 'toolAccess.list'
+  | 'toolAccess.revoke'
+  | 'toolOrigins.list'
+  | 'toolOrigins.add'
+  | 'toolOrigins.remove'
+> {
   return {
     'consent.get': ({ id }) => service.consentRequest(id),
     'consent.answer': (answer) => service.answerConsent(answer),
     'toolAccess.list': () => service.listAccess(),
     'toolAccess.revoke': ({ caller }) => service.revoke(caller),
+    'toolOrigins.list': () => service.listOrigins(),
+    'toolOrigins.add': ({ origin }) => service.addOrigin(origin),
+    'toolOrigins.remove': ({ origin }) => service.removeOrigin(origin),
   };
 }

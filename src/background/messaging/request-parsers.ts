@@ -206,6 +206,9 @@ const REQUEST_PARSERS: RequestParsers = {
   'consent.answer': parseConsentAnswer,
   'toolAccess.list': noPayload,
   'toolAccess.revoke': (payload) => ({ caller: requiredString(fieldsOf(payload), 'caller') }),
+  'toolOrigins.list': noPayload,
+  'toolOrigins.add': (payload) => ({ origin: requiredString(fieldsOf(payload), 'origin') }),
+  'toolOrigins.remove': (payload) => ({ origin: requiredString(fieldsOf(payload), 'origin') }),
 };
 
 /** Throws `invalid_input` (naming the field) for a payload its message type does not accept. */

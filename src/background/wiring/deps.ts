@@ -4,7 +4,7 @@ import type { Clock, LockManager, Notifier, RefreshJournal } from '../../grants/
 import type { StorageHealth } from '../../grants/storage-health';
 import type { Stores } from '../../grants/store';
 import type { ToolAccessStore } from '../../grants/tools/access';
-import type { ConsentWindow } from '../../grants/tools/ports';
+import type { ConsentWindow, PageBridges } from '../../grants/tools/ports';
 import type { ApiClient } from '../../platforms/api-client';
 import type { StartTimer } from '../../platforms/token-client';
 import type { TokenClient } from '../../platforms/types';
@@ -54,6 +54,8 @@ export interface WorkerDeps {
   consentWindow?: ConsentWindow;
   /** Business API calls for the tools proxy (fetch by default). */
   api?: ApiClient;
+  /** The bridge content scripts of web page tools (chrome.scripting); no pages without it. */
+  pageBridges?: PageBridges;
 }
 
 export const DEFAULT_FLOW_TIMEOUT_MS = 10 * 60_000;

@@ -40,8 +40,10 @@ export const POPUP_PAGE = 'src/popup/index.html';
 
 export interface Worker {
   handlers: Handlers;
-  /** The seller tools API, for other extensions (runtime.onMessageExternal). */
+  /** The seller tools API, for other extensions (runtime.onMessageExternal) and allowed pages. */
   tools: ToolsHandlers;
+  /** The web page origins allowed as tools (the bridge's check). */
+  toolOrigins(): Promise<string[]>;
   /**
    * Expire an interrupted login, run what is due, re-arm (always, even when the rest failed).
    * Concurrent calls share one promise; a call that arrives during a run makes it run once more
@@ -152,6 +154,7 @@ export function createWorker(deps: WorkerDeps): Worker {
     originAccess: deps.originAccess,
     newId,
     keepAwake,
+    ...(deps.pageBridges ? { bridges: deps.pageBridges } : {}),
   });
 
   const handlers = createHandlers({
@@ -255,6 +258,7 @@ export function createWorker(deps: WorkerDeps): Worker {
   return {
     handlers,
     tools: createToolsHandlers(toolService),
+    toolOrigins: () => toolService.listOrigins(),
     catchUp,
     rearm,
     onAlarm: async (name) => {

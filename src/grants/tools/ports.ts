@@ -24,3 +24,15 @@ export interface ConsentDecision {
   shopIds: string[];
   mode: ToolsMode;
 }
+
+/**
+ * The bridge content script per allowed web page origin (`scripting.registerContentScripts`), and the
+ * host permission it runs by. `list` is what Chrome has registered: the truth about which pages may ask.
+ */
+export interface PageBridges {
+  list(): Promise<string[]>;
+  register(origin: string): Promise<void>;
+  unregister(origin: string): Promise<void>;
+  /** Gives the host permission of `pattern` back to Chrome (best effort). */
+  dropPermission(pattern: string): Promise<void>;
+}

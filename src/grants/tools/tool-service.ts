@@ -7,6 +7,8 @@
  */
 import type { ApiClient } from '../../platforms/api-client';
 import { apiGatewayFor } from '../../platforms/api-hosts';
+import { resolveEndpoints } from '../../platforms/descriptors';
+import { pageOriginPattern, parsePageOrigin } from '../../platforms/page-origin';
 import type { AppCredentials } from '../../platforms/types';
 import { SellerAuthError } from '../../shared/errors';
 import type { ActivityEntry, Settings } from '../../shared/model';
@@ -27,7 +29,7 @@ import { type Grant, isMoved } from '../model';
 import type { ActivityLog, AppStore, Clock, GrantStore } from '../ports';
 import type { RateLimiter } from '../rate-limiter';
 import { grantAccess, type ToolAccess, type ToolAccessStore, toAccessView } from './access';
-import type { ConsentDecision, ConsentWindow, PendingConsent } from './ports';
+import type { ConsentDecision, ConsentWindow, PageBridges, PendingConsent } from './ports';
 import { toToolShop } from './tool-shops';
 
 export interface ToolServiceDeps {
@@ -46,6 +48,8 @@ export interface ToolServiceDeps {
   consent: ConsentWindow;
   originAccess: OriginAccess;
   newId(): string;
+  /** Web page origins allowed as tools; without it none can be added. */
+  bridges?: PageBridges;
   /** Keeps the worker alive while a person reads the consent window. */
   keepAwake?: <T>(task: () => Promise<T>) => Promise<T>;
 }
@@ -76,6 +80,12 @@ export interface ToolService {
   /** For the options page. */
   listAccess(): Promise<ToolAccessView[]>;
   revoke(caller: string): Promise<null>;
+  /** Web page origins allowed to ask (each with its bridge registered). */
+  listOrigins(): Promise<string[]>;
+  /** After the page asked Chrome for the origin's host permission, in the click. */
+  addOrigin(origin: string): Promise<string[]>;
+  /** Unregisters the bridge, ends the origin's grant of access and gives its permission back. */
+  removeOrigin(origin: string): Promise<string[]>;
 }
 
 const notAllowed = () =>
@@ -346,6 +356,52 @@ export function createToolService(deps: ToolServiceDeps): ToolService {
 
     async listAccess() {
       return (await deps.access.list()).map(toAccessView).sort((a, b) => a.createdAt - b.createdAt);
+    },
+
+    async listOrigins() {
+      return deps.bridges ? (await deps.bridges.list()).sort() : [];
+    },
+
+    async addOrigin(value) {
+      const origin = parsePageOrigin(value);
+      if (!deps.bridges) throw new SellerAuthError('internal', 'Web pages cannot be added in this build.');
+      if (!(await deps.originAccess.has(`${origin}/`))) {
+        throw new SellerAuthError(
+          'permission_denied',
+          'Chrome has not granted Seller Auth access to this page.',
+          {
+            origin: pageOriginPattern(origin),
+          },
+        );
+      }
+      if (!(await deps.bridges.list()).includes(origin)) await deps.bridges.register(origin);
+      return (await deps.bridges.list()).sort();
+    },
+
+    async removeOrigin(value) {
+      const origin = parsePageOrigin(value);
+      if (!deps.bridges) return [];
+      await deps.bridges.unregister(origin);
+      const caller = callerKey({ kind: 'origin', origin });
+      if (await deps.access.remove(caller)) await log({ kind: 'tool_access_revoked', caller });
+      // Kept while an app still reaches that host (its endpoints or callback), or another origin on it.
+      const pattern = pageOriginPattern(origin);
+      const apps = await deps.apps.list();
+      const stillUsed = [
+        ...apps.flatMap((app) => [
+          ...Object.values(resolveEndpoints(app.platform, app.endpoints)),
+          app.callbackUrl,
+        ]),
+        ...(await deps.bridges.list()),
+      ].some((url) => {
+        try {
+          return pageOriginPattern(url) === pattern;
+        } catch {
+          return false;
+        }
+      });
+      if (!stillUsed) await deps.bridges.dropPermission(pattern).catch(() => {});
+      return (await deps.bridges.list()).sort();
     },
 
     async revoke(caller) {

@@ -46,6 +46,7 @@ export function defaultHandlers(state: { apps?: AppView[]; grants?: GrantView[] 
     'activity.list': () => [],
     'backup.status': () => ({ shops: 0, notBackedUp: 0 }),
     'toolAccess.list': () => [],
+    'toolOrigins.list': () => [],
   };
 }
 

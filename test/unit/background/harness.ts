@@ -13,8 +13,8 @@ import type { AuthWindow, KeepAwake, OriginAccess } from '../../../src/grants/co
 import { grantFromTokens } from '../../../src/grants/lifecycle';
 import type { Grant } from '../../../src/grants/model';
 import type { StorageHealth } from '../../../src/grants/storage-health';
-import type { ToolAccessStore } from '../../../src/grants/tools/access';
-import type { ConsentWindow } from '../../../src/grants/tools/ports';
+import { createMemoryToolAccessStore, type ToolAccessStore } from '../../../src/grants/tools/access';
+import type { ConsentWindow, PageBridges } from '../../../src/grants/tools/ports';
 import type { ApiClient } from '../../../src/platforms/api-client';
 import { SellerAuthError } from '../../../src/shared/errors';
 import { type AppProfile, type CallbackKind, DEFAULT_SETTINGS } from '../../../src/shared/model';
@@ -153,6 +153,7 @@ export interface HarnessOptions {
   consentWindow?: ConsentWindow;
   api?: ApiClient;
   toolAccess?: ToolAccessStore;
+  pageBridges?: PageBridges;
 }
 
 export function createHarness({ samePlatformAs, ...options }: HarnessOptions = {}) {
@@ -206,6 +207,7 @@ export function createHarness({ samePlatformAs, ...options }: HarnessOptions = {
     sleep: clock.sleep,
     storageHealth,
     durableStorage,
+    toolAccess: createMemoryToolAccessStore(),
     ...options,
   };
   const worker = createWorker(deps);

@@ -9,6 +9,11 @@ import { connectSellerAuthDb, createStores } from '../../../src/grants/store';
 import { DEFAULT_SETTINGS } from '../../../src/shared/model';
 import type { Reply } from '../../../src/shared/protocol';
 
+// The bridge content script is a file name in the built worker (crxjs `?script&iife`); Node has no page.
+vi.mock('../../../src/bridge/adapters/content-bridge?script&iife', () => ({
+  default: 'src/bridge/adapters/content-bridge.js',
+}));
+
 const ID = 'kgjfgplpablkjnlkjmjdecgdpfankdle';
 const POPUP = {
   id: ID,
