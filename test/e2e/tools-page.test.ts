@@ -5,9 +5,12 @@
  * signed proxy. A frame inside the allowed page is refused, a page of another origin has no bridge, and
  * a removed origin is refused. No reply carries a refresh token, a code or a secret.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DEMO_LAZADA_APP_KEY, DEMO_SELLERS } from '../../sandbox/index';
+import { EXTENSION_DIR } from '../support/browser';
 import { connectSeller, type Session, startSession } from '../support/session';
 
 let session: Session;
@@ -105,6 +108,12 @@ test('a frame inside the allowed page is refused', async () => {
     ok: false,
     error: { code: 'tools_not_allowed' },
   });
+});
+
+test('the bridge script is not web accessible: no page can tell Seller Auth is installed by it', () => {
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+  expect(manifest).not.toHaveProperty('web_accessible_resources');
+  expect(manifest).not.toHaveProperty('content_scripts');
 });
 
 test('a page of an origin not added has no bridge', async () => {
