@@ -13,6 +13,7 @@
  */
 import type { ErrorCode, ErrorData } from '../shared/errors';
 import {
+  PAGE_REQUEST,
   TOOLS_API_VERSION,
   type ToolShop,
   type ToolsHello,
@@ -73,17 +74,61 @@ function isErrorData(value: unknown): value is ErrorData {
   );
 }
 
+/** For an extension: messages go to Seller Auth by its id. */
 export function createSellerAuthClient(options: {
   extensionId: string;
   sendMessage: ExternalSendMessage;
 }): SellerAuthClient {
+  return clientOver((message) => options.sendMessage(options.extensionId, message));
+}
+
+/** The slice of `window` a page client needs. */
+export interface PageWindow {
+  postMessage(message: unknown, targetOrigin: string, transfer: Transferable[]): void;
+  location: { origin: string };
+}
+
+/**
+ * For a web page whose origin was added in Seller Auth's "Connected tools": each request goes to
+ * Seller Auth's bridge over its own MessageChannel. Without the bridge (the origin was not added) the
+ * request ends as `no_answer` after `timeoutMs`; a frame inside the page is refused by name.
+ */
+export function createSellerAuthPageClient(options: {
+  window: PageWindow;
+  /** How long to wait for an answer; a consent window waits for a person, so keep it long. */
+  timeoutMs?: number;
+}): SellerAuthClient {
+  const timeoutMs = options.timeoutMs ?? 10 * 60_000;
+  return clientOver(
+    (message) =>
+      new Promise((resolve, reject) => {
+        const channel = new MessageChannel();
+        const timer = setTimeout(() => {
+          channel.port1.close();
+          reject(new Error('no answer'));
+        }, timeoutMs);
+        channel.port1.onmessage = (event: MessageEvent) => {
+          clearTimeout(timer);
+          channel.port1.close();
+          resolve(event.data);
+        };
+        options.window.postMessage(
+          { sellerAuth: PAGE_REQUEST, ...(message as object) },
+          options.window.location.origin,
+          [channel.port2],
+        );
+      }),
+  );
+}
+
+function clientOver(transport: (message: unknown) => Promise<unknown>): SellerAuthClient {
   async function send<T extends ToolsMessageType>(
     type: T,
     payload: ToolsRequestOf<T>,
   ): Promise<ToolsResponseOf<T>> {
     let reply: unknown;
     try {
-      reply = await options.sendMessage(options.extensionId, { type, payload });
+      reply = await transport({ type, payload });
     } catch {
       throw new SellerAuthToolError('no_answer', 'Seller Auth did not answer: is it installed and enabled?');
     }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createSellerAuthClient, SellerAuthToolError } from '../../../src/tools-client/seller-auth-client';
+import {
+  createSellerAuthClient,
+  createSellerAuthPageClient,
+  SellerAuthToolError,
+} from '../../../src/tools-client/seller-auth-client';
 
 const ID = 'fffnjcdamfdmpeafhgelpgehapcbeilk';
 
@@ -53,5 +57,33 @@ describe('createSellerAuthClient', () => {
       retryable: true,
     });
     await expect(clientAnswering(undefined).client.hello()).rejects.toMatchObject({ code: 'bad_answer' });
+  });
+});
+
+describe('createSellerAuthPageClient', () => {
+  it('posts each request to its own window with one port, and reads the answer from that port', async () => {
+    const posted: { message: unknown; origin: string }[] = [];
+    const page = {
+      location: { origin: 'https://tool.example' },
+      postMessage(message: unknown, origin: string, transfer: Transferable[]) {
+        posted.push({ message, origin });
+        (transfer[0] as MessagePort).postMessage({ ok: true, value: [{ id: 'g1' }] });
+      },
+    };
+    const client = createSellerAuthPageClient({ window: page });
+    expect(await client.listShops()).toEqual([{ id: 'g1' }]);
+    expect(posted).toEqual([
+      {
+        message: { sellerAuth: 'seller-auth:request', type: 'tools.listShops' },
+        origin: 'https://tool.example',
+      },
+    ]);
+  });
+
+  it('ends as no_answer when no bridge answers', async () => {
+    const page = { location: { origin: 'https://tool.example' }, postMessage() {} };
+    await expect(createSellerAuthPageClient({ window: page, timeoutMs: 10 }).hello()).rejects.toMatchObject({
+      code: 'no_answer',
+    });
   });
 });
