@@ -118,3 +118,18 @@ export const BRIDGE_CHANNEL = 'seller-auth-bridge';
 /** What a page posts to `window` (with one MessagePort) for one request, and the bridge's hello. */
 export const PAGE_REQUEST = 'seller-auth:request';
 export const PAGE_READY = 'seller-auth:ready';
+
+/** The port name a tool opens (`runtime.connect(SELLER_AUTH_ID, { name })`) to hear shop changes. */
+export const TOOLS_SUBSCRIBE_PORT = 'seller-auth.tools.subscribe';
+
+/**
+ * What a subscribed tool hears: `shops` once at the start (what it may use now), `shop.changed` when a
+ * granted shop's health or deadlines change (a refreshed token moves `accessExpiresAt`), `shop.removed`,
+ * and `access.ended` (revoked) or `error` just before the port closes.
+ */
+export type ToolEvent =
+  | { event: 'shops'; shops: ToolShop[] }
+  | { event: 'shop.changed'; shop: ToolShop }
+  | { event: 'shop.removed'; shopId: string }
+  | { event: 'access.ended' }
+  | { event: 'error'; error: { code: string; message: string } };

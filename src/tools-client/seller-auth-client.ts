@@ -15,6 +15,8 @@ import type { ErrorCode, ErrorData } from '../shared/errors';
 import {
   PAGE_REQUEST,
   TOOLS_API_VERSION,
+  TOOLS_SUBSCRIBE_PORT,
+  type ToolEvent,
   type ToolShop,
   type ToolsHello,
   type ToolsMessageType,
@@ -23,7 +25,7 @@ import {
   type ToolsResponseOf,
 } from '../shared/tools';
 
-export type { ToolShop, ToolsHello, ToolsMode };
+export type { ToolEvent, ToolShop, ToolsHello, ToolsMode };
 export { TOOLS_API_VERSION };
 
 /** Delivers one message to another extension and resolves with its reply (`chrome.runtime.sendMessage`). */
@@ -58,6 +60,11 @@ export interface SellerAuthClient {
     options?: { minValidityS?: number },
   ): Promise<{ accessToken: string; expiresAt: number }>;
   /** `apiPath`: `/orders/get` (path style) or `aliexpress.solution.order.get` (dotted, sent to /sync). */
+  /**
+   * Hears shop changes until `close()` (extensions only: needs `connect`). Reconnect after `onClose`:
+   * Seller Auth's worker may have stopped.
+   */
+  subscribe(onEvent: (event: ToolEvent) => void, onClose?: () => void): { close(): void };
   call<T = unknown>(
     shopId: string,
     apiPath: string,
@@ -74,12 +81,29 @@ function isErrorData(value: unknown): value is ErrorData {
   );
 }
 
+/** The slice of `chrome.runtime.Port` a subscription uses. */
+export interface ToolPort {
+  postMessage(message: unknown): void;
+  disconnect(): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+}
+
 /** For an extension: messages go to Seller Auth by its id. */
 export function createSellerAuthClient(options: {
   extensionId: string;
   sendMessage: ExternalSendMessage;
+  /** `(id, info) => chrome.runtime.connect(id, info)`: needed for `subscribe` only. */
+  connect?: (extensionId: string, info: { name: string }) => ToolPort;
 }): SellerAuthClient {
-  return clientOver((message) => options.sendMessage(options.extensionId, message));
+  const subscribe = (onEvent: (event: ToolEvent) => void, onClose?: () => void) => {
+    if (!options.connect) throw new SellerAuthToolError('bad_answer', 'subscribe needs the connect option.');
+    const port = options.connect(options.extensionId, { name: TOOLS_SUBSCRIBE_PORT });
+    port.onMessage.addListener((message) => onEvent(message as ToolEvent));
+    port.onDisconnect.addListener(() => onClose?.());
+    return { close: () => port.disconnect() };
+  };
+  return clientOver((message) => options.sendMessage(options.extensionId, message), subscribe);
 }
 
 /** The slice of `window` a page client needs. */
@@ -121,7 +145,14 @@ export function createSellerAuthPageClient(options: {
   );
 }
 
-function clientOver(transport: (message: unknown) => Promise<unknown>): SellerAuthClient {
+const noSubscribe = (): never => {
+  throw new SellerAuthToolError('bad_answer', 'Web pages cannot subscribe yet.');
+};
+
+function clientOver(
+  transport: (message: unknown) => Promise<unknown>,
+  subscribe: SellerAuthClient['subscribe'] = noSubscribe,
+): SellerAuthClient {
   async function send<T extends ToolsMessageType>(
     type: T,
     payload: ToolsRequestOf<T>,
@@ -144,6 +175,7 @@ function clientOver(transport: (message: unknown) => Promise<unknown>): SellerAu
 
   return {
     hello: () => send('tools.hello', undefined),
+    subscribe,
     requestAccess: (request = {}) => send('tools.requestAccess', request),
     listShops: () => send('tools.listShops', undefined),
     getToken: (shopId, request = {}) => send('tools.getToken', { shopId, ...request }),

@@ -20,6 +20,7 @@ let sgShop: string;
 let myShop: string;
 const replies: unknown[] = [];
 const refreshTokensSeen = new Set<string>();
+let subscriptionOpen: { events(): Promise<unknown[]> } | undefined;
 
 beforeAll(async () => {
   tool = await writeTestExtension('Order Tool');
@@ -178,6 +179,23 @@ describe('a tool with access', () => {
     });
   });
 
+  test('a subscribed tool hears a refreshed shop, then the end of its access', async () => {
+    const subscription = await client().subscribe();
+    await expect
+      .poll(() => subscription.events())
+      .toEqual([{ event: 'shops', shops: [expect.objectContaining({ id: sgShop })] }]);
+    await session.call('grants.refresh', { grantId: sgShop });
+    const refreshed = (await session.storedGrants()).find((grant) => grant.id === sgShop);
+    await expect
+      .poll(() => subscription.events())
+      .toContainEqual({
+        event: 'shop.changed',
+        shop: expect.objectContaining({ id: sgShop, accessExpiresAt: refreshed?.accessExpiresAt }),
+      });
+    subscriptionOpen = subscription;
+    await rememberRefreshTokens();
+  });
+
   test('a tool revoked in "Connected tools" is refused', async () => {
     const options = await session.browser.openPage('src/options/index.html');
     await options.getByRole('button', { name: new RegExp(`^Revoke .*${tool.id}`) }).click();
@@ -187,6 +205,11 @@ describe('a tool with access', () => {
       error: { code: 'tools_not_allowed' },
     });
     await options.close();
+    const events = subscriptionOpen?.events;
+    if (events)
+      await expect
+        .poll(events)
+        .toEqual(expect.arrayContaining([{ event: 'access.ended' }, { closed: true }]));
   });
 });
 

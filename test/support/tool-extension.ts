@@ -8,7 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Reply } from '../../src/shared/protocol';
-import type { ToolsMessageType, ToolsRequestOf, ToolsResponseOf } from '../../src/shared/tools';
+import {
+  TOOLS_SUBSCRIBE_PORT,
+  type ToolsMessageType,
+  type ToolsRequestOf,
+  type ToolsResponseOf,
+} from '../../src/shared/tools';
 import { EXTENSION_ID } from './browser';
 
 export interface TestExtension {
@@ -72,5 +77,28 @@ export function toolClient(context: BrowserContext, extension: TestExtension, re
     replies.push(reply);
     return reply;
   };
-  return { send, call, raw };
+  /** Opens the subscribe port; `events()` reads what came on it (and `{ closed: true }` once it closed). */
+  const subscribe = async () => {
+    const from = await open();
+    await from.evaluate(
+      ({ target, name }) => {
+        const events: unknown[] = [];
+        (globalThis as { toolEvents?: unknown[] }).toolEvents = events;
+        const port = chrome.runtime.connect(target, { name });
+        port.onMessage.addListener((message: unknown) => events.push(message));
+        port.onDisconnect.addListener(() => events.push({ closed: true }));
+      },
+      { target: EXTENSION_ID, name: TOOLS_SUBSCRIBE_PORT },
+    );
+    return {
+      events: async (): Promise<unknown[]> => {
+        const seen = (await from.evaluate(
+          () => (globalThis as { toolEvents?: unknown[] }).toolEvents ?? [],
+        )) as unknown[];
+        replies.push(...seen);
+        return seen;
+      },
+    };
+  };
+  return { send, call, raw, subscribe };
 }

@@ -9,6 +9,7 @@ import { parseStorageHealth } from '../../grants/storage-health';
 import { createBridgeListener } from '../messaging/bridge-router';
 import { createMessageListener } from '../messaging/router';
 import { createToolsMessageListener } from '../messaging/tools-router';
+import { createToolsConnectListener } from '../messaging/tools-subscribe';
 import type { ExtensionIdentity, WorkerDeps } from '../wiring/deps';
 import { logFailure } from '../wiring/log-failure';
 import type { KeptValue } from '../wiring/ports';
@@ -91,6 +92,7 @@ export function listenToBrowser(worker: Worker, extension: ExtensionIdentity): v
   browser.runtime.onMessage.addListener(createMessageListener(worker.handlers, self, bridge));
   // Seller tools in other extensions (manifest externally_connectable.ids): the tools API only.
   browser.runtime.onMessageExternal.addListener(createToolsMessageListener(worker.tools, self));
+  browser.runtime.onConnectExternal.addListener(createToolsConnectListener(worker.subscribeTool, self));
   browser.alarms.onAlarm.addListener((alarm) => {
     worker.onAlarm(alarm.name).catch(logFailure('scheduled work'));
   });

@@ -21,7 +21,7 @@ import { createMemoryRefreshJournal, replayRefreshJournal } from '../../grants/r
 import { STORAGE_NOTICE_PREFIX } from '../../grants/storage-health';
 import { createMemoryToolAccessStore } from '../../grants/tools/access';
 import type { ConsentWindow } from '../../grants/tools/ports';
-import { createToolService } from '../../grants/tools/tool-service';
+import { createToolService, type ToolService } from '../../grants/tools/tool-service';
 import { createApiClient } from '../../platforms/api-client';
 import { DUE_ALARM, SAFETY_ALARM } from '../adapters/alarm-scheduler';
 import { grantIdFromNotificationId } from '../adapters/notifier';
@@ -44,6 +44,8 @@ export interface Worker {
   tools: ToolsHandlers;
   /** The web page origins allowed as tools (the bridge's check). */
   toolOrigins(): Promise<string[]>;
+  /** A tool's port for shop changes (runtime.onConnectExternal). */
+  subscribeTool: ToolService['subscribe'];
   /**
    * Expire an interrupted login, run what is due, re-arm (always, even when the rest failed).
    * Concurrent calls share one promise; a call that arrives during a run makes it run once more
@@ -73,11 +75,18 @@ export function createWorker(deps: WorkerDeps): Worker {
     onChange: (change) => reactToStorageHealth(change),
   });
   const stores = watchStores(deps.stores, health);
+  // Subscribed seller tools hear what changed after open pages are told (bound once the service exists).
+  let toolsHearChanges: () => Promise<void> = async () => {};
   const rearm = createRearm({
     ...stores,
     scheduler: deps.scheduler,
     badge: healthAwareBadge(deps.badge, health),
-    changes: deps.changes,
+    changes: {
+      grantsChanged: async () => {
+        await deps.changes.grantsChanged();
+        void toolsHearChanges().catch(() => {});
+      },
+    },
     clock,
   });
   const reactToStorageHealth = createStorageHealthReactions({
@@ -156,6 +165,8 @@ export function createWorker(deps: WorkerDeps): Worker {
     keepAwake,
     ...(deps.pageBridges ? { bridges: deps.pageBridges } : {}),
   });
+
+  toolsHearChanges = () => toolService.shopsChanged();
 
   const handlers = createHandlers({
     extension: deps.extension,
@@ -259,6 +270,7 @@ export function createWorker(deps: WorkerDeps): Worker {
     handlers,
     tools: createToolsHandlers(toolService),
     toolOrigins: () => toolService.listOrigins(),
+    subscribeTool: (caller, post, end) => toolService.subscribe(caller, post, end),
     catchUp,
     rearm,
     onAlarm: async (name) => {

@@ -19,6 +19,7 @@ import {
   TOOLS_API_VERSION,
   type ToolAccessView,
   type ToolCaller,
+  type ToolEvent,
   type ToolShop,
   type ToolsHello,
   type ToolsMode,
@@ -80,6 +81,13 @@ export interface ToolService {
   /** For the options page. */
   listAccess(): Promise<ToolAccessView[]>;
   revoke(caller: string): Promise<null>;
+  /**
+   * Tells `post` about this caller's shops from now on; throws `tools_not_allowed` without access.
+   * Resolves to the unsubscribe. Memory only: a stopped worker closes the port, and the tool reconnects.
+   */
+  subscribe(caller: ToolCaller, post: (event: ToolEvent) => void, end: () => void): Promise<() => void>;
+  /** Grants (or access) changed: each subscriber hears what changed for it. */
+  shopsChanged(): Promise<void>;
   /** Web page origins allowed to ask (each with its bridge registered). */
   listOrigins(): Promise<string[]>;
   /** After the page asked Chrome for the origin's host permission, in the click. */
@@ -91,7 +99,20 @@ export interface ToolService {
 const notAllowed = () =>
   new SellerAuthError('tools_not_allowed', 'This tool has no access to Seller Auth: ask for access first.');
 
+/** What a subscriber last heard of a shop: a change of any of these is news. */
+function shopSignature(shop: ToolShop): string {
+  return JSON.stringify([shop.health, shop.accessExpiresAt, shop.refreshExpiresAt, shop.name]);
+}
+
+interface Subscriber {
+  caller: ToolCaller;
+  post(event: ToolEvent): void;
+  end(): void;
+  heard: Map<string, string>;
+}
+
 export function createToolService(deps: ToolServiceDeps): ToolService {
+  const subscribers = new Set<Subscriber>();
   const pending = new Map<string, { request: PendingConsent; answer: (decision: ConsentDecision) => void }>();
 
   const log = async (entry: Omit<ActivityEntry, 'id' | 'at'>) => {
@@ -195,6 +216,36 @@ export function createToolService(deps: ToolServiceDeps): ToolService {
     }
   };
 
+  const notifySubscribers = async () => {
+    for (const subscriber of [...subscribers]) {
+      try {
+        const access = await deps.access.get(callerKey(subscriber.caller));
+        if (!access) {
+          subscribers.delete(subscriber);
+          subscriber.post({ event: 'access.ended' });
+          subscriber.end();
+          continue;
+        }
+        const shops = await visibleShops(access.shopIds);
+        const seen = new Set<string>();
+        for (const shop of shops) {
+          seen.add(shop.id);
+          const signature = shopSignature(shop);
+          if (subscriber.heard.get(shop.id) === signature) continue;
+          subscriber.heard.set(shop.id, signature);
+          subscriber.post({ event: 'shop.changed', shop });
+        }
+        for (const shopId of [...subscriber.heard.keys()]) {
+          if (seen.has(shopId)) continue;
+          subscriber.heard.delete(shopId);
+          subscriber.post({ event: 'shop.removed', shopId });
+        }
+      } catch {
+        // A port that went away, or storage failing: the next change tries again.
+      }
+    }
+  };
+
   return {
     async hello(caller) {
       const access = await deps.access.get(callerKey(caller));
@@ -247,6 +298,7 @@ export function createToolService(deps: ToolServiceDeps): ToolService {
         previous,
       );
       await deps.access.put(access);
+      await notifySubscribers();
       await log({
         kind: 'tool_access_granted',
         caller: callerKey(caller),
@@ -358,6 +410,24 @@ export function createToolService(deps: ToolServiceDeps): ToolService {
       return (await deps.access.list()).map(toAccessView).sort((a, b) => a.createdAt - b.createdAt);
     },
 
+    async subscribe(caller, post, end) {
+      const access = await requireAccess(caller);
+      const shops = await visibleShops(access.shopIds);
+      const subscriber: Subscriber = {
+        caller,
+        post,
+        end,
+        heard: new Map(shops.map((shop) => [shop.id, shopSignature(shop)])),
+      };
+      subscribers.add(subscriber);
+      post({ event: 'shops', shops });
+      return () => {
+        subscribers.delete(subscriber);
+      };
+    },
+
+    shopsChanged: () => notifySubscribers(),
+
     async listOrigins() {
       return deps.bridges ? (await deps.bridges.list()).sort() : [];
     },
@@ -383,7 +453,10 @@ export function createToolService(deps: ToolServiceDeps): ToolService {
       if (!deps.bridges) return [];
       await deps.bridges.unregister(origin);
       const caller = callerKey({ kind: 'origin', origin });
-      if (await deps.access.remove(caller)) await log({ kind: 'tool_access_revoked', caller });
+      if (await deps.access.remove(caller)) {
+        await log({ kind: 'tool_access_revoked', caller });
+        await notifySubscribers();
+      }
       // Kept while an app still reaches that host (its endpoints or callback), or another origin on it.
       const pattern = pageOriginPattern(origin);
       const apps = await deps.apps.list();
@@ -410,6 +483,7 @@ export function createToolService(deps: ToolServiceDeps): ToolService {
         throw new SellerAuthError('not_found', 'This tool has no access any more.');
       }
       await log({ kind: 'tool_access_revoked', caller });
+      await notifySubscribers();
       return null;
     },
   };

@@ -40,6 +40,7 @@ const fakeChrome = {
     sendMessage: vi.fn(async () => undefined),
     onMessage: event(),
     onMessageExternal: event(),
+    onConnectExternal: event(),
     onStartup: event(),
     onInstalled: event(),
   },
@@ -108,6 +109,7 @@ describe('main', () => {
   it('registers every listener at load', () => {
     expect(fakeChrome.runtime.onMessage.listeners).toHaveLength(1);
     expect(fakeChrome.runtime.onMessageExternal.listeners).toHaveLength(1);
+    expect(fakeChrome.runtime.onConnectExternal.listeners).toHaveLength(1);
     expect(fakeChrome.runtime.onStartup.listeners).toHaveLength(1);
     expect(fakeChrome.runtime.onInstalled.listeners).toHaveLength(1);
     expect(fakeChrome.alarms.onAlarm.listeners).toHaveLength(1);

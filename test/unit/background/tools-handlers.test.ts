@@ -1,11 +1,11 @@
 /** The seller tools API through the worker: consent, the shops a tool sees, token handout, the proxy. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseToolsRequest } from '../../../src/background/messaging/tools-parsers';
 import type { ConsentDecision, ConsentWindow, OpenConsent } from '../../../src/grants/tools/ports';
 import type { ApiCall, ApiClient } from '../../../src/platforms/api-client';
 import type { AppCredentials } from '../../../src/platforms/types';
 import { SellerAuthError } from '../../../src/shared/errors';
-import type { ToolCaller, ToolsMessageType, ToolsRequestOf } from '../../../src/shared/tools';
+import type { ToolCaller, ToolEvent, ToolsMessageType, ToolsRequestOf } from '../../../src/shared/tools';
 import { APP_SECRET, createHarness, type Harness, storeGrant } from './harness';
 
 const TOOL: ToolCaller = { kind: 'extension', id: 'abcdefghijklmnopabcdefghijklmnop' };
@@ -324,5 +324,49 @@ describe('tools.call', () => {
     s.h.origins.allowed.add('https://api.lazada.sg');
     await s.tools('tools.call', TOOL, { shopId: grant.id, apiPath: '/orders/get' });
     expect(s.api.calls[0]?.gateway.rest).toBe('https://api.lazada.sg/rest');
+  });
+});
+
+describe('subscribe', () => {
+  it('is refused without access', async () => {
+    const s = setup();
+    await expect(
+      s.h.worker.subscribeTool(
+        TOOL,
+        () => {},
+        () => {},
+      ),
+    ).rejects.toMatchObject({
+      code: 'tools_not_allowed',
+    });
+  });
+
+  it('tells the shops at once, then each change of a granted shop, and the end of access', async () => {
+    const s = setup();
+    const { first, second } = await twoShops(s);
+    await approved(s, 'proxy', () => [first.id]);
+    const events: ToolEvent[] = [];
+    let ended = 0;
+    await s.h.worker.subscribeTool(
+      TOOL,
+      (event) => events.push(event),
+      () => (ended += 1),
+    );
+    expect(events).toEqual([{ event: 'shops', shops: [expect.objectContaining({ id: first.id })] }]);
+
+    await s.h.clock.advance(60_000);
+    await s.h.send('grants.refresh', { grantId: second.id });
+    await s.h.send('grants.refresh', { grantId: first.id });
+    const refreshed = s.h.stores.grants.peek(first.id);
+    await vi.waitFor(() => expect(events).toHaveLength(2));
+    expect(events[1]).toEqual({
+      event: 'shop.changed',
+      shop: expect.objectContaining({ id: first.id, accessExpiresAt: refreshed?.accessExpiresAt }),
+    });
+    expect(JSON.stringify(events)).not.toContain(refreshed?.accessToken ?? 'none');
+
+    await s.h.send('toolAccess.revoke', { caller: `ext:${TOOL.kind === 'extension' ? TOOL.id : ''}` });
+    expect(events.at(-1)).toEqual({ event: 'access.ended' });
+    expect(ended).toBe(1);
   });
 });

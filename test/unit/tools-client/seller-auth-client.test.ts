@@ -87,3 +87,28 @@ describe('createSellerAuthPageClient', () => {
     });
   });
 });
+
+describe('subscribe', () => {
+  it('opens the subscribe port and hands each event over', () => {
+    const listeners: ((message: unknown) => void)[] = [];
+    const opened: string[] = [];
+    const client = createSellerAuthClient({
+      extensionId: ID,
+      sendMessage: async () => undefined,
+      connect: (id, info) => {
+        opened.push(`${id}:${info.name}`);
+        return {
+          postMessage() {},
+          disconnect() {},
+          onMessage: { addListener: (listener) => listeners.push(listener) },
+          onDisconnect: { addListener() {} },
+        };
+      },
+    });
+    const events: unknown[] = [];
+    client.subscribe((event) => events.push(event));
+    for (const listener of listeners) listener({ event: 'shops', shops: [] });
+    expect(opened).toEqual([`${ID}:seller-auth.tools.subscribe`]);
+    expect(events).toEqual([{ event: 'shops', shops: [] }]);
+  });
+});
