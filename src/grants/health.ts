@@ -47,6 +47,8 @@ export function toGrantView(grant: Grant, appName: string, settings: Settings, n
       ? { slowDownUntil: grant.slowDownUntil }
       : {}),
     ...(grant.movedAt !== undefined ? { movedAt: grant.movedAt } : {}),
+    ...(grant.shopName !== undefined ? { shopName: grant.shopName } : {}),
+    ...(grant.shopCode !== undefined ? { shopCode: grant.shopCode } : {}),
   };
 }
 

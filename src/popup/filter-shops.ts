@@ -38,7 +38,15 @@ function haystackOf(view: GrantView): string {
   const cached = haystacks.get(view);
   if (cached !== undefined) return cached;
   const { seller } = view;
-  const parts = [seller.account, seller.sellerId, seller.userId, view.appName, PLATFORM_NAMES[view.platform]];
+  const parts = [
+    seller.account,
+    seller.sellerId,
+    seller.userId,
+    view.appName,
+    PLATFORM_NAMES[view.platform],
+    view.shopName,
+    view.shopCode,
+  ];
   for (const code of shopCountries(view)) parts.push(code, countryName(code));
   for (const entry of seller.countries) parts.push(entry.sellerId, entry.userId, entry.shortCode);
   const haystack = parts.filter(Boolean).join('\n').toLowerCase();

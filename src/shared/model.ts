@@ -72,6 +72,9 @@ export interface GrantView {
   slowDownUntil?: number;
   /** When "Move" handed this shop to another browser (health `moved`). */
   movedAt?: number;
+  /** The shop's name and short code from the platform, when known. */
+  shopName?: string;
+  shopCode?: string;
 }
 
 export type AttemptPhase = 'waiting_for_login' | 'exchanging' | 'succeeded' | 'failed';

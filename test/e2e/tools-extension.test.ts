@@ -29,6 +29,9 @@ beforeAll(async () => {
   app = await session.addSandboxApp({ platform: 'lazada' });
   sgShop = (await connectSeller(session, app, DEMO_SELLERS.lazadaSg)).grantId;
   myShop = (await connectSeller(session, app, DEMO_SELLERS.lazadaMy)).grantId;
+  // Shop names arrive from /seller/get just after each connect.
+  const named = async () => (await session.storedGrants()).every((grant) => grant.shopName !== undefined);
+  for (let tries = 0; !(await named()) && tries < 50; tries++) await new Promise((r) => setTimeout(r, 100));
   await rememberRefreshTokens();
 });
 
@@ -55,6 +58,13 @@ async function consentWindowFor(
 }
 
 const client = () => toolClient(session.browser.context, tool, replies);
+
+test('the popup shows each shop by the name and short code /seller/get answered', async () => {
+  const popup = await session.browser.openPage('src/popup/index.html');
+  await popup.getByText('Sg Seller Shop · SG4H2K9').waitFor();
+  await popup.getByText('My Seller Shop · MY6D5XG').waitFor();
+  await popup.close();
+});
 
 describe('a tool before access', () => {
   test('hello answers, everything else is a named refusal', async () => {
@@ -113,6 +123,8 @@ describe('consent', () => {
 
     const shops = await ask.call('tools.listShops');
     expect(shops.map((shop) => shop.id)).toEqual([sgShop]);
+    // The shop's name, from /seller/get right after connect.
+    expect(shops[0]?.name).toBe('Sg Seller Shop');
     expect(shops[0]).toMatchObject({ platform: 'lazada', country: 'sg', health: 'connected' });
     expect(shops[0]?.countries[0]).toMatchObject({ sellerId: '1000101' });
     expect(await ask.send('tools.getToken', { shopId: myShop })).toMatchObject({

@@ -18,6 +18,7 @@ import {
   runDueWork,
 } from '../../grants/lifecycle';
 import { createMemoryRefreshJournal, replayRefreshJournal } from '../../grants/refresh-journal';
+import { fetchShopName } from '../../grants/shop-name';
 import { STORAGE_NOTICE_PREFIX } from '../../grants/storage-health';
 import { createMemoryToolAccessStore } from '../../grants/tools/access';
 import type { ConsentWindow } from '../../grants/tools/ports';
@@ -123,6 +124,8 @@ export function createWorker(deps: WorkerDeps): Worker {
   if (deps.startTimer) refresh.startTimer = deps.startTimer;
   if (deps.sleep) refresh.sleep = deps.sleep;
 
+  const api = deps.api ?? createApiClient({ clock });
+
   const attempts: AttemptDeps = {
     attempts: stores.attempts,
     activity: stores.activity,
@@ -144,6 +147,9 @@ export function createWorker(deps: WorkerDeps): Worker {
     extensionId: deps.extension.id,
     rearm,
     newId,
+    onConnected: (grant) => {
+      void fetchShopName({ ...stores, credentials, api, originAccess: deps.originAccess, rearm }, grant);
+    },
   };
 
   const toolService = createToolService({
@@ -156,7 +162,7 @@ export function createWorker(deps: WorkerDeps): Worker {
     activity: stores.activity,
     refresh,
     rearm,
-    api: deps.api ?? createApiClient({ clock }),
+    api,
     // The pace refreshes use: a proxied call takes a turn from the same limiter.
     limiter: async () => pacer(await settings(), clock, deps.sleep ?? realSleep),
     consent: deps.consentWindow ?? noConsentWindow,

@@ -42,6 +42,8 @@ export interface ConnectDeps extends AttemptDeps {
   /** Re-arms the alarm and the badge after a grant changed. */
   rearm: () => Promise<void>;
   newId: () => string;
+  /** After a grant was stored (connect or authorize again): best-effort extras, never awaited. */
+  onConnected?: (grant: Grant) => void;
 }
 
 export interface ConnectRequest {
@@ -199,6 +201,7 @@ async function storeGrant(deps: ConnectDeps, prepared: Prepared, code: string): 
     })
     .catch(() => {});
   await deps.rearm().catch(() => {});
+  deps.onConnected?.(stored);
   return stored;
 }
 

@@ -8,7 +8,7 @@ import type { Grant } from '../model';
 export function toToolShop(grant: Grant, settings: Settings, now: number): ToolShop {
   return {
     id: grant.id,
-    name: grant.seller.account,
+    name: grant.shopName ?? grant.seller.account,
     platform: grant.platform,
     country: grant.seller.country,
     countries: grant.seller.countries.map((entry) => ({ ...entry })),

@@ -92,3 +92,12 @@ describe('filterShops', () => {
     expect(shopCountries(singapore)).toEqual(['sg']);
   });
 });
+
+describe('search by shop name', () => {
+  it('finds a shop by the name and short code the platform answered', () => {
+    const named = aGrantView({ id: 'named', shopName: 'Acme Home', shopCode: 'SG4H2K9' });
+    const views = [named, singapore];
+    expect(filterShops(views, { ...EMPTY_QUERY, text: 'acme' }).map((view) => view.id)).toEqual(['named']);
+    expect(filterShops(views, { ...EMPTY_QUERY, text: 'sg4h2k9' }).map((view) => view.id)).toEqual(['named']);
+  });
+});
