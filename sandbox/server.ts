@@ -9,6 +9,7 @@ import { type AdminApi, answerAdmin } from './admin';
 import { checkAuthorizeRequest, decideLogin, redirectTo } from './authorize';
 import { answerBusinessCall, type BusinessApiPath, isBusinessApiPath } from './business-endpoint';
 import { SandboxInputError } from './config';
+import { DEMO_TOOL_PATH, demoToolPage } from './demo-tool-page';
 import { faultResponse } from './fault-responses';
 import {
   formParams,
@@ -279,6 +280,7 @@ export function createRequestListener(
       });
       return sendHtml(response, 200, callbackPage());
     }
+    if (method === 'GET' && path === DEMO_TOOL_PATH) return sendHtml(response, 200, demoToolPage());
     if (method === 'GET' && path === '/') {
       return sendHtml(
         response,
@@ -288,6 +290,7 @@ export function createRequestListener(
           'Token create': baseUrl + PATHS.tokenCreate,
           'Token refresh': baseUrl + PATHS.tokenRefresh,
           Callback: baseUrl + PATHS.callback,
+          'Demo seller tool': baseUrl + DEMO_TOOL_PATH,
         }),
       );
     }

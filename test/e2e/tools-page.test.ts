@@ -91,6 +91,17 @@ test('an added origin gets the bridge; its page asks, is approved, and gets orde
   expect(access).toMatchObject({ kind: 'origin', label: session.sandbox.url });
 });
 
+test("the sandbox's demo tool page lists the shop and shows its orders", async () => {
+  const demo = await session.browser.context.newPage();
+  await demo.goto(`${session.sandbox.url}/demo-tool`);
+  await demo.getByText('1 shop shared with this tool.').waitFor();
+  await demo.getByRole('button', { name: 'Show orders of Sg Seller Shop' }).click();
+  const orders = demo.getByRole('table', { name: 'Orders of Sg Seller Shop' });
+  await orders.waitFor();
+  expect(await orders.getByRole('row').count()).toBe(4);
+  await demo.close();
+});
+
 test('a frame inside the allowed page is refused', async () => {
   await toolPage.evaluate(
     (src) =>

@@ -89,3 +89,15 @@ describe('business APIs', () => {
     expect(await send('/orders/get')).toMatchObject({ code: '0' });
   });
 });
+
+describe('the demo seller tool page', () => {
+  it('is served at /demo-tool and speaks the page protocol', async () => {
+    const { sandbox } = await sandboxWithClock();
+    const response = await fetch(`${sandbox.url}/demo-tool`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain("sellerAuth: 'seller-auth:request'");
+    expect(html).toContain("'tools.requestAccess'");
+    expect(html).not.toContain('innerHTML');
+  });
+});
