@@ -21,7 +21,13 @@ export function grantHealth(grant: Grant, settings: Settings, now: number): Gran
 }
 
 /** Field by field on purpose: a spread would carry the tokens along. */
-export function toGrantView(grant: Grant, appName: string, settings: Settings, now: number): GrantView {
+export function toGrantView(
+  grant: Grant,
+  appName: string,
+  settings: Settings,
+  now: number,
+  clockOffsetMs = 0,
+): GrantView {
   const nextRefreshAt = plannedRefreshAt(grant, settings, now);
   return {
     id: grant.id,
@@ -47,6 +53,7 @@ export function toGrantView(grant: Grant, appName: string, settings: Settings, n
       ? { slowDownUntil: grant.slowDownUntil }
       : {}),
     ...(grant.movedAt !== undefined ? { movedAt: grant.movedAt } : {}),
+    ...(clockOffsetMs !== 0 ? { clockOffsetMs } : {}),
   };
 }
 

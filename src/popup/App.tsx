@@ -8,7 +8,7 @@ import { ConnectPanel } from './ConnectPanel';
 import { EmptyState } from './EmptyState';
 import { ShopList } from './ShopList';
 import { StorageBanner } from './StorageBanner';
-import { reauthorizeCountries } from './shop-words';
+import { clockNotice, reauthorizeCountries } from './shop-words';
 import { useConnect } from './use-connect';
 import { useShops } from './use-shops';
 import { useStorageHealth } from './use-storage-health';
@@ -37,6 +37,7 @@ export function App({
   const connect = useConnect(client, connectPollMs, shops.reload);
   const storage = useStorageHealth(client, listPollMs);
   const { grants } = shops;
+  const clockWords = grants && clockNotice(grants);
   // The banner says it better than the list's own "Could not save" notice.
   const loadError =
     shops.loadError?.code === 'storage_failed' && storage.failures.length > 0 ? null : shops.loadError;
@@ -75,6 +76,11 @@ export function App({
         <ConnectPanel apps={shops.apps} connect={connect} accountFor={accountFor} />
       )}
       {shops.apps && shops.apps.length > 0 && grants?.length === 0 && <EmptyState kind="no-shops" />}
+      {clockWords && (
+        <p class="notice" role="status">
+          {clockWords}
+        </p>
+      )}
       {grants && grants.length > 0 && (
         <ShopList
           shops={grants}

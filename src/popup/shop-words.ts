@@ -15,6 +15,29 @@ export function shopCountryName(view: GrantView): string {
   return view.seller.country ? countryName(view.seller.country) : '';
 }
 
+/**
+ * A calendar date of this shop as the platform's clock will read it. Times in a view are on this
+ * computer's clock, which may be wrong; "in 3 days" is right either way, a calendar date is not.
+ */
+function shownDate(view: GrantView, at: number): string {
+  return formatDate(at + (view.clockOffsetMs ?? 0));
+}
+
+const MINUTE_MS = 60_000;
+
+/** Said once above the list while this computer's clock is more than a minute off the platform's. */
+export function clockNotice(views: readonly GrantView[]): string | undefined {
+  const offset = views.find((view) => view.clockOffsetMs !== undefined)?.clockOffsetMs;
+  if (offset === undefined) return undefined;
+  const side = offset > 0 ? 'behind' : 'ahead of';
+  // Measured to about a second: 2:59:59 is "3 hours", not "2 hours".
+  const size = Math.round(Math.abs(offset) / MINUTE_MS) * MINUTE_MS;
+  return (
+    `This computer's clock is ${durationWords(size)} ${side} the platform's. ` +
+    "Dates below follow the platform's clock; set this computer's clock right."
+  );
+}
+
 export function accessTokenLine(view: GrantView, now: number): string {
   if (view.accessExpiresAt <= now) return 'Access token expired';
   return `Access token expires ${relativeTime(view.accessExpiresAt, now)}`;
@@ -22,7 +45,7 @@ export function accessTokenLine(view: GrantView, now: number): string {
 
 /** Shown for every shop: the date a person must act before, refresh or not. */
 export function deadlineLine(view: GrantView, now: number): string {
-  const when = `${formatDate(view.refreshExpiresAt)} (${relativeTime(view.refreshExpiresAt, now)})`;
+  const when = `${shownDate(view, view.refreshExpiresAt)} (${relativeTime(view.refreshExpiresAt, now)})`;
   if (view.refreshExpiresAt <= now && view.health !== 'needs_authorization') {
     // Only this computer's clock says so yet: the worker asks the platform before calling it dead.
     return `This computer's clock says the deadline passed on ${when}: checking with the platform`;
@@ -45,19 +68,19 @@ export function nextRefreshLine(view: GrantView, now: number): string | undefine
   }
   // The popup is open, so the browser runs: the due alarm or the 30-minute safety alarm picks it up.
   if (at <= now)
-    return `Refresh due since ${formatDate(at)}: runs within 30 minutes while the browser is open`;
+    return `Refresh due since ${shownDate(view, at)}: runs within 30 minutes while the browser is open`;
   const closed = 'if the browser is closed then, on its next start';
   if (view.refreshKeepsMs === undefined) {
-    return `Next refresh attempt ${relativeTime(at, now)} (${formatDate(at)}); ${closed}`;
+    return `Next refresh attempt ${relativeTime(at, now)} (${shownDate(view, at)}); ${closed}`;
   }
-  return `Next refresh ${formatDate(at)} (keeps ${durationWords(view.refreshKeepsMs)} of access); ${closed}`;
+  return `Next refresh ${shownDate(view, at)} (keeps ${durationWords(view.refreshKeepsMs)} of access); ${closed}`;
 }
 
 /** A shop handed to another browser: its clocks here no longer matter, the date it moved does. */
 export function movedLine(view: GrantView): string | undefined {
   return view.movedAt === undefined
     ? undefined
-    : `Moved to another browser on ${formatDate(view.movedAt)}. It is refreshed there, not here.`;
+    : `Moved to another browser on ${shownDate(view, view.movedAt)}. It is refreshed there, not here.`;
 }
 
 export function isCrossBorder(view: GrantView): boolean {
