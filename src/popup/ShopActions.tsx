@@ -26,7 +26,7 @@ type Busy = 'copying' | 'refreshing' | 'removing' | null;
 
 export function ShopActions({ view, connectBusy, onReauthorize, onChanged, onRemoved }: ShopActionsProps) {
   const client = useClient();
-  const { copyText } = usePageActions();
+  const { copyText, requestHostAccess } = usePageActions();
   const [busy, setBusy] = useState<Busy>(null);
   const [copied, setCopied] = useState(false);
   const [confirmingRemove, setConfirmingRemove] = useState(false);
@@ -71,6 +71,14 @@ export function ShopActions({ view, connectBusy, onReauthorize, onChanged, onRem
       () => void refresh(),
     );
 
+  // The last refresh found no host access (site access restricted, a revoked permission): Chrome asks
+  // only while the click's gesture lasts, so the request comes first; granted, the refresh runs.
+  const missingOrigin = view.lastError?.code === 'permission_denied' ? view.lastError.origin : undefined;
+  const allowAccess = (origin: string) =>
+    void requestHostAccess(origin).then((granted) => {
+      if (granted) void refresh();
+    });
+
   const remove = () =>
     run(
       'removing',
@@ -110,6 +118,17 @@ export function ShopActions({ view, connectBusy, onReauthorize, onChanged, onRem
   return (
     <>
       <div class="shop__actions">
+        {usable && missingOrigin && (
+          <button
+            type="button"
+            class="button button--primary"
+            aria-label={`Allow access for ${label}`}
+            disabled={busy !== null}
+            onClick={() => allowAccess(missingOrigin)}
+          >
+            Allow access
+          </button>
+        )}
         {usable && (
           <button
             type="button"
