@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 import { flowTimeoutOverride } from './scripts/build-flags.ts';
+import { localesPlugin } from './scripts/locales-plugin.ts';
 import { extensionIdFromKey, manifestFor, withConnectSources } from './scripts/manifest-for.ts';
 
 /** The dev server (`npm run dev`) loads modules and keeps its reload socket on this port. */
@@ -30,7 +31,7 @@ export default defineConfig(({ mode, command }) => {
     );
   }
   return {
-    plugins: [preact(), crx({ manifest })],
+    plugins: [preact(), crx({ manifest }), localesPlugin('src/_locales')],
     define: {
       // Plain http to loopback endpoints only where the sandbox can be (src/platforms/endpoint-url.ts).
       __SELLER_AUTH_LOOPBACK_HTTP__: JSON.stringify(sandbox),

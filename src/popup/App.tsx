@@ -1,5 +1,6 @@
 /** The popup: header, a storage banner when needed, then setup hint, "Connect shop" and the shop list. */
 import { useCallback, useMemo } from 'preact/hooks';
+import { t } from '../shared/i18n';
 import type { GrantView } from '../shared/model';
 import { useClient } from '../ui/client';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -63,13 +64,13 @@ export function App({
       <header class="popup__header">
         <h1>Seller Auth</h1>
         <button type="button" class="button button--quiet" onClick={() => void openOptionsPage()}>
-          Settings
+          {t('settings')}
         </button>
       </header>
       <StorageBanner failures={storage.failures} onCheckAgain={checkAgain} />
       {loadError && <ErrorNotice error={loadError} onRetry={shops.reload} />}
       {shops.apps === undefined ? (
-        !shops.loadError && <p class="muted">Loading...</p>
+        !shops.loadError && <p class="muted">{t('loading')}</p>
       ) : shops.apps.length === 0 ? (
         <EmptyState kind="no-apps" />
       ) : (

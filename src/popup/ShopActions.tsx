@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type ErrorData, toErrorData } from '../shared/errors';
+import { t } from '../shared/i18n';
 import type { GrantView } from '../shared/model';
 import { useClient } from '../ui/client';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -91,24 +92,24 @@ export function ShopActions({ view, connectBusy, onReauthorize, onChanged, onRem
 
   if (confirmingRemove) {
     return (
-      <fieldset class="shop__actions shop__confirm" aria-label={`Confirm removing ${label}`}>
-        <span>Remove {view.seller.account}?</span>
+      <fieldset class="shop__actions shop__confirm" aria-label={t('remove_confirm_label', label)}>
+        <span>{t('remove_confirm_question', view.seller.account)}</span>
         <button
           type="button"
           class="button button--danger"
-          aria-label={`Yes, remove ${label}`}
+          aria-label={t('remove_yes_for', label)}
           disabled={busy === 'removing'}
           onClick={() => void remove()}
         >
-          {busy === 'removing' ? 'Removing...' : 'Yes'}
+          {busy === 'removing' ? t('removing') : t('yes')}
         </button>
         <button
           type="button"
           class="button"
-          aria-label={`Cancel removing ${label}`}
+          aria-label={t('remove_cancel_for', label)}
           onClick={() => setConfirmingRemove(false)}
         >
-          Cancel
+          {t('cancel')}
         </button>
         {failure && <ErrorNotice error={failure.error} subject={label} onRetry={failure.retry} />}
       </fieldset>
@@ -122,63 +123,63 @@ export function ShopActions({ view, connectBusy, onReauthorize, onChanged, onRem
           <button
             type="button"
             class="button button--primary"
-            aria-label={`Allow access for ${label}`}
+            aria-label={t('action_for', t('action_allow_access'), label)}
             disabled={busy !== null}
             onClick={() => allowAccess(missingOrigin)}
           >
-            Allow access
+            {t('action_allow_access')}
           </button>
         )}
         {usable && (
           <button
             type="button"
             class="button"
-            aria-label={`Copy access token for ${label}`}
+            aria-label={t('action_for', t('copy_token'), label)}
             disabled={busy !== null}
             onClick={() => void copy()}
           >
-            {copied ? 'Copied' : 'Copy access token'}
+            {copied ? t('copied') : t('copy_token')}
           </button>
         )}
         {usable && view.refreshable && (
           <button
             type="button"
             class="button"
-            aria-label={`Refresh now for ${label}`}
+            aria-label={t('action_for', t('refresh_now'), label)}
             aria-busy={busy === 'refreshing'}
             disabled={busy !== null}
             onClick={() => void refresh()}
           >
             {busy === 'refreshing' ? (
               <>
-                <span class="spinner" aria-hidden="true" /> Refreshing...
+                <span class="spinner" aria-hidden="true" /> {t('refreshing')}
               </>
             ) : (
-              'Refresh now'
+              t('refresh_now')
             )}
           </button>
         )}
         <button
           type="button"
           class={dead ? 'button button--primary' : 'button'}
-          aria-label={`Authorize again for ${label}`}
+          aria-label={t('action_for', t('action_reauthorize'), label)}
           disabled={connectBusy || busy !== null}
           onClick={() => onReauthorize(view)}
         >
-          Authorize again
+          {t('action_reauthorize')}
         </button>
         <button
           type="button"
           class="button button--quiet button--danger shop__remove"
-          aria-label={`Remove ${label}`}
+          aria-label={t('remove_for', label)}
           disabled={busy !== null}
           onClick={() => setConfirmingRemove(true)}
         >
-          Remove
+          {t('remove')}
         </button>
       </div>
       <span class="visually-hidden" role="status">
-        {copied ? `Access token for ${view.seller.account} copied` : ''}
+        {copied ? t('copied_status', view.seller.account) : ''}
       </span>
       {failure && (
         <ErrorNotice
