@@ -9,6 +9,8 @@ import type { GrantView } from '../shared/model';
 import { useClient } from '../ui/client';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { usePageActions } from '../ui/open-page';
+import { useFocusReturn } from '../ui/use-focus-return';
+import { focusAfterRemoval } from './focus-after-removal';
 import { shopLabel } from './shop-words';
 
 const COPIED_MS = 2000;
@@ -33,6 +35,20 @@ export function ShopActions({ view, connectBusy, onReauthorize, onChanged, onRem
   const [failure, setFailure] = useState<{ error: ErrorData; retry: () => void } | null>(null);
   const copiedTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(copiedTimer.current), []);
+  useFocusReturn(busy !== null);
+  // The confirmation takes the focus when it opens and gives it back to "Remove" when cancelled.
+  const removeButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const focusRemove = useRef(false);
+  useEffect(() => {
+    if (confirmingRemove) cancelButton.current?.focus();
+    else if (focusRemove.current) removeButton.current?.focus();
+    focusRemove.current = false;
+  }, [confirmingRemove]);
+  const cancelRemove = () => {
+    focusRemove.current = true;
+    setConfirmingRemove(false);
+  };
 
   const label = shopLabel(view);
   const dead = view.status === 'needs_authorization';
@@ -75,15 +91,23 @@ export function ShopActions({ view, connectBusy, onReauthorize, onChanged, onRem
     run(
       'removing',
       async () => {
+        const moveFocus = focusAfterRemoval(cancelButton.current);
         await client.send('grants.remove', { grantId: view.id });
         onRemoved(view.id);
+        moveFocus();
       },
       () => void remove(),
     );
 
   if (confirmingRemove) {
     return (
-      <fieldset class="shop__actions shop__confirm" aria-label={`Confirm removing ${label}`}>
+      <fieldset
+        class="shop__actions shop__confirm"
+        aria-label={`Confirm removing ${label}`}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape' && busy !== 'removing') cancelRemove();
+        }}
+      >
         <span>Remove {view.seller.account}?</span>
         <button
           type="button"
@@ -95,10 +119,11 @@ export function ShopActions({ view, connectBusy, onReauthorize, onChanged, onRem
           {busy === 'removing' ? 'Removing...' : 'Yes'}
         </button>
         <button
+          ref={cancelButton}
           type="button"
           class="button"
           aria-label={`Cancel removing ${label}`}
-          onClick={() => setConfirmingRemove(false)}
+          onClick={cancelRemove}
         >
           Cancel
         </button>
@@ -149,6 +174,7 @@ export function ShopActions({ view, connectBusy, onReauthorize, onChanged, onRem
           Authorize again
         </button>
         <button
+          ref={removeButton}
           type="button"
           class="button button--quiet button--danger shop__remove"
           aria-label={`Remove ${label}`}
