@@ -60,7 +60,7 @@ test('the popup has no WCAG 2.2 AA violation, from empty to shops in every state
 
   await current.addSandboxApp({ platform: 'aliexpress' });
   await popup.reload();
-  await popup.getByLabel('App').selectOption(app.id);
+  await popup.getByRole('combobox').selectOption(app.id);
   await expectAccessible(popup, 'connect panel with two apps');
 
   // A login running, then denied: the progress and the error notice of the connect panel.
