@@ -2,14 +2,17 @@
  * The popup with the keyboard only (Tab, Shift+Tab, Enter, Space, Escape), in real Chromium against the
  * sandbox: connect a shop, refresh it, copy its token, remove it. Every control reached shows its focus,
  * and the focus never falls back to the page when a button is busy, a confirmation opens or closes, or
- * the row it was in goes away.
+ * the row it was in goes away. On the options page, the remove-app and move confirmations open with
+ * Enter and close with Escape, giving the focus back to the button that opened them.
  */
 import type { Page } from 'playwright-core';
 import { afterEach, expect, test } from 'vitest';
 import { DEMO_PASSWORD, DEMO_SELLERS } from '../../sandbox/index';
 import { shopLabel } from '../../src/popup/shop-words';
 import { focused, isFocused, tabTo } from '../support/keyboard';
-import { atLoginPage, type Session, sandboxOutcomes, startSession } from '../support/session';
+import { atLoginPage, connectSeller, type Session, sandboxOutcomes, startSession } from '../support/session';
+
+const PASSPHRASE = 'orange kettle under seven bridges';
 
 let session: Session | undefined;
 afterEach(async () => {
@@ -111,4 +114,35 @@ test('a shop is connected, refreshed, its token copied and removed with the keyb
   await expect.poll(() => isFocused(connectButton)).toBe(true);
   expect(await focused(popup)).toMatchObject({ visible: true });
   expect(app.id).toBe(grant.appId);
+});
+
+test('the options page confirmations open and close with the keyboard, and the focus comes back', async () => {
+  const current = await startSession();
+  session = current;
+  const app = await current.addSandboxApp();
+  await connectSeller(current, app, DEMO_SELLERS.lazadaSg);
+  const options = await current.browser.openPage('src/options/index.html');
+
+  // Remove app: Enter opens the confirmation on "Keep it"; Escape closes it, back on "Remove".
+  const remove = await tabToControl(options, `Remove ${app.name}`);
+  await options.keyboard.press('Enter');
+  await expect.poll(() => isFocused(options.getByRole('button', { name: 'Keep it' }))).toBe(true);
+  expect(await focused(options)).toMatchObject({ visible: true });
+  await options.keyboard.press('Escape');
+  await expect.poll(() => isFocused(remove)).toBe(true);
+  expect(await options.getByRole('button', { name: 'Keep it' }).count()).toBe(0);
+
+  // Move: typed passphrases, Enter on "Move to another browser…", Escape, back on it.
+  const exportForm = options.getByRole('form', { name: 'Export' });
+  await tabTo(options, exportForm.getByLabel('Passphrase', { exact: true }));
+  await options.keyboard.type(PASSPHRASE);
+  await options.keyboard.press('Tab');
+  await options.keyboard.type(PASSPHRASE);
+  const move = await tabToControl(options, 'Move to another browser…');
+  await options.keyboard.press('Enter');
+  await expect.poll(() => isFocused(exportForm.getByRole('button', { name: 'Cancel' }))).toBe(true);
+  await options.keyboard.press('Escape');
+  await expect.poll(() => isFocused(move)).toBe(true);
+  expect(await current.storedGrants()).toMatchObject([{ status: 'connected' }]);
+  expect((await current.storedGrants())[0]?.movedAt).toBeUndefined();
 });
