@@ -1,7 +1,8 @@
 /**
  * axe-core (WCAG 2.2 AA) on the built extension's pages in real Chromium against the sandbox: the popup
- * from empty to a list of shops in every state, the connect panel while a login runs and after it, the
- * remove confirmation; the options page with its forms and confirmations and the import preview. Every
+ * from empty to a list of shops in every state (moved and waiting included), the connect panel while a
+ * login runs and after it, the remove confirmation, search and filters, an error in a row and the
+ * storage banner; the options page with its forms and confirmations and the import preview. Every
  * screen is checked in light and in dark mode, and once with very long shop and app names (the longest
  * text a translation could bring).
  */
@@ -10,8 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, expect, test } from 'vitest';
-import { DEMO_LAZADA_APP_KEY, DEMO_SELLERS } from '../../sandbox/index';
+import { DEMO_LAZADA_APP_KEY, DEMO_PASSWORD, DEMO_SELLERS, type LazadaSeller } from '../../sandbox/index';
+import { DUE_ALARM } from '../../src/background/adapters/alarm-scheduler';
 import { createTokenClient } from '../../src/platforms/token-client';
+import { STORAGE_FAILURE_TITLE } from '../../src/shared/storage-health';
 import { axeViolations } from '../support/axe';
 import { LONG_ALIEXPRESS_APP_NAME, LONG_APP_NAME, LONG_SELLER } from '../support/long-names';
 import {
@@ -111,6 +114,59 @@ test('the popup has no WCAG 2.2 AA violation, from empty to shops in every state
     .click();
   await popup.getByRole('button', { name: /^Cancel removing / }).waitFor();
   await expectAccessible(popup, 'popup with a remove confirmation open');
+});
+
+/** Plain Lazada sellers enough to make the popup show its search, filters and list footer. */
+const MORE_SELLERS: LazadaSeller[] = Array.from({ length: 6 }, (_, index) => ({
+  platform: 'lazada',
+  account: `shop${index + 1}.seller@sandbox.test`,
+  password: DEMO_PASSWORD,
+  country: 'th',
+  ventures: [
+    { country: 'th', sellerId: `10030${index}`, userId: 20030 + index, shortCode: `TH${index}AXE1` },
+  ],
+}));
+
+test('the popup has no WCAG 2.2 AA violation with a moved shop, a waiting one, filters, a row error and the storage banner', async () => {
+  const current = await startSession({ sandbox: { sellers: MORE_SELLERS } });
+  session = current;
+  const app = await current.addSandboxApp();
+  await connectSeller(current, app, DEMO_SELLERS.lazadaCrossBorder);
+  await current.call('backup.export', { passphrase: PASSPHRASE, includeSecrets: false, move: true });
+  const { grantId: waitingId } = await connectSeller(current, app, DEMO_SELLERS.lazadaSg);
+  await connectSeller(current, app, DEMO_SELLERS.lazadaMy);
+  for (const seller of MORE_SELLERS) await connectSeller(current, app, seller);
+  current.sandbox.failNext('token.refresh', 1, 'apiCallLimit');
+  await current.call('grants.refresh', { grantId: waitingId });
+
+  const popup = await current.browser.openPage('src/popup/index.html');
+  await popup.getByRole('searchbox', { name: 'Search shops' }).waitFor();
+  await expect
+    .poll(() => popup.locator('.pill').allInnerTexts())
+    .toEqual(expect.arrayContaining(['Moved', 'Waiting', 'Connected']));
+  await expectAccessible(popup, 'popup with a moved shop, a waiting one and filters');
+
+  await popup.getByRole('searchbox', { name: 'Search shops' }).fill('no such shop');
+  await popup.getByRole('button', { name: 'Clear search and filters' }).waitFor();
+  await expectAccessible(popup, 'popup filtered to nothing');
+  await popup.getByRole('button', { name: 'Clear search and filters' }).click();
+
+  // Storage refuses: the row's own action fails in words, then the banner says what to do.
+  await current.browser.worker.evaluate(() =>
+    (
+      globalThis as unknown as { __sellerAuthDebug: { setStorageFault(on: boolean): Promise<void> } }
+    ).__sellerAuthDebug.setStorageFault(true),
+  );
+  await current.afterCatchUp(() => current.fireAlarm(DUE_ALARM));
+  await popup.getByRole('button', { name: /^Refresh now for shop1\.seller/ }).click();
+  await popup
+    .getByRole('listitem', { name: /^shop1\.seller/ })
+    .getByRole('alert')
+    .waitFor();
+  await expectAccessible(popup, 'popup with an error in a row');
+  await popup.reload();
+  await popup.getByRole('alert', { name: STORAGE_FAILURE_TITLE }).waitFor();
+  await expectAccessible(popup, 'popup with the storage banner');
 });
 
 test('the options page has no WCAG 2.2 AA violation, with its forms, confirmations and import preview', async () => {
