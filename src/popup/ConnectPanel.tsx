@@ -4,8 +4,10 @@ import { t } from '../shared/i18n';
 import type { AppView } from '../shared/model';
 import type { Country } from '../shared/platform';
 import { PLATFORM_NAMES } from '../ui/labels';
+import { useFocusReturn } from '../ui/use-focus-return';
 import { ConnectProgress } from './ConnectProgress';
 import { CountryPicker } from './CountryPicker';
+import { CONNECT_BUTTON_ID } from './focus-after-removal';
 import type { Connect } from './use-connect';
 
 export interface ConnectPanelProps {
@@ -17,6 +19,7 @@ export interface ConnectPanelProps {
 export function ConnectPanel({ apps, connect, accountFor }: ConnectPanelProps) {
   const [chosenAppId, setChosenAppId] = useState<string>();
   const [countries, setCountries] = useState<Country[]>([]);
+  useFocusReturn(connect.running);
   // The chosen app may vanish (removed in the options page): fall back to the first.
   const app = apps.find((candidate) => candidate.id === chosenAppId) ?? apps[0];
   if (!app) return null;
@@ -51,7 +54,13 @@ export function ConnectPanel({ apps, connect, accountFor }: ConnectPanelProps) {
         <CountryPicker selected={countries} onChange={setCountries} disabled={connect.running} />
       )}
       <div>
-        <button type="button" class="button button--primary" disabled={connect.running} onClick={onConnect}>
+        <button
+          id={CONNECT_BUTTON_ID}
+          type="button"
+          class="button button--primary"
+          disabled={connect.running}
+          onClick={onConnect}
+        >
           {t('connect_shop')}
         </button>
       </div>

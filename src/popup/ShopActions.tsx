@@ -10,6 +10,8 @@ import type { GrantView } from '../shared/model';
 import { useClient } from '../ui/client';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { usePageActions } from '../ui/open-page';
+import { useFocusReturn } from '../ui/use-focus-return';
+import { focusAfterRemoval } from './focus-after-removal';
 import { shopLabel } from './shop-words';
 
 const COPIED_MS = 2000;
@@ -34,6 +36,20 @@ export function ShopActions({ view, connectBusy, onReauthorize, onChanged, onRem
   const [failure, setFailure] = useState<{ error: ErrorData; retry: () => void } | null>(null);
   const copiedTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(copiedTimer.current), []);
+  useFocusReturn(busy !== null);
+  // The confirmation takes the focus when it opens and gives it back to "Remove" when cancelled.
+  const removeButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const focusRemove = useRef(false);
+  useEffect(() => {
+    if (confirmingRemove) cancelButton.current?.focus();
+    else if (focusRemove.current) removeButton.current?.focus();
+    focusRemove.current = false;
+  }, [confirmingRemove]);
+  const cancelRemove = () => {
+    focusRemove.current = true;
+    setConfirmingRemove(false);
+  };
 
   const label = shopLabel(view);
   const dead = view.status === 'needs_authorization';
@@ -84,15 +100,23 @@ export function ShopActions({ view, connectBusy, onReauthorize, onChanged, onRem
     run(
       'removing',
       async () => {
+        const moveFocus = focusAfterRemoval(cancelButton.current);
         await client.send('grants.remove', { grantId: view.id });
         onRemoved(view.id);
+        moveFocus();
       },
       () => void remove(),
     );
 
   if (confirmingRemove) {
     return (
-      <fieldset class="shop__actions shop__confirm" aria-label={t('remove_confirm_label', label)}>
+      <fieldset
+        class="shop__actions shop__confirm"
+        aria-label={t('remove_confirm_label', label)}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape' && busy !== 'removing') cancelRemove();
+        }}
+      >
         <span>{t('remove_confirm_question', view.seller.account)}</span>
         <button
           type="button"
@@ -104,10 +128,11 @@ export function ShopActions({ view, connectBusy, onReauthorize, onChanged, onRem
           {busy === 'removing' ? t('removing') : t('yes')}
         </button>
         <button
+          ref={cancelButton}
           type="button"
           class="button"
           aria-label={t('remove_cancel_for', label)}
-          onClick={() => setConfirmingRemove(false)}
+          onClick={cancelRemove}
         >
           {t('cancel')}
         </button>
@@ -169,6 +194,7 @@ export function ShopActions({ view, connectBusy, onReauthorize, onChanged, onRem
           {t('action_reauthorize')}
         </button>
         <button
+          ref={removeButton}
           type="button"
           class="button button--quiet button--danger shop__remove"
           aria-label={t('remove_for', label)}
