@@ -1,14 +1,14 @@
 /** What a person sees of a grant: its health, and a view without tokens. */
 import type { GrantHealth, GrantView, Settings } from '../shared/model';
 import { DAY_MS } from './durations';
-import { type Grant, isMoved } from './model';
+import { type Grant, isMoved, pastLocalDeadline } from './model';
 import { isDeadlineWithin, reminderDaysOf } from './reminders';
 import { awaitsDeadlineCheck, plannedRefreshAt, refreshMarginMs } from './schedule';
 
 export function grantHealth(grant: Grant, settings: Settings, now: number): GrantHealth {
   if (isMoved(grant)) return 'moved';
   const expired = !grant.refreshable && now >= grant.accessExpiresAt;
-  const deadlinePassed = now >= grant.refreshExpiresAt && !awaitsDeadlineCheck(grant, now);
+  const deadlinePassed = pastLocalDeadline(grant, now) && !awaitsDeadlineCheck(grant, now);
   if (grant.status === 'needs_authorization' || deadlinePassed || expired) {
     return 'needs_authorization';
   }
