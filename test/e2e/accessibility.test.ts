@@ -3,10 +3,10 @@
  * from empty to a list of shops in every state (moved and waiting included), the connect panel while a
  * login runs and after it, the remove confirmation, search and filters, an error in a row and the
  * storage banner; the options page with its forms and confirmations and the import preview. Every
- * screen is checked in light and in dark mode, and once with very long shop and app names (the longest
- * text a translation could bring).
+ * screen is checked in light and in dark mode, once with very long shop and app names, and once in
+ * Filipino, the language whose words run longest.
  */
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -14,6 +14,7 @@ import { afterEach, expect, test } from 'vitest';
 import { DEMO_LAZADA_APP_KEY, DEMO_PASSWORD, DEMO_SELLERS, type LazadaSeller } from '../../sandbox/index';
 import { DUE_ALARM } from '../../src/background/adapters/alarm-scheduler';
 import { createTokenClient } from '../../src/platforms/token-client';
+import type { Catalog } from '../../src/shared/i18n-catalog';
 import { storageFailureTitle } from '../../src/shared/storage-health';
 import { axeViolations } from '../support/axe';
 import { LONG_ALIEXPRESS_APP_NAME, LONG_APP_NAME, LONG_SELLER } from '../support/long-names';
@@ -249,4 +250,23 @@ test('very long shop and app names keep both pages free of WCAG 2.2 AA violation
   const options = await current.browser.openPage('src/options/index.html');
   await options.getByRole('table', { name: 'Activity, newest first' }).waitFor();
   await expectAccessible(options, 'options page with long names');
+});
+
+test('in Filipino, the longest of the seven languages, with long names, both pages stay free of violations', async () => {
+  const words = JSON.parse(
+    await readFile(join('src', '_locales', 'fil', 'messages.json'), 'utf8'),
+  ) as Catalog;
+  const current = await startSession({ sandbox: { sellers: [LONG_SELLER] }, lang: 'fil' });
+  session = current;
+  const app = await current.addSandboxApp({ name: LONG_APP_NAME });
+  await connectSeller(current, app, LONG_SELLER);
+  const popup = await current.browser.openPage('src/popup/index.html');
+  await popup
+    .getByRole('button', { name: words.connect_shop?.message ?? 'connect_shop', exact: true })
+    .waitFor();
+  await popup.getByText(words.health_connected?.message ?? 'health_connected', { exact: true }).waitFor();
+  await expectAccessible(popup, 'popup in Filipino with long names');
+  const options = await current.browser.openPage('src/options/index.html');
+  await options.locator('main').waitFor();
+  await expectAccessible(options, 'options page in Filipino with long names');
 });
