@@ -1,7 +1,7 @@
 /**
  * The popup in Chrome's language: Chrome picks the catalog (`--lang`), and every word, date and
- * relative time follows it. Thai and Chinese, the two scripts furthest from English; a screenshot of
- * each goes to test-results/ for a person to look at.
+ * relative time follows it. Thai and Chinese, the two scripts furthest from English, and Vietnamese,
+ * whose dates put the time first; a screenshot of each goes to test-results/ for a person to look at.
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -21,6 +21,7 @@ const message = (words: Catalog, key: string) => words[key]?.message ?? `(no ${k
 test.each([
   ['th', 'th'],
   ['zh-CN', 'zh_CN'],
+  ['vi', 'vi'],
 ])('with Chrome in %s the popup speaks it', async (lang, folder) => {
   const words = await catalog(folder);
   const session = await startSession({ lang });
