@@ -5,6 +5,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 import { flowTimeoutOverride } from './scripts/build-flags.ts';
+import { localesPlugin } from './scripts/locales-plugin.ts';
 import { extensionIdFromKey, manifestFor, withConnectSources } from './scripts/manifest-for.ts';
 
 /**
@@ -60,7 +61,7 @@ export default defineConfig(({ mode, command }) => {
     );
   }
   return {
-    plugins: [preact(), crx({ manifest }), keepBridgeUnlisted()],
+    plugins: [preact(), crx({ manifest }), localesPlugin('src/_locales'), keepBridgeUnlisted()],
     define: {
       // Plain http to loopback endpoints only where the sandbox can be (src/platforms/endpoint-url.ts).
       __SELLER_AUTH_LOOPBACK_HTTP__: JSON.stringify(sandbox),

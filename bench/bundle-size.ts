@@ -3,7 +3,7 @@
  * of every script (a module graph, like the browser's), then measured raw and gzipped with zlib.
  * Dynamic `import()` targets load later, if ever: counted apart.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -104,4 +104,25 @@ export function compareWithLoaded(walked: BundleSize, loaded: readonly string[])
     notLoaded: [...walkedPaths].filter((path) => !loadedPaths.has(path)),
     missed: [...loadedPaths].filter((path) => !walkedPaths.has(path)),
   };
+}
+
+export interface CatalogSize {
+  /** The `_locales` folder: `en`, `zh_CN`... */
+  language: string;
+  bytes: number;
+  gzipBytes: number;
+}
+
+/**
+ * Each language's `messages.json` in a built extension. Chrome reads the one it needs itself (no page
+ * script loads it), but it is part of what a page's words cost, so the bench adds the largest.
+ */
+export function catalogSizes(distDir: string): CatalogSize[] {
+  const localesDir = join(distDir, '_locales');
+  return readdirSync(localesDir)
+    .sort()
+    .map((language) => {
+      const content = readFileSync(join(localesDir, language, 'messages.json'));
+      return { language, bytes: content.length, gzipBytes: gzipSync(content).length };
+    });
 }

@@ -3,7 +3,9 @@
  * live and until when, and when each authorization's refresh deadline falls (platform truth, not the
  * extension's own belief); the notifier port says which reminders a person saw. From that:
  * - downtime: time with no live access token while the authorization's refresh token was alive;
- * - losses: a grant that died before its refresh deadline is a loss a refresh could have saved;
+ * - losses: a grant that died before its refresh deadline is a loss a refresh could have saved, unless
+ *   it died holding a token whose refresh answer was dropped after the platform rotated (no client can
+ *   learn a pair it was never sent; those are counted apart);
  * - reminders: each threshold (7, 2, 1 days) must show at the first moment the browser is open after it.
  */
 import type { Sandbox } from '../sandbox/types';
@@ -32,6 +34,8 @@ export interface Authorization {
     at: number;
     errorCode: string | undefined;
     /** Died while its refresh token was still alive. */
+    beforeDeadline: boolean;
+    /** Died before its deadline, and not of a dropped answer: a refresh could have saved it. */
     avoidable: boolean;
     /** The grant died holding a refresh token whose refresh answer was lost. */
     lostAnswer?: LostHow;
@@ -66,6 +70,7 @@ export interface ReminderFigures {
 export interface ForcedReauthorization {
   shop: number;
   at: number;
+  beforeDeadline: boolean;
   avoidable: boolean;
   errorCode: string | undefined;
   lostAnswer?: LostHow;
@@ -116,13 +121,14 @@ export class Book {
     this.countDowntime(ledger, now);
     ledger.validUntil = this.sandbox.inspectAccessToken(grant.accessToken)?.accessExpiresAt ?? now;
     if (grant.status !== 'needs_authorization' || current.end) return undefined;
+    const lostAnswer = this.lostAnswers.get(grant.refreshToken);
+    const beforeDeadline = now < current.deadline - DEADLINE_TOLERANCE_MS;
     current.end = {
       at: now,
       errorCode: grant.lastError?.code,
-      avoidable: now < current.deadline - DEADLINE_TOLERANCE_MS,
-      ...(this.lostAnswers.has(grant.refreshToken)
-        ? { lostAnswer: this.lostAnswers.get(grant.refreshToken) }
-        : {}),
+      beforeDeadline,
+      avoidable: beforeDeadline && lostAnswer !== 'dropped',
+      ...(lostAnswer ? { lostAnswer } : {}),
     };
     return ledger.shop;
   }
@@ -159,6 +165,7 @@ export class Book {
           {
             shop: ledger.shop.index,
             at: end.at,
+            beforeDeadline: end.beforeDeadline,
             avoidable: end.avoidable,
             errorCode: end.errorCode,
             ...(end.lostAnswer ? { lostAnswer: end.lostAnswer } : {}),

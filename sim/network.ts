@@ -56,7 +56,9 @@ export function createNetwork(options: NetworkOptions): Network {
           delayMs: options.lost.slowDelayMs,
         });
       }
-      if (how) lostAnswers.set(refreshToken, how);
+      // The first loss names what happened to this token: a retry of a dropped answer resends the spent
+      // token, and a loss drawn for that retry must not relabel the drop.
+      if (how && !lostAnswers.has(refreshToken)) lostAnswers.set(refreshToken, how);
     }
     await options.clock.sleep(options.latencyMs);
     return globalThis.fetch(input, init);

@@ -58,12 +58,15 @@ export interface RunResult {
   options: RunOptions;
   downtime: {
     meanMinutesPerShop: number;
-    /** The part of the mean spent dead after an avoidable loss, waiting for the seller to authorize again. */
+    /** The part of the mean spent dead after a grant died before its deadline, until authorized again. */
     meanMinutesWhileDead: number;
     maxMinutes: number;
     shopsAffected: number;
   };
-  avoidableLosses: { total: number; afterDroppedAnswer: number; afterSlowAnswer: number; other: number };
+  /** Grants that died before their deadline although a refresh could have saved them: must be 0. */
+  avoidableLosses: { total: number; afterSlowAnswer: number; other: number };
+  /** Grants that died holding a token whose refresh answer was dropped after the platform rotated. */
+  lostToDroppedAnswers: number;
   forced: {
     total: number;
     atDeadline: number;
@@ -210,7 +213,7 @@ async function simulate(options: RunOptions): Promise<RunResult> {
     book.close(end);
     const downtime = book.downtimeMinutes();
     const forcedList = book.forcedReauthorizations(browserDays);
-    const atDeadline = forcedList.filter((forced) => !forced.avoidable);
+    const atDeadline = forcedList.filter((forced) => !forced.beforeDeadline);
     const avoidable = forcedList.filter((forced) => forced.avoidable);
     const months = (options.days * DAY_MS) / MONTH_MS;
     const calls = network.calls.create + network.calls.refresh;
@@ -224,10 +227,12 @@ async function simulate(options: RunOptions): Promise<RunResult> {
       },
       avoidableLosses: {
         total: avoidable.length,
-        afterDroppedAnswer: avoidable.filter((forced) => forced.lostAnswer === 'dropped').length,
         afterSlowAnswer: avoidable.filter((forced) => forced.lostAnswer === 'slow').length,
         other: avoidable.filter((forced) => forced.lostAnswer === undefined).length,
       },
+      lostToDroppedAnswers: forcedList.filter(
+        (forced) => forced.beforeDeadline && forced.lostAnswer === 'dropped',
+      ).length,
       forced: {
         total: forcedList.length,
         atDeadline: atDeadline.length,

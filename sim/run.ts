@@ -45,26 +45,13 @@ async function main(): Promise<void> {
   console.log(`\nwritten to ${out}`);
 
   // Under the new policy no grant may die that a refresh could have saved, and no reminder may be
-  // skipped. A grant killed by a lost or late refresh answer counts as avoidable and is reported; it
-  // fails the run only once refreshes that were sent are never thrown away (SIM_STRICT=1 asks for it now).
-  const strict = process.env.SIM_STRICT === '1';
+  // skipped or repeated. A grant that died of a dropped answer is reported apart: the platform rotated
+  // the pair and never sent it, so no client could have kept it (it ends as `refresh_interrupted`).
   const newPolicy = results.filter((result) => result.options.policy === 'keep_3_days');
   const broken = newPolicy.filter(
     (result) =>
-      result.reminders.skipped > 0 ||
-      result.reminders.repeated > 0 ||
-      (strict ? result.avoidableLosses.total : result.avoidableLosses.other) > 0,
+      result.reminders.skipped > 0 || result.reminders.repeated > 0 || result.avoidableLosses.total > 0,
   );
-  const afterLostAnswers = newPolicy.reduce(
-    (sum, result) => sum + result.avoidableLosses.afterDroppedAnswer + result.avoidableLosses.afterSlowAnswer,
-    0,
-  );
-  if (afterLostAnswers > 0 && !strict) {
-    console.log(
-      `\nNew policy: ${afterLostAnswers} grant(s) died after a refresh answer was lost or came too late: ` +
-        'the platform rotated the pair, the extension never stored it. The refresh policy cannot save those.',
-    );
-  }
   if (broken.length > 0) {
     console.log(
       `\n${broken.length} run(s) of the new policy lost grants it could have saved or skipped reminders.`,

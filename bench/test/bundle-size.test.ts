@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { compareWithLoaded, walkBundle } from '../bundle-size';
+import { catalogSizes, compareWithLoaded, walkBundle } from '../bundle-size';
 
 /** A built extension in memory, shaped like Vite's output. */
 const FILES: Record<string, string> = {
@@ -83,5 +83,25 @@ describe('compareWithLoaded', () => {
       notLoaded: ['/assets/lazy-F.js'],
       missed: ['/assets/extra-H.js'],
     });
+  });
+});
+
+describe('catalogSizes', () => {
+  it('measures every language of a built extension, raw and gzipped', async () => {
+    const { mkdtemp, mkdir, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dist = await mkdtemp(join(tmpdir(), 'catalogs-'));
+    for (const [language, text] of [
+      ['th', '{"a":{"message":"เชื่อมต่อแล้ว"}}'],
+      ['en', '{"a":{"message":"Connected"}}'],
+    ]) {
+      await mkdir(join(dist, '_locales', language as string), { recursive: true });
+      await writeFile(join(dist, '_locales', language as string, 'messages.json'), text as string);
+    }
+    const sizes = catalogSizes(dist);
+    expect(sizes.map((size) => size.language)).toEqual(['en', 'th']);
+    expect(sizes[1]?.bytes).toBe(Buffer.byteLength('{"a":{"message":"เชื่อมต่อแล้ว"}}'));
+    expect(sizes.every((size) => size.gzipBytes > 0)).toBe(true);
   });
 });

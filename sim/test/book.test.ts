@@ -53,7 +53,7 @@ describe('the book', () => {
     expect(book.downtimeMinutes()).toEqual([{ total: 5 * 60 + 24 * 60, whileDead: 0 }]);
   });
 
-  it('calls a death before the deadline avoidable, names a lost answer, and counts the time until authorized again', () => {
+  it('calls a death of a dropped answer before the deadline not avoidable, names it, and counts the time until authorized again', () => {
     const gateway = platform();
     const book = new Book([shop], gateway, new Map([['r-a1', 'dropped']]));
     gateway.issue('a1', T0 + 7 * DAY_MS, T0 + 30 * DAY_MS);
@@ -71,7 +71,22 @@ describe('the book', () => {
     const [forced] = book.forcedReauthorizations(
       availability('always_on', { start: T0, days: 60, random: Math.random }),
     );
-    expect(forced).toMatchObject({ avoidable: true, lostAnswer: 'dropped' });
+    expect(forced).toMatchObject({ beforeDeadline: true, avoidable: false, lostAnswer: 'dropped' });
+  });
+
+  it('calls a death before the deadline avoidable when no answer was lost, or only a slow one', () => {
+    for (const lost of [new Map<string, 'dropped' | 'slow'>(), new Map([['r-a1', 'slow' as const]])]) {
+      const gateway = platform();
+      const book = new Book([shop], gateway, lost);
+      gateway.issue('a1', T0 + 7 * DAY_MS, T0 + 30 * DAY_MS);
+      book.authorized(shop, grant('a1'), T0);
+      book.observe(grant('a1', { status: 'needs_authorization' }), T0 + DAY_MS);
+      const [forced] = book.forcedReauthorizations(
+        availability('always_on', { start: T0, days: 60, random: Math.random }),
+      );
+      expect(forced).toMatchObject({ beforeDeadline: true, avoidable: true });
+      expect(forced?.lostAnswer).toBe(lost.get('r-a1'));
+    }
   });
 
   it('calls a death at the deadline forced but not avoidable, and judges its reminders', () => {
@@ -95,6 +110,7 @@ describe('the book', () => {
 
     const [forced] = book.forcedReauthorizations(weekdays);
     expect(forced).toMatchObject({
+      beforeDeadline: false,
       avoidable: false,
       warned7DaysAhead: false,
       openInLast7Days: true,

@@ -4,7 +4,7 @@
  * words are the same; a detail may name a field (`grants[3].refreshToken`), never a value, so no token
  * or secret can leak through an error.
  */
-import { type ErrorCode, errorEntry } from '../shared/error-table';
+import { type ErrorCode, errorText } from '../shared/error-table';
 
 const BACKUP_CODES = [
   'backup_not_seller_auth',
@@ -31,7 +31,7 @@ export class BackupError extends Error {
   readonly field: string | undefined;
 
   constructor(code: BackupErrorCode, field?: string) {
-    super(errorEntry(code).detail);
+    super(errorText(code).detail);
     this.code = code;
     this.field = field;
   }

@@ -15,7 +15,7 @@ import {
 } from './backoff';
 import { deadlinePassedError, withNeedsAuthorization } from './expiry';
 import { classifyFailure } from './failure-class';
-import type { Grant } from './model';
+import { type Grant, pastLocalDeadline } from './model';
 import { nextDueAt } from './schedule';
 
 export interface ApplyContext {
@@ -69,7 +69,7 @@ export function withRefreshedTokens(grant: Grant, tokens: RefreshedTokens, ctx: 
  * (or, without one, the new access expiry, which the next check call revisits) is the best we know.
  */
 function refreshDeadlineAfter(grant: Grant, tokens: RefreshedTokens, now: number): number {
-  if (now >= grant.refreshExpiresAt) {
+  if (pastLocalDeadline(grant, now)) {
     return tokens.refreshExpiresAt ?? Math.max(grant.refreshExpiresAt, tokens.accessExpiresAt);
   }
   return Math.min(grant.refreshExpiresAt, tokens.refreshExpiresAt ?? grant.refreshExpiresAt);
@@ -80,7 +80,7 @@ export function withRefreshFailure(grant: Grant, error: ErrorData, ctx: ApplyCon
   const base: Grant = { ...grant, refreshStartedAt: undefined, slowDownUntil: undefined, updatedAt: now };
   // Past the deadline by the local clock, only the platform's own refusal ends the grant: the clock may be
   // wrong. Retries then back off as usual instead of crowding onto the deadline.
-  const pastDeadline = now >= grant.refreshExpiresAt;
+  const pastDeadline = pastLocalDeadline(grant, now);
   const retryAt = (delayMs: number) =>
     pastDeadline ? now + delayMs : retryBeforeDeadline(now + delayMs, grant.refreshExpiresAt, now);
   const failure = classifyFailure(error);

@@ -1,14 +1,14 @@
 /** What a person sees of a grant: its health, and a view without tokens. */
 import type { GrantHealth, GrantView, Settings } from '../shared/model';
 import { DAY_MS } from './durations';
-import { type Grant, isMoved } from './model';
+import { type Grant, isMoved, pastLocalDeadline } from './model';
 import { isDeadlineWithin, reminderDaysOf } from './reminders';
 import { awaitsDeadlineCheck, plannedRefreshAt, refreshMarginMs } from './schedule';
 
 export function grantHealth(grant: Grant, settings: Settings, now: number): GrantHealth {
   if (isMoved(grant)) return 'moved';
   const expired = !grant.refreshable && now >= grant.accessExpiresAt;
-  const deadlinePassed = now >= grant.refreshExpiresAt && !awaitsDeadlineCheck(grant, now);
+  const deadlinePassed = pastLocalDeadline(grant, now) && !awaitsDeadlineCheck(grant, now);
   if (grant.status === 'needs_authorization' || deadlinePassed || expired) {
     return 'needs_authorization';
   }
@@ -21,7 +21,13 @@ export function grantHealth(grant: Grant, settings: Settings, now: number): Gran
 }
 
 /** Field by field on purpose: a spread would carry the tokens along. */
-export function toGrantView(grant: Grant, appName: string, settings: Settings, now: number): GrantView {
+export function toGrantView(
+  grant: Grant,
+  appName: string,
+  settings: Settings,
+  now: number,
+  clockOffsetMs = 0,
+): GrantView {
   const nextRefreshAt = plannedRefreshAt(grant, settings, now);
   return {
     id: grant.id,
@@ -49,6 +55,7 @@ export function toGrantView(grant: Grant, appName: string, settings: Settings, n
     ...(grant.movedAt !== undefined ? { movedAt: grant.movedAt } : {}),
     ...(grant.shopName !== undefined ? { shopName: grant.shopName } : {}),
     ...(grant.shopCode !== undefined ? { shopCode: grant.shopCode } : {}),
+    ...(clockOffsetMs !== 0 ? { clockOffsetMs } : {}),
   };
 }
 

@@ -22,6 +22,7 @@ async function requireAccess(access: OriginAccess, url: string): Promise<void> {
 /** Wraps the token client used by both connect and refresh: each call checks its endpoint's origin. */
 export function withHostAccess(tokens: TokenClient, access: OriginAccess): TokenClient {
   return {
+    gatewayOffsetMs: () => tokens.gatewayOffsetMs(),
     async create(app: AppCredentials, code: string) {
       await requireAccess(access, app.endpoints.tokenCreateUrl);
       return tokens.create(app, code);

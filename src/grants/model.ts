@@ -64,6 +64,14 @@ export function isMoved(grant: Pick<Grant, 'movedAt'>): boolean {
 }
 
 /** dueAt for grants with nothing scheduled (a valid IndexedDB key that sorts last). */
+/**
+ * This computer's clock has reached the refresh deadline the grant holds. Only the local view: a clock
+ * that jumped ahead says so too, so nothing is called dead on this alone (see `awaitsDeadlineCheck`).
+ */
+export function pastLocalDeadline(grant: Pick<Grant, 'refreshExpiresAt'>, now: number): boolean {
+  return now >= grant.refreshExpiresAt;
+}
+
 export const NEVER_DUE = Number.MAX_SAFE_INTEGER;
 
 /** Same app + same seller account + same venture = same grant. */

@@ -3,6 +3,8 @@
  * threshold passes, and "needs authorization" when it dies. The notice is claimed in the store first and
  * sent after, so a worker killed in between skips one notice rather than repeating it on every wake.
  */
+import { formatDate } from '../shared/dates';
+import { t } from '../shared/i18n';
 import type { Settings } from '../shared/model';
 import type { Grant } from './model';
 import type { GrantStore, Notifier } from './ports';
@@ -19,17 +21,13 @@ function shopLabel(grant: Grant): string {
   return `${grant.seller.account} (${grant.seller.country.toUpperCase()})`;
 }
 
-function formatDeadline(at: number): string {
-  return new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
-
 /** One notification id per grant for reminders: a later, more urgent one replaces the earlier. */
 export function reminderNotice(grant: Grant): Notice {
   return {
     id: noticeId(grant.id, 'reminder'),
     grantId: grant.id,
-    title: 'Authorize again soon',
-    message: `Authorize ${shopLabel(grant)} again by ${formatDeadline(grant.refreshExpiresAt)}.`,
+    title: t('notice_reminder_title'),
+    message: t('notice_reminder_message', shopLabel(grant), formatDate(grant.refreshExpiresAt)),
   };
 }
 
@@ -37,8 +35,8 @@ function needsAuthorizationNotice(grant: Grant): Notice {
   return {
     id: noticeId(grant.id, 'needs_authorization'),
     grantId: grant.id,
-    title: 'Shop disconnected',
-    message: `${shopLabel(grant)} needs to be authorized again.`,
+    title: t('notice_disconnected_title'),
+    message: t('notice_disconnected_message', shopLabel(grant)),
   };
 }
 

@@ -19,7 +19,7 @@ import type { Settings } from '../shared/model';
 import { recordGrantActivity } from './activity';
 import { type ApplyContext, withRefreshedTokens, withRefreshFailure } from './apply-refresh';
 import { deadlinePassedError } from './expiry';
-import { type Grant, isMoved } from './model';
+import { type Grant, isMoved, pastLocalDeadline } from './model';
 import type { ActivityLog, Clock, GrantStore, LockManager, RefreshJournal } from './ports';
 import { awaitsDeadlineCheck, isRefreshDue } from './schedule';
 import { updateIf } from './update-if';
@@ -152,7 +152,9 @@ async function refreshHoldingLock(
     const data = toErrorData(error);
     // Past the deadline, the deadline explains a refusal better than a lost answer does.
     const interrupted =
-      afterInterruption && data.code === 'refresh_token_invalid' && deps.clock.now() < grant.refreshExpiresAt;
+      afterInterruption &&
+      data.code === 'refresh_token_invalid' &&
+      !pastLocalDeadline(grant, deps.clock.now());
     const reported = interrupted ? interruptedError(data) : data;
     return recordFailure(deps, started, reported, context());
   }
@@ -187,7 +189,7 @@ function refreshBlocker(grant: Grant, now: number): ErrorData | undefined {
       'This app cannot refresh its authorizations. Authorize the shop again before it expires.',
     ).toData();
   }
-  return now >= grant.refreshExpiresAt && !awaitsDeadlineCheck(grant, now)
+  return pastLocalDeadline(grant, now) && !awaitsDeadlineCheck(grant, now)
     ? deadlinePassedError()
     : undefined;
 }

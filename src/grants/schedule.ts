@@ -5,7 +5,7 @@
  */
 import type { Settings } from '../shared/model';
 import { DAY_MS, MINUTE_MS } from './durations';
-import { type Grant, isMoved, NEVER_DUE } from './model';
+import { type Grant, isMoved, NEVER_DUE, pastLocalDeadline } from './model';
 import { nextReminderAt } from './reminders';
 
 /** Never plan two refreshes closer than this, whatever lifetimes the platform hands out. */
@@ -72,7 +72,7 @@ export function awaitsDeadlineCheck(grant: Grant, now: number): boolean {
     !isMoved(grant) &&
     grant.status === 'connected' &&
     grant.refreshable &&
-    now >= grant.refreshExpiresAt &&
+    pastLocalDeadline(grant, now) &&
     renewedAt(grant) < grant.refreshExpiresAt
   );
 }
@@ -84,7 +84,7 @@ export function awaitsDeadlineCheck(grant: Grant, now: number): boolean {
  */
 function canRefreshAt(grant: Grant, settings: Settings, now: number): boolean {
   if (isMoved(grant) || grant.status !== 'connected' || !grant.refreshable) return false;
-  if (now >= grant.refreshExpiresAt) return awaitsDeadlineCheck(grant, now);
+  if (pastLocalDeadline(grant, now)) return awaitsDeadlineCheck(grant, now);
   if (grant.retryAt !== undefined) return true;
   return refreshCanExtend(grant) && refreshWindow(grant, settings).latest < grant.refreshExpiresAt;
 }

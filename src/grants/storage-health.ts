@@ -7,8 +7,8 @@
  */
 import {
   isStorageFailureKind,
-  STORAGE_FAILURE_TITLE,
-  STORAGE_FAILURE_WORDS,
+  storageFailureTitle,
+  storageFailureWords,
   type StorageFailureKind,
   type StorageFailureView,
   type StorageHealthView,
@@ -68,10 +68,10 @@ export const STORAGE_NOTICE_PREFIX = 'storage:';
 
 /** One notification id per kind: a repeat replaces, never stacks. A click opens the popup and its banner. */
 export function storageFailureNotice(kind: StorageFailureKind): Parameters<Notifier['notify']>[0] {
-  const words = STORAGE_FAILURE_WORDS[kind];
+  const words = storageFailureWords(kind);
   return {
     id: `${STORAGE_NOTICE_PREFIX}${kind}`,
-    title: STORAGE_FAILURE_TITLE,
+    title: storageFailureTitle(),
     message: `${words.problem} ${words.remedy}`,
   };
 }

@@ -2,6 +2,7 @@
 import type { JSX } from 'preact';
 import type { AppView } from '../shared/model';
 import { PLATFORM_NAMES } from '../ui/labels';
+import { useFocusReturn } from '../ui/use-focus-return';
 import { RemoveAppConfirm } from './RemoveAppConfirm';
 
 const APP_COLUMNS = 6;
@@ -17,6 +18,8 @@ export interface AppRowProps {
 
 export function AppRow(props: AppRowProps): JSX.Element {
   const { app } = props;
+  // Closing the confirmation ("Keep it", Escape) gives the focus back to this row's "Remove".
+  useFocusReturn(props.confirmingRemove);
   return (
     <>
       <tr>

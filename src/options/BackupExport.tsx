@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { type ErrorData, toErrorData } from '../shared/errors';
 import { useClient } from '../ui/client';
 import { ErrorNotice } from '../ui/ErrorNotice';
+import { useFocusOnToggle } from '../ui/use-focus-on-toggle';
 import {
   MIN_PASSPHRASE_LENGTH,
   type PassphraseProblems,
@@ -39,6 +40,9 @@ export function BackupExport(props: BackupExportProps): JSX.Element {
   const [confirmingMove, setConfirmingMove] = useState(false);
   const [saved, setSaved] = useState<OfferedFile & { note: string }>();
   const link = useRef<HTMLAnchorElement>(null);
+  const moveButton = useRef<HTMLButtonElement>(null);
+  const cancelMove = useRef<HTMLButtonElement>(null);
+  useFocusOnToggle(confirmingMove, cancelMove, moveButton);
 
   // Each new file is saved once by itself; the old URL goes when the link does.
   useEffect(() => {
@@ -129,7 +133,13 @@ export function BackupExport(props: BackupExportProps): JSX.Element {
       </div>
       {error && <ErrorNotice error={error} onDismiss={() => setError(undefined)} />}
       {confirmingMove ? (
-        <fieldset class="confirm" aria-labelledby="backup-move-question">
+        <fieldset
+          class="confirm"
+          aria-labelledby="backup-move-question"
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') setConfirmingMove(false);
+          }}
+        >
           <p id="backup-move-question">
             Move {shopsWords(props.shops)} to another browser? This browser stops refreshing them at once and
             keeps them only for reference. Import the file in the other browser to take over.
@@ -143,7 +153,7 @@ export function BackupExport(props: BackupExportProps): JSX.Element {
             >
               Move and save the file
             </button>
-            <button type="button" class="button" onClick={() => setConfirmingMove(false)}>
+            <button ref={cancelMove} type="button" class="button" onClick={() => setConfirmingMove(false)}>
               Cancel
             </button>
           </div>
@@ -160,6 +170,7 @@ export function BackupExport(props: BackupExportProps): JSX.Element {
               {busy === 'copy' ? 'Encrypting…' : 'Export a copy'}
             </button>
             <button
+              ref={moveButton}
               type="button"
               class="button"
               aria-describedby="backup-move-hint"

@@ -3,11 +3,12 @@
  * apply. The worker plans again when applying, against what is stored by then.
  */
 import type { JSX, TargetedEvent } from 'preact';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { ImportPreview } from '../shared/backup';
 import { type ErrorData, toErrorData } from '../shared/errors';
 import { useClient } from '../ui/client';
 import { ErrorNotice } from '../ui/ErrorNotice';
+import { useFocusOnToggle } from '../ui/use-focus-on-toggle';
 import { appliedWords, importChangesSomething } from './backup-words';
 import { ImportPreviewView } from './ImportPreviewView';
 import { TextField } from './TextField';
@@ -30,6 +31,11 @@ export function BackupImport(props: BackupImportProps): JSX.Element {
   const [busy, setBusy] = useState<'reading' | 'opening' | 'applying'>();
   // A new <input> after each import or cancel, so choosing the same file again is a change.
   const [inputVersion, setInputVersion] = useState(0);
+  // The preview replaces "Show what it imports": the focus goes to its first action, and back to the
+  // file field once it closes (applied or cancelled).
+  const fileInput = useRef<HTMLInputElement>(null);
+  const firstAction = useRef<HTMLButtonElement>(null);
+  useFocusOnToggle(preview !== undefined, firstAction, fileInput, busy === undefined);
 
   const reset = () => {
     setFile(undefined);
@@ -89,6 +95,7 @@ export function BackupImport(props: BackupImportProps): JSX.Element {
       <div class="field">
         <label for="backup-file">Backup file</label>
         <input
+          ref={fileInput}
           key={inputVersion}
           id="backup-file"
           type="file"
@@ -130,6 +137,7 @@ export function BackupImport(props: BackupImportProps): JSX.Element {
           <div class="form-actions">
             {importChangesSomething(preview) && (
               <button
+                ref={firstAction}
                 type="button"
                 class="button button--primary"
                 disabled={busy !== undefined}
@@ -138,7 +146,13 @@ export function BackupImport(props: BackupImportProps): JSX.Element {
                 {busy === 'applying' ? 'Importing…' : 'Apply import'}
               </button>
             )}
-            <button type="button" class="button" disabled={busy !== undefined} onClick={reset}>
+            <button
+              ref={importChangesSomething(preview) ? undefined : firstAction}
+              type="button"
+              class="button"
+              disabled={busy !== undefined}
+              onClick={reset}
+            >
               {importChangesSomething(preview) ? 'Cancel' : 'Close'}
             </button>
           </div>

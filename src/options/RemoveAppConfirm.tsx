@@ -1,6 +1,6 @@
 /** The inline "are you sure" for removing an app, counting the shops that go with it. */
 import type { JSX } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { type ErrorData, toErrorData } from '../shared/errors';
 import type { AppView } from '../shared/model';
 import { useClient } from '../ui/client';
@@ -22,6 +22,8 @@ export function RemoveAppConfirm(props: RemoveAppConfirmProps): JSX.Element {
   const [shopCount, setShopCount] = useState<number>();
   const [error, setError] = useState<ErrorData>();
   const [removing, setRemoving] = useState(false);
+  const keep = useRef<HTMLButtonElement>(null);
+  useEffect(() => keep.current?.focus(), []);
 
   // Counted when asked, not from an old list: a shop may have been connected since the page opened.
   useEffect(() => {
@@ -45,7 +47,13 @@ export function RemoveAppConfirm(props: RemoveAppConfirmProps): JSX.Element {
 
   const questionId = `remove-${props.app.id}-question`;
   return (
-    <fieldset class="confirm" aria-labelledby={questionId}>
+    <fieldset
+      class="confirm"
+      aria-labelledby={questionId}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && !removing) props.onCancel();
+      }}
+    >
       <p id={questionId}>
         {shopCount === undefined
           ? `Remove ${props.app.name}? Counting its shops…`
@@ -73,7 +81,7 @@ export function RemoveAppConfirm(props: RemoveAppConfirmProps): JSX.Element {
         >
           {shopCount ? `Remove app and ${shopCountWords(shopCount)}` : 'Remove app'}
         </button>
-        <button type="button" class="button" onClick={props.onCancel}>
+        <button ref={keep} type="button" class="button" onClick={props.onCancel}>
           Keep it
         </button>
       </div>

@@ -2,10 +2,15 @@
 import '../ui/styles.css';
 import './options.css';
 import { render } from 'preact';
+import { installMessages, uiLanguage } from '../shared/i18n';
+import { chromeMessages } from '../ui/adapters/chrome-messages';
 import { createRuntimeClient } from '../ui/adapters/runtime-client';
 import { ClientProvider } from '../ui/client';
 import { createChromeHostPermissionGate } from './adapters/host-permission-gate';
 import { OptionsPage } from './OptionsPage';
+
+installMessages(chromeMessages);
+document.documentElement.lang = uiLanguage();
 
 render(
   <ClientProvider client={createRuntimeClient()}>

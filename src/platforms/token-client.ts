@@ -142,6 +142,7 @@ export function createTokenClient(options: TokenClientOptions): TokenClient {
   }
 
   return {
+    gatewayOffsetMs: () => gateway.offsetMs,
     create(app, code) {
       if (code.trim() === '') {
         return Promise.reject(

@@ -53,4 +53,9 @@ export interface TokenClient {
    * sent: the platform may already have rotated, so only the caller's waiting has a limit.
    */
   refresh(app: AppCredentials, refreshToken: string): Promise<RefreshedTokens>;
+  /**
+   * The platform's clock minus this computer's, as its latest reply showed; 0 while unknown or under a
+   * minute. Calendar dates a person reads are shown on the platform's clock.
+   */
+  gatewayOffsetMs(): number;
 }

@@ -1,5 +1,6 @@
 /** The popup: header, a storage banner when needed, then setup hint, "Connect shop" and the shop list. */
 import { useCallback, useMemo } from 'preact/hooks';
+import { t } from '../shared/i18n';
 import type { GrantView } from '../shared/model';
 import { useClient } from '../ui/client';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -8,7 +9,7 @@ import { ConnectPanel } from './ConnectPanel';
 import { EmptyState } from './EmptyState';
 import { ShopList } from './ShopList';
 import { StorageBanner } from './StorageBanner';
-import { reauthorizeCountries } from './shop-words';
+import { clockNotice, reauthorizeCountries } from './shop-words';
 import { useConnect } from './use-connect';
 import { useShops } from './use-shops';
 import { useStorageHealth } from './use-storage-health';
@@ -37,6 +38,7 @@ export function App({
   const connect = useConnect(client, connectPollMs, shops.reload);
   const storage = useStorageHealth(client, listPollMs);
   const { grants } = shops;
+  const clockWords = grants && clockNotice(grants);
   // The banner says it better than the list's own "Could not save" notice.
   const loadError =
     shops.loadError?.code === 'storage_failed' && storage.failures.length > 0 ? null : shops.loadError;
@@ -62,19 +64,24 @@ export function App({
       <header class="popup__header">
         <h1>Seller Auth</h1>
         <button type="button" class="button button--quiet" onClick={() => void openOptionsPage()}>
-          Settings
+          {t('settings')}
         </button>
       </header>
       <StorageBanner failures={storage.failures} onCheckAgain={checkAgain} />
       {loadError && <ErrorNotice error={loadError} onRetry={shops.reload} />}
       {shops.apps === undefined ? (
-        !shops.loadError && <p class="muted">Loading...</p>
+        !shops.loadError && <p class="muted">{t('loading')}</p>
       ) : shops.apps.length === 0 ? (
         <EmptyState kind="no-apps" />
       ) : (
         <ConnectPanel apps={shops.apps} connect={connect} accountFor={accountFor} />
       )}
       {shops.apps && shops.apps.length > 0 && grants?.length === 0 && <EmptyState kind="no-shops" />}
+      {clockWords && (
+        <p class="notice" role="status">
+          {clockWords}
+        </p>
+      )}
       {grants && grants.length > 0 && (
         <ShopList
           shops={grants}

@@ -1,13 +1,14 @@
 /** The running or last "Connect shop" attempt: progress, then its outcome until dismissed. */
 import type { ErrorData } from '../shared/errors';
+import { t } from '../shared/i18n';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import type { Connect } from './use-connect';
 
-const UNKNOWN_FAILURE: ErrorData = {
+const unknownFailure = (): ErrorData => ({
   code: 'internal',
-  message: 'The connection failed without saying why.',
+  message: t('connect_failed_unknown'),
   retryable: false,
-};
+});
 
 export interface ConnectProgressProps {
   connect: Connect;
@@ -24,10 +25,8 @@ export function ConnectProgress({ connect, accountFor }: ConnectProgressProps) {
       <div class="progress" role="status">
         <span class="spinner" aria-hidden="true" />
         <span>
-          {exchanging ? 'Connecting the shop...' : 'Waiting for the seller to log in...'}
-          {!exchanging && (
-            <span class="fineprint"> The login runs in its own window; you may close this popup.</span>
-          )}
+          {exchanging ? t('connect_exchanging') : t('connect_waiting_login')}
+          {!exchanging && <span class="fineprint"> {t('connect_own_window')}</span>}
         </span>
       </div>
     );
@@ -44,10 +43,10 @@ export function ConnectProgress({ connect, accountFor }: ConnectProgressProps) {
     const account = attempt.grantId ? accountFor(attempt.grantId) : undefined;
     return (
       <div class="notice notice--success" role="status">
-        <p class="notice__title">{account ? `Connected ${account}` : 'Shop connected'}</p>
+        <p class="notice__title">{account ? t('connect_done_account', account) : t('connect_done')}</p>
         <div class="notice__actions">
           <button type="button" class="button button--quiet" onClick={connect.dismiss}>
-            Dismiss
+            {t('dismiss')}
           </button>
         </div>
       </div>
@@ -62,7 +61,7 @@ export function ConnectProgress({ connect, accountFor }: ConnectProgressProps) {
     });
   return (
     <ErrorNotice
-      error={attempt.error ?? UNKNOWN_FAILURE}
+      error={attempt.error ?? unknownFailure()}
       onRetry={again}
       onReauthorize={again}
       onDismiss={connect.dismiss}

@@ -1,4 +1,5 @@
 /** Which Lazada ventures the login offers. None ticked means all of them. */
+import { t } from '../shared/i18n';
 import { COUNTRIES, type Country } from '../shared/platform';
 import { COUNTRY_NAMES } from '../ui/labels';
 
@@ -19,7 +20,7 @@ export function CountryPicker(props: CountryPickerProps) {
   return (
     <fieldset class="countries" disabled={props.disabled}>
       <legend>
-        Countries <span class="muted">(optional: none means all)</span>
+        {t('countries_legend')} <span class="muted">{t('countries_hint')}</span>
       </legend>
       {COUNTRIES.map((country) => (
         <label key={country}>

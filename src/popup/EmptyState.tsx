@@ -1,4 +1,5 @@
 /** What the popup says when there is nothing to list yet. */
+import { t } from '../shared/i18n';
 import { usePageActions } from '../ui/open-page';
 
 export function EmptyState(props: { kind: 'no-apps' | 'no-shops' }) {
@@ -6,15 +7,15 @@ export function EmptyState(props: { kind: 'no-apps' | 'no-shops' }) {
   if (props.kind === 'no-shops') {
     return (
       <section class="empty">
-        <p>No shops yet. Pick your app above and press “Connect shop” to add the first one.</p>
+        <p>{t('empty_no_shops')}</p>
       </section>
     );
   }
   return (
     <section class="empty">
-      <p>Add your Lazada or AliExpress app first, then connect shops to it.</p>
+      <p>{t('empty_no_apps')}</p>
       <button type="button" class="button button--primary" onClick={() => void openOptionsPage()}>
-        Set up your app
+        {t('set_up_app')}
       </button>
     </section>
   );

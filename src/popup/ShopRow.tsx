@@ -1,5 +1,6 @@
 /** One connected shop: who it is, its two clocks, what went wrong last, and its actions. */
 import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../shared/i18n';
 import type { GrantView } from '../shared/model';
 import { describeError } from '../ui/error-words';
 import { countryName, PLATFORM_NAMES } from '../ui/labels';
@@ -35,7 +36,7 @@ export function ShopRow({ view, now, highlighted, ...actions }: ShopRowProps) {
   const { seller } = view;
   const crossBorder = isCrossBorder(view);
   const meta = [PLATFORM_NAMES[view.platform], shopCountryName(view), view.appName].filter(Boolean);
-  if (!crossBorder && seller.sellerId) meta.push(`Seller ID ${seller.sellerId}`);
+  if (!crossBorder && seller.sellerId) meta.push(t('shop_seller_id', seller.sellerId));
   const lastError = view.lastError && describeError(view.lastError);
   const moved = movedLine(view);
   const refreshLine = !moved && view.refreshable ? nextRefreshLine(view, now) : undefined;
@@ -59,13 +60,13 @@ export function ShopRow({ view, now, highlighted, ...actions }: ShopRowProps) {
       </div>
       <p class="fineprint">{meta.join(' · ')}</p>
       {crossBorder && seller.countries.length > 0 && (
-        <ul class="shop__countries" aria-label={`Countries of ${seller.account}`}>
+        <ul class="shop__countries" aria-label={t('shop_countries_of', seller.account)}>
           {seller.countries.map((entry) => (
             <li key={entry.country}>
               {[
                 countryName(entry.country),
-                entry.sellerId && `Seller ID ${entry.sellerId}`,
-                entry.userId && `User ID ${entry.userId}`,
+                entry.sellerId && t('shop_seller_id', entry.sellerId),
+                entry.userId && t('shop_user_id', entry.userId),
               ]
                 .filter(Boolean)
                 .join(' · ')}
@@ -81,11 +82,11 @@ export function ShopRow({ view, now, highlighted, ...actions }: ShopRowProps) {
           <p>{deadlineLine(view, now)}</p>
         </>
       )}
-      {!moved && !view.refreshable && <p class="fineprint">This app's authorizations cannot be refreshed.</p>}
+      {!moved && !view.refreshable && <p class="fineprint">{t('shop_not_refreshable')}</p>}
       {refreshLine && <p class="fineprint">{refreshLine}</p>}
       {lastError && (
         <p class="shop__error">
-          {lastError.title}: {lastError.detail}
+          {t('error_line', lastError.title, lastError.detail)}
           {view.lastError?.platformCode && <span class="fineprint"> ({view.lastError.platformCode})</span>}
         </p>
       )}

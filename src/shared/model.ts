@@ -75,6 +75,11 @@ export interface GrantView {
   /** The shop's name and short code from the platform, when known. */
   shopName?: string;
   shopCode?: string;
+  /**
+   * The platform's clock minus this computer's, when they differ by more than a minute. Every time in
+   * a view is on this computer's clock (alarms and "in 3 days" follow it); calendar dates add this.
+   */
+  clockOffsetMs?: number;
 }
 
 export type AttemptPhase = 'waiting_for_login' | 'exchanging' | 'succeeded' | 'failed';

@@ -3,6 +3,8 @@
  * person reads about it in the notification and the popup banner. Shared so both say the same thing.
  */
 
+import { t } from './i18n';
+
 /** How storage failed; each kind tells a person something different to do. */
 export const STORAGE_FAILURE_KINDS = ['open', 'upgrade', 'newer_version', 'quota', 'transaction'] as const;
 export type StorageFailureKind = (typeof STORAGE_FAILURE_KINDS)[number];
@@ -22,7 +24,10 @@ export interface StorageHealthView {
   failures: StorageFailureView[];
 }
 
-export const STORAGE_FAILURE_TITLE = 'Seller Auth cannot use its storage';
+/** The banner's and the notification's heading. */
+export function storageFailureTitle(): string {
+  return t('storage_title');
+}
 
 export interface StorageFailureWords {
   /** What went wrong, in a sentence. */
@@ -31,25 +36,6 @@ export interface StorageFailureWords {
   remedy: string;
 }
 
-export const STORAGE_FAILURE_WORDS: Record<StorageFailureKind, StorageFailureWords> = {
-  open: {
-    problem: "Chrome could not open Seller Auth's stored data, so shops are not refreshed.",
-    remedy: 'Restart Chrome. If it keeps happening, check that the disk is not full or failing.',
-  },
-  upgrade: {
-    problem: 'Seller Auth could not update its stored data for this version. Nothing stored was changed.',
-    remedy: 'Restart Chrome. Do not remove the extension: that would delete every connected shop.',
-  },
-  newer_version: {
-    problem: 'The stored data was written by a newer version of Seller Auth, so this version cannot read it.',
-    remedy: 'Update Seller Auth (chrome://extensions, Update), then restart Chrome.',
-  },
-  quota: {
-    problem: 'This computer has no room left, so refreshed tokens and changes cannot be saved.',
-    remedy: 'Free disk space, then restart Chrome.',
-  },
-  transaction: {
-    problem: 'Chrome stopped Seller Auth while it was reading or saving its data.',
-    remedy: 'Restart Chrome. If it keeps happening, check free disk space.',
-  },
-};
+export function storageFailureWords(kind: StorageFailureKind): StorageFailureWords {
+  return { problem: t(`storage_${kind}_problem`), remedy: t(`storage_${kind}_remedy`) };
+}

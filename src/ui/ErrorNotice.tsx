@@ -1,5 +1,6 @@
 /** One error in human words, with its next step as a button. */
 import type { ErrorData } from '../shared/errors';
+import { t } from '../shared/i18n';
 import { describeError } from './error-words';
 import { usePageActions } from './open-page';
 
@@ -31,10 +32,10 @@ export function ErrorNotice(props: ErrorNoticeProps) {
     none: undefined,
   };
   const onAction = handlers[words.action];
-  const about = props.subject ? ` for ${props.subject}` : '';
+
   const fineprint = [
-    props.error.platformCode && `Platform code: ${props.error.platformCode}`,
-    props.error.requestId && `Request ${props.error.requestId}`,
+    props.error.platformCode && t('error_platform_code', props.error.platformCode),
+    props.error.requestId && t('error_request_id', props.error.requestId),
   ].filter(Boolean);
 
   return (
@@ -48,7 +49,9 @@ export function ErrorNotice(props: ErrorNoticeProps) {
             <button
               type="button"
               class="button button--primary"
-              aria-label={`${words.actionLabel}${about}`}
+              aria-label={
+                props.subject ? t('action_for', words.actionLabel, props.subject) : words.actionLabel
+              }
               onClick={onAction}
             >
               {words.actionLabel}
@@ -58,10 +61,10 @@ export function ErrorNotice(props: ErrorNoticeProps) {
             <button
               type="button"
               class="button button--quiet"
-              aria-label={`Dismiss${about}`}
+              aria-label={props.subject ? t('action_for', t('dismiss'), props.subject) : t('dismiss')}
               onClick={props.onDismiss}
             >
-              Dismiss
+              {t('dismiss')}
             </button>
           )}
         </div>

@@ -1,10 +1,11 @@
 /**
  * The one lookup of human words for an error, used by the popup and the options page: the title and
- * detail of its code in the error table (src/shared/error-table.ts), what a few codes add from the
+ * detail of its code (src/shared/error-table.ts, words in the catalogs), what a few codes add from the
  * error itself, and the label of the next step.
  */
-import { type ErrorCode, errorEntry, type NextAction } from '../shared/error-table';
+import { type ErrorCode, errorEntry, errorText, type NextAction } from '../shared/error-table';
 import type { ErrorData } from '../shared/errors';
+import { type MessageKey, t, tPlural } from '../shared/i18n';
 
 export interface ErrorWords {
   title: string;
@@ -13,11 +14,11 @@ export interface ErrorWords {
   actionLabel?: string;
 }
 
-const ACTION_LABELS: Record<NextAction, string | undefined> = {
-  retry: 'Try again',
-  reauthorize: 'Authorize again',
-  settings: 'Open settings',
-  allow_access: 'Allow access',
+const ACTION_LABELS: Record<NextAction, MessageKey | undefined> = {
+  retry: 'action_retry',
+  reauthorize: 'action_reauthorize',
+  settings: 'action_settings',
+  allow_access: 'action_allow_access',
   none: undefined,
 };
 
@@ -31,15 +32,17 @@ const DETAIL_FROM_ERROR: Partial<Record<ErrorCode, (error: ErrorData) => string 
 function rateLimitDetail(retryAfterMs: number | undefined): string | undefined {
   if (!retryAfterMs || retryAfterMs <= 0) return undefined;
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  return `The platform asked Seller Auth to slow down. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`;
+  return tPlural('error_rate_limited_wait', seconds);
 }
 
 export function describeError(error: ErrorData): ErrorWords {
   const entry = errorEntry(error.code);
-  const label = ACTION_LABELS[entry.action];
+  const text = errorText(error.code);
+  const labelKey = ACTION_LABELS[entry.action];
+  const label = labelKey && t(labelKey);
   return {
-    title: entry.title,
-    detail: DETAIL_FROM_ERROR[error.code]?.(error) ?? entry.detail,
+    title: text.title,
+    detail: DETAIL_FROM_ERROR[error.code]?.(error) ?? text.detail,
     action: entry.action,
     ...(label ? { actionLabel: label } : {}),
   };

@@ -1,30 +1,64 @@
-/** Names people read for the codes the platforms use. */
+/** Names people read for the codes the platforms use, in the installed language. */
 
-import { COUNTRY_LABELS, PLATFORMS } from '../platforms/descriptors';
+import { PLATFORMS } from '../platforms/descriptors';
+import { t, uiLanguage } from '../shared/i18n';
 import type { GrantHealth } from '../shared/model';
-import type { Country, PlatformId } from '../shared/platform';
+import { COUNTRIES, type Country, type PlatformId } from '../shared/platform';
 
-/** The platform's own names, one source for every page. */
-export const COUNTRY_NAMES: Record<Country, string> = COUNTRY_LABELS;
+let regions: { language: string; names: Intl.DisplayNames } | undefined;
+
+/** A venture's name in the installed language (Intl's region names); `cb` is cross-border. */
+function ventureName(country: Country): string {
+  if (country === 'cb') return t('country_cb');
+  const language = uiLanguage();
+  if (regions?.language !== language) {
+    regions = { language, names: new Intl.DisplayNames(language, { type: 'region' }) };
+  }
+  return regions.names.of(country.toUpperCase()) ?? country.toUpperCase();
+}
+
+/** Read when shown, so the words follow the catalog installed at start. */
+export const COUNTRY_NAMES = Object.fromEntries(COUNTRIES.map((country) => [country, ''])) as Record<
+  Country,
+  string
+>;
+for (const country of COUNTRIES) {
+  Object.defineProperty(COUNTRY_NAMES, country, { get: () => ventureName(country), enumerable: true });
+}
 
 /** Unknown codes (an AliExpress locale, a future venture) are shown upper-cased rather than hidden. */
 export function countryName(code: string): string {
-  const known = COUNTRY_NAMES[code.toLowerCase() as Country] as string | undefined;
-  return known ?? code.toUpperCase();
+  const lower = code.toLowerCase();
+  return (COUNTRIES as readonly string[]).includes(lower)
+    ? ventureName(lower as Country)
+    : code.toUpperCase();
 }
 
+/** The platforms' own names (brands: the same in every language). */
 export const PLATFORM_NAMES: Record<PlatformId, string> = {
   lazada: PLATFORMS.lazada.label,
   aliexpress: PLATFORMS.aliexpress.label,
 };
 
 /** A connected shop whose refresh waits because the platform asked to slow down. */
-export const WAITING_LABEL = 'Waiting';
+export function waitingLabel(): string {
+  return t('health_waiting');
+}
 
 export const HEALTH_LABELS: Record<GrantHealth, string> = {
-  connected: 'Connected',
-  expiring: 'Expiring',
-  failing: 'Refresh failing',
-  needs_authorization: 'Needs authorization',
-  moved: 'Moved',
+  get connected() {
+    return t('health_connected');
+  },
+  get expiring() {
+    return t('health_expiring');
+  },
+  get failing() {
+    return t('health_failing');
+  },
+  get needs_authorization() {
+    return t('health_needs_authorization');
+  },
+  get moved() {
+    return t('health_moved');
+  },
 };

@@ -6,7 +6,7 @@
 import { afterEach, expect, test } from 'vitest';
 import { DEMO_SELLERS } from '../../sandbox/index';
 import type { AppProfile } from '../../src/shared/model';
-import { connectSeller, type Session, startSession } from '../support/session';
+import { connectSeller, type Session, shopInPopup, startSession } from '../support/session';
 
 let session: Session | undefined;
 afterEach(async () => {
@@ -70,6 +70,28 @@ test('without host access a refresh sends nothing, and a raw signed call gets on
   const [after] = await current.storedGrants();
   expect(after?.refreshToken).toBe(before?.refreshToken);
   expect(after?.accessToken).toBe(before?.accessToken);
+
+  // "Allow access" asks Chrome for the origin while the click's gesture lasts (Chrome refuses it
+  // after). Chrome's own prompt cannot be answered headless (it stays open), so the call is watched on
+  // its way in; the component test covers what follows a grant.
+  const popup = await current.browser.openPage('src/popup/index.html');
+  const { row } = shopInPopup(popup, view);
+  const allow = row.getByRole('button', { name: /^Allow access/ });
+  await allow.waitFor();
+  await popup.evaluate(() => {
+    const asked: { origins?: string[]; inGesture: boolean }[] = [];
+    (window as unknown as { asked: typeof asked }).asked = asked;
+    const request = chrome.permissions.request.bind(chrome.permissions);
+    chrome.permissions.request = ((permissions: chrome.permissions.Permissions) => {
+      asked.push({ origins: permissions.origins, inGesture: navigator.userActivation.isActive });
+      return request(permissions);
+    }) as typeof chrome.permissions.request;
+  });
+  await allow.click();
+  await expect
+    .poll(() => popup.evaluate(() => (window as unknown as { asked: unknown[] }).asked))
+    .toEqual([{ origins: ['http://localhost/*'], inGesture: true }]);
+  await popup.close();
 
   // Past the check, as a worker without it would: Chrome preflights and never sends the body.
   const outcome = await current.browser.worker.evaluate(async (url) => {

@@ -9,7 +9,7 @@ import type { Worker } from 'playwright-core';
 import { expect, onTestFinished, test } from 'vitest';
 import { DEMO_SELLERS } from '../../sandbox/index';
 import { DUE_ALARM, SAFETY_ALARM } from '../../src/background/adapters/alarm-scheduler';
-import { STORAGE_FAILURE_TITLE, STORAGE_FAILURE_WORDS } from '../../src/shared/storage-health';
+import { storageFailureTitle, storageFailureWords } from '../../src/shared/storage-health';
 import { connectSeller, type Session, shopInPopup, startSession } from '../support/session';
 
 function setStorageFault(worker: Worker, on: boolean): Promise<void> {
@@ -50,9 +50,9 @@ test('a storage failure at wake: badge, one notification, popup banner; then rec
   expect(await alarmNames(session)).toEqual([SAFETY_ALARM]);
 
   const popup = await session.browser.openPage('src/popup/index.html');
-  const banner = popup.getByRole('alert', { name: STORAGE_FAILURE_TITLE });
+  const banner = popup.getByRole('alert', { name: storageFailureTitle() });
   await banner.waitFor();
-  expect(await banner.textContent()).toContain(STORAGE_FAILURE_WORDS.upgrade.remedy);
+  expect(await banner.textContent()).toContain(storageFailureWords('upgrade').remedy);
   expect(await popup.getByRole('alert').count()).toBe(1);
 
   // The worker stops and starts again: what it knew was kept outside IndexedDB, so it does not tell

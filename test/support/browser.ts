@@ -44,6 +44,8 @@ export interface LaunchOptions {
   headless?: boolean;
   /** More unpacked extensions loaded next to Seller Auth (a stranger extension, for security tests). */
   alsoLoad?: readonly string[];
+  /** Chrome's language (`--lang`), which picks the catalog `chrome.i18n` reads. */
+  lang?: string;
 }
 
 export async function launchExtension(options: LaunchOptions = {}) {
@@ -66,6 +68,7 @@ export async function launchExtension(options: LaunchOptions = {}) {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

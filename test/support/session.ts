@@ -66,6 +66,8 @@ export async function startSession(
     alsoLoad?: readonly string[];
     /** Another sandbox build than dist-sandbox/ (./sandbox-build.ts). */
     extensionDir?: string;
+    /** Chrome's language, as `--lang` (for example `th`, `zh-CN`). */
+    lang?: string;
   } = {},
 ) {
   const sandbox = options.sharedSandbox ?? (await startSandbox(options.sandbox));
@@ -73,6 +75,7 @@ export async function startSession(
     headless: options.headless ?? true,
     alsoLoad: options.alsoLoad ?? [],
     ...(options.extensionDir ? { extensionDir: options.extensionDir } : {}),
+    ...(options.lang ? { lang: options.lang } : {}),
   };
   let browser = await launchExtension(launchOptions);
   let control = await browser.openPage('src/options/index.html');

@@ -38,7 +38,13 @@ export function createGrantHandlers(deps: GrantHandlerDeps): GrantHandlers {
 
   const viewOf = async (grant: Grant): Promise<GrantView> => {
     const [app, settings] = await Promise.all([deps.apps.get(grant.appId), deps.settings()]);
-    return toGrantView(grant, app?.name ?? '', settings, deps.clock.now());
+    return toGrantView(
+      grant,
+      app?.name ?? '',
+      settings,
+      deps.clock.now(),
+      deps.refresh.tokens.gatewayOffsetMs(),
+    );
   };
 
   /** Refreshes now, whatever the schedule; a failure is recorded on the grant (its view shows it). */
@@ -60,9 +66,10 @@ export function createGrantHandlers(deps: GrantHandlerDeps): GrantHandlers {
       ]);
       const appNames = new Map(apps.map((app) => [app.id, app.name]));
       const now = deps.clock.now();
+      const offset = deps.refresh.tokens.gatewayOffsetMs();
       // The one sort: the popup shows the list in this order.
       return grants
-        .map((grant) => toGrantView(grant, appNames.get(grant.appId) ?? '', settings, now))
+        .map((grant) => toGrantView(grant, appNames.get(grant.appId) ?? '', settings, now, offset))
         .sort(byAttention);
     },
 

@@ -209,6 +209,39 @@ describe('shop row', () => {
     expect(client.callsOf('grants.refresh')).toHaveLength(2);
   });
 
+  it('offers "Allow access" after a refresh found no host access: asks Chrome in the click, then refreshes', async () => {
+    const denied = aGrantView({
+      health: 'failing',
+      failures: 1,
+      lastError: {
+        code: 'permission_denied',
+        message: 'no access',
+        retryable: false,
+        origin: 'https://auth.lazada.com/*',
+      },
+    });
+    for (const granted of [false, true]) {
+      const client = createFakeClient({
+        'apps.list': () => [anAppView()],
+        'grants.list': () => [denied],
+        'connect.status': () => null,
+        'grants.refresh': () => aGrantView(),
+      });
+      const { actions } = renderWith(<App clock={clock} listPollMs={60_000} />, client);
+      actions.grantAccess = granted;
+      fireEvent.click(await screen.findByRole('button', { name: `Allow access for ${LABEL}` }));
+      expect(actions.accessRequested).toEqual(['https://auth.lazada.com/*']);
+      if (granted) {
+        await waitFor(() => expect(client.callsOf('grants.refresh')).toHaveLength(1));
+        await waitFor(() => expect(screen.queryByRole('button', { name: /^Allow access/ })).toBeNull());
+      } else {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        expect(client.callsOf('grants.refresh')).toHaveLength(0);
+      }
+      cleanup();
+    }
+  });
+
   it('"Authorize again" starts a login for the same app, country and grant', async () => {
     const { client } = await setup([aGrantView()], {
       'connect.start': () => anAttemptView({ phase: 'succeeded' }),

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { grantIdFromSearch } from '../../../src/popup/deep-link';
 import {
+  clockNotice,
   deadlineLine,
   nextRefreshLine,
   reauthorizeCountries,
   shopLabel,
 } from '../../../src/popup/shop-words';
+import { formatDate } from '../../../src/ui/time-words';
 import { aGrantView, DAY, HOUR, MINUTE, PAGE_NOW } from '../../support/builders';
 
 describe('reauthorizeCountries', () => {
@@ -98,5 +100,32 @@ describe('nextRefreshLine', () => {
       refreshKeepsMs: DAY,
     });
     expect(nextRefreshLine(dead, PAGE_NOW)).toBeUndefined();
+  });
+});
+
+describe("a computer clock off the platform's", () => {
+  const deadline = PAGE_NOW + 29 * DAY;
+
+  it("shows calendar dates on the platform's clock, and the span from now as it is", () => {
+    const behind = aGrantView({ refreshExpiresAt: deadline, clockOffsetMs: 3 * HOUR });
+    expect(deadlineLine(behind, PAGE_NOW)).toBe(
+      `Authorize again by ${formatDate(deadline + 3 * HOUR)} (in 29 days)`,
+    );
+    expect(deadlineLine(aGrantView({ refreshExpiresAt: deadline }), PAGE_NOW)).toBe(
+      `Authorize again by ${formatDate(deadline)} (in 29 days)`,
+    );
+  });
+
+  it('says so once, with how far and which way', () => {
+    // Measured a little under the whole hour it is.
+    const behind = aGrantView({ clockOffsetMs: 3 * HOUR - 700 });
+    expect(clockNotice([aGrantView(), behind])).toBe(
+      "This computer's clock is 3 hours behind the platform's. Dates below follow the platform's " +
+        "clock; set this computer's clock right.",
+    );
+    expect(clockNotice([aGrantView({ clockOffsetMs: -2 * DAY })])).toMatch(
+      /is 2 days ahead of the platform's/,
+    );
+    expect(clockNotice([aGrantView()])).toBeUndefined();
   });
 });

@@ -35,6 +35,7 @@ describe('relativeTime', () => {
 describe('formatDate', () => {
   it('writes day, short month, year and 24-hour time', () => {
     expect(formatDate(new Date(2027, 0, 12, 14, 5).getTime())).toBe('12 Jan 2027, 14:05');
-    expect(formatDate(new Date(2027, 8, 3, 7, 9).getTime())).toBe('3 Sep 2027, 07:09');
+    // ICU's English abbreviation of September changed ("Sep", then "Sept").
+    expect(formatDate(new Date(2027, 8, 3, 7, 9).getTime())).toMatch(/^3 Sept? 2027, 07:09$/);
   });
 });

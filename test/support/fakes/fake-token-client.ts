@@ -68,6 +68,11 @@ export class FakeTokenClient implements TokenClient {
 
   constructor(private readonly clock: FakeClock) {}
 
+  /** As the real client reports it: a minute or less is no offset. */
+  gatewayOffsetMs(): number {
+    return Math.abs(this.serverOffsetMs) < 60_000 ? 0 : this.serverOffsetMs;
+  }
+
   private serverNow(): number {
     return this.clock.now() + this.serverOffsetMs;
   }

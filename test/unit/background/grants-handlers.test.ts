@@ -34,6 +34,20 @@ describe('grants.list', () => {
   });
 });
 
+describe("grants.list with this computer's clock off the platform's", () => {
+  it('carries the offset the token client measured, and none within a minute', async () => {
+    const h = createHarness();
+    const app = await h.addApp();
+    const grantId = await connect(h, app.id, seller('a@shop.sg', '1'), 'c1');
+
+    h.tokens.serverOffsetMs = 30_000;
+    expect((await h.send('grants.list'))[0]).not.toHaveProperty('clockOffsetMs');
+    h.tokens.serverOffsetMs = 3 * 60 * MINUTE;
+    expect(await h.send('grants.list')).toMatchObject([{ id: grantId, clockOffsetMs: 3 * 60 * MINUTE }]);
+    expect(await h.send('grants.refresh', { grantId })).toMatchObject({ clockOffsetMs: 3 * 60 * MINUTE });
+  });
+});
+
 describe('grants.accessToken', () => {
   it('hands out the stored access token and its expiry', async () => {
     const h = createHarness();

@@ -10,7 +10,7 @@ import {
   storageFailureNotice,
   withFailure,
 } from '../../../src/grants/storage-health';
-import { STORAGE_FAILURE_KINDS, STORAGE_FAILURE_WORDS } from '../../../src/shared/storage-health';
+import { STORAGE_FAILURE_KINDS, storageFailureWords } from '../../../src/shared/storage-health';
 
 const T0 = 1_700_000_000_000;
 
@@ -90,7 +90,7 @@ describe('storage health', () => {
     expect(quota).toEqual({
       id: 'storage:quota',
       title: 'Seller Auth cannot use its storage',
-      message: `${STORAGE_FAILURE_WORDS.quota.problem} ${STORAGE_FAILURE_WORDS.quota.remedy}`,
+      message: `${storageFailureWords('quota').problem} ${storageFailureWords('quota').remedy}`,
     });
     expect(quota.message).toMatch(/Free disk space/);
     expect(quota).not.toHaveProperty('grantId');

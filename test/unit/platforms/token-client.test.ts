@@ -427,7 +427,10 @@ describe('createTokenClient: a computer clock that is hours off', () => {
     const offset = -5 * 3_600_000;
     const { fetch, calls } = fakeFetch(() => json(tokenBody, 200, skewed(offset)));
     const client = createTokenClient({ fetch, clock: { now: () => NOW } });
+    expect(client.gatewayOffsetMs()).toBe(0);
     await client.refresh(lazadaApp, REFRESH_TOKEN);
+    // What the pages show dates by: the measured offset.
+    expect(client.gatewayOffsetMs()).toBe(offset + 500);
     await client.refresh(lazadaApp, REFRESH_TOKEN);
     expect(calls).toHaveLength(2);
     expect(new URLSearchParams(String(calls[0]?.init.body)).get('timestamp')).toBe(String(NOW));
