@@ -20,24 +20,6 @@ export interface ShopFilter {
   appId: string | 'all';
 }
 
-export const EMPTY_FILTER: ShopFilter = {
-  text: '',
-  platform: 'all',
-  health: 'all',
-  country: 'all',
-  appId: 'all',
-};
-
-export function isEmptyFilter(filter: ShopFilter): boolean {
-  return (
-    filter.text.trim() === '' &&
-    filter.platform === 'all' &&
-    filter.health === 'all' &&
-    filter.country === 'all' &&
-    filter.appId === 'all'
-  );
-}
-
 /** The most rows one reply carries: a window, never the list (about 1 KB of JSON a row). */
 export const MAX_QUERY_LIMIT = 100;
 

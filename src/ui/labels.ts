@@ -1,6 +1,6 @@
 /** Names people read for the codes the platforms use. */
 
-import { COUNTRY_LABELS, PLATFORMS } from '../platforms/descriptors';
+import { COUNTRY_LABELS, PLATFORM_LABELS } from '../platforms/names';
 import type { GrantHealth } from '../shared/model';
 import type { Country, PlatformId } from '../shared/platform';
 
@@ -13,10 +13,7 @@ export function countryName(code: string): string {
   return known ?? code.toUpperCase();
 }
 
-export const PLATFORM_NAMES: Record<PlatformId, string> = {
-  lazada: PLATFORMS.lazada.label,
-  aliexpress: PLATFORMS.aliexpress.label,
-};
+export const PLATFORM_NAMES: Record<PlatformId, string> = PLATFORM_LABELS;
 
 /** A connected shop whose refresh waits because the platform asked to slow down. */
 export const WAITING_LABEL = 'Waiting';

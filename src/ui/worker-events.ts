@@ -18,17 +18,17 @@ const KNOWN_EVENTS: ReadonlySet<string> = new Set(WORKER_EVENTS);
 /** A change signal names at most this many shops (the worker sends none beyond a few hundred). */
 const MAX_EVENT_IDS = 500;
 
-function isIdList(value: unknown): value is string[] {
-  return Array.isArray(value) && value.length <= MAX_EVENT_IDS && value.every((id) => typeof id === 'string');
-}
-
 /** Exactly a known signal: its name and at most a list of shop ids, so nothing else can ride along. */
 export function isWorkerEvent(message: unknown): message is WorkerEvent {
-  if (typeof message !== 'object' || message === null || Array.isArray(message)) return false;
+  if (typeof message !== 'object' || message === null) return false;
   const { event, ids, ...rest } = message as { event?: unknown; ids?: unknown };
-  if (Object.keys(rest).length > 0) return false;
-  if (!('event' in message) || typeof event !== 'string' || !KNOWN_EVENTS.has(event)) return false;
-  return !('ids' in message) || isIdList(ids);
+  return (
+    Object.keys(rest).length === 0 &&
+    typeof event === 'string' &&
+    KNOWN_EVENTS.has(event) &&
+    (!('ids' in message) ||
+      (Array.isArray(ids) && ids.length <= MAX_EVENT_IDS && ids.every((id) => typeof id === 'string')))
+  );
 }
 
 /** The slice of the extension runtime the subscription needs. */

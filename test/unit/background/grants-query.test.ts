@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SellerAuthError } from '../../../src/shared/errors';
-import { EMPTY_FILTER } from '../../../src/shared/grant-query';
+import { EMPTY_FILTER } from '../../../src/popup/empty-filter';
 import { createHarness, type Harness, storeGrant } from './harness';
 
 /** Counts the store reads of every grant from here on. */

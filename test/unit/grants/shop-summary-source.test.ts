@@ -1,7 +1,7 @@
 /** The shop summary follows the store: one full read, then only the grants reported changed. */
 import { describe, expect, it } from 'vitest';
 import { createShopSummarySource, MAX_SIGNALLED_IDS } from '../../../src/grants/shop-summary-source';
-import { EMPTY_FILTER } from '../../../src/shared/grant-query';
+import { EMPTY_FILTER } from '../../../src/popup/empty-filter';
 import { DEFAULT_SETTINGS } from '../../../src/shared/model';
 import { aGrant, anApp, T0 } from '../../support/builders';
 import { FakeAppStore } from '../../support/fakes/memory-app-store';

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Grant } from '../../../src/grants/model';
 import { createShopSummary } from '../../../src/grants/shop-summary';
-import { EMPTY_FILTER, type GrantQuery } from '../../../src/shared/grant-query';
+import { EMPTY_FILTER } from '../../../src/popup/empty-filter';
+import type { GrantQuery } from '../../../src/shared/grant-query';
 import { DEFAULT_SETTINGS } from '../../../src/shared/model';
 import { aGrant, DAY, T0 } from '../../support/builders';
 
