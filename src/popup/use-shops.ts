@@ -87,7 +87,8 @@ export function useShops(
         offset: offsetRef.current,
         limit: PAGE_SIZE,
         ...(around ? { around } : {}),
-        ...(want.resend || held.length === 0
+        // A burst naming more shops than a window holds: the whole window is the smaller question.
+        ...(want.resend || held.length === 0 || want.changed.size > PAGE_SIZE * 4
           ? {}
           : { have: held.map((row) => row.id), changed: [...want.changed] }),
       };

@@ -71,6 +71,22 @@ describe('popup live updates', () => {
     expect(client.callsOf('apps.list')).toHaveLength(1);
   });
 
+  it('asks for the whole window again when signals name more shops than a question may carry', async () => {
+    const grants = manyGrantViews(120);
+    const client = createFakeClient({
+      'apps.list': () => [anAppView()],
+      'grants.list': () => grants,
+      'connect.status': () => null,
+    });
+    const { events, container } = renderWith(<App clock={clock} />, client);
+    await waitFor(() => expect(container.querySelectorAll('li[data-grant-id]')).toHaveLength(50));
+    const asked = client.callsOf('grants.query').length;
+    events.emit({ event: 'grants.changed', ids: Array.from({ length: 201 }, (_, n) => `a-${n}`) });
+    await waitFor(() => expect(client.callsOf('grants.query').length).toBe(asked + 1));
+    expect(client.callsOf('grants.query').at(-1)).not.toHaveProperty('changed');
+    expect(client.callsOf('grants.query').at(-1)).not.toHaveProperty('have');
+  });
+
   it('still polls, slowly, in case a signal was missed', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     let grants: GrantView[] = [];
