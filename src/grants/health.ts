@@ -73,6 +73,9 @@ export type AttentionKey = Pick<GrantView, 'id' | 'health' | 'refreshExpiresAt'>
   seller: Pick<GrantView['seller'], 'account'>;
 };
 
+/** `localeCompare` with one collator made once: the same order, several times faster over thousands. */
+const ACCOUNT_ORDER = new Intl.Collator();
+
 const ATTENTION_RANK: Record<GrantHealth, number> = {
   needs_authorization: 0,
   failing: 1,
@@ -89,7 +92,7 @@ export function byAttention(a: AttentionKey, b: AttentionKey): number {
   return (
     ATTENTION_RANK[a.health] - ATTENTION_RANK[b.health] ||
     a.refreshExpiresAt - b.refreshExpiresAt ||
-    a.seller.account.localeCompare(b.seller.account) ||
+    ACCOUNT_ORDER.compare(a.seller.account, b.seller.account) ||
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   );
 }
