@@ -1,4 +1,8 @@
-/** The activity log, newest first, with a filter by shop; read again on each change the worker signals. */
+/**
+ * The activity log, newest first, with a view per shop (each shop keeps its last 100 entries however
+ * busy the others are); read again on each change the worker signals. The shop choice lists the shops
+ * the log mentions plus those a search finds through the worker's list query: never every shop at once.
+ */
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { type ErrorData, toErrorData } from '../shared/errors';
@@ -11,6 +15,8 @@ import { activityShops } from './activity-shops';
 
 /** Enough to see what happened lately without loading a large agency's whole history. */
 export const ACTIVITY_LIMIT = 200;
+/** Shops the search offers at once. */
+const SHOP_CHOICES = 100;
 
 export function ActivitySection(props: { now?: () => number }): JSX.Element {
   const client = useClient();
@@ -18,6 +24,7 @@ export function ActivitySection(props: { now?: () => number }): JSX.Element {
   const [allEntries, setAllEntries] = useState<ActivityEntry[]>([]);
   const [grants, setGrants] = useState<GrantView[]>([]);
   const [grantId, setGrantId] = useState('');
+  const [shopSearch, setShopSearch] = useState('');
   const [error, setError] = useState<ErrorData>();
   // Only the latest request may fill the table: quick filter changes can answer out of order.
   const latestRequest = useRef(0);
@@ -44,9 +51,16 @@ export function ActivitySection(props: { now?: () => number }): JSX.Element {
 
   useEffect(() => {
     void load('');
+  }, [load]);
+
+  useEffect(() => {
     // Shop names for the filter; the log still works without them.
-    client.send('grants.list', undefined).then(setGrants, () => undefined);
-  }, [client, load]);
+    const query = { text: shopSearch, platform: 'all', health: 'all', country: 'all', appId: 'all' } as const;
+    client.send('grants.query', { ...query, offset: 0, limit: SHOP_CHOICES }).then(
+      (result) => setGrants(result.rows),
+      () => undefined,
+    );
+  }, [client, shopSearch]);
 
   useWorkerEvent('grants.changed', () => void load(grantId));
 
@@ -65,6 +79,14 @@ export function ActivitySection(props: { now?: () => number }): JSX.Element {
         </button>
       </div>
       <div class="field field--inline">
+        <label for="activity-shop-search">Find a shop</label>
+        <input
+          id="activity-shop-search"
+          type="search"
+          value={shopSearch}
+          placeholder="Account, seller ID, country, app"
+          onInput={(event) => setShopSearch(event.currentTarget.value)}
+        />
         <label for="activity-shop">Shop</label>
         <select
           id="activity-shop"

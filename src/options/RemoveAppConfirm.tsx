@@ -26,9 +26,11 @@ export function RemoveAppConfirm(props: RemoveAppConfirmProps): JSX.Element {
   useEffect(() => keep.current?.focus(), []);
 
   // Counted when asked, not from an old list: a shop may have been connected since the page opened.
+  // The worker counts (one row at most comes back), however many shops the agency has.
   useEffect(() => {
-    client.send('grants.list', undefined).then(
-      (grants) => setShopCount(grants.filter((grant) => grant.appId === props.app.id).length),
+    const filter = { text: '', platform: 'all', health: 'all', country: 'all', appId: props.app.id } as const;
+    client.send('grants.query', { ...filter, offset: 0, limit: 1 }).then(
+      (result) => setShopCount(result.total),
       (cause) => setError(toErrorData(cause)),
     );
   }, [client, props.app.id]);

@@ -18,6 +18,7 @@ import {
   runDueWork,
 } from '../../grants/lifecycle';
 import { createMemoryRefreshJournal, replayRefreshJournal } from '../../grants/refresh-journal';
+import { createShopSummarySource, type ShopSummarySource } from '../../grants/shop-summary-source';
 import { STORAGE_NOTICE_PREFIX } from '../../grants/storage-health';
 import { DUE_ALARM, SAFETY_ALARM } from '../adapters/alarm-scheduler';
 import { grantIdFromNotificationId } from '../adapters/notifier';
@@ -28,6 +29,7 @@ import { logFailure } from './log-failure';
 import { createRearm } from './rearm';
 import { createStorageHealthMonitor, memoryKeptValue } from './storage-health-monitor';
 import { createStorageHealthReactions, healthAwareBadge } from './storage-health-reactions';
+import { trackShopChanges } from './tracked-stores';
 import { watchStores } from './watched-stores';
 
 export const POPUP_PAGE = 'src/popup/index.html';
@@ -46,6 +48,8 @@ export interface Worker {
   onNotificationClicked(notificationId: string): Promise<void>;
   /** Due alarm at the earliest dueAt in the store, badge at the attention count, open pages told. */
   rearm(): Promise<void>;
+  /** The shop summary `grants.query` and the badge read; told of every grant the worker writes. */
+  shops: ShopSummarySource;
 }
 
 const passThrough = <T>(task: () => Promise<T>) => task();
@@ -57,9 +61,13 @@ export function createWorker(deps: WorkerDeps): Worker {
     clock,
     onChange: (change) => reactToStorageHealth(change),
   });
-  const stores = watchStores(deps.stores, health);
+  const watched = watchStores(deps.stores, health);
+  // In memory, but only a cache: rebuilt from IndexedDB, and told of every grant the worker writes.
+  const shops = createShopSummarySource(watched);
+  const stores = trackShopChanges(watched, shops);
   const rearm = createRearm({
     ...stores,
+    shops,
     scheduler: deps.scheduler,
     badge: healthAwareBadge(deps.badge, health),
     changes: deps.changes,
@@ -126,7 +134,7 @@ export function createWorker(deps: WorkerDeps): Worker {
     extension: deps.extension,
     apps: { ...stores, clock, extensionId: deps.extension.id, rearm, newId, originAccess: deps.originAccess },
     connect,
-    grants: { ...stores, clock, settings, refresh, rearm },
+    grants: { ...stores, shops, clock, settings, refresh, rearm },
     settings: { settings: stores.settings, grants: stores.grants, clock, rearm },
     activity: stores.activity,
     health,
@@ -223,6 +231,7 @@ export function createWorker(deps: WorkerDeps): Worker {
     handlers,
     catchUp,
     rearm,
+    shops,
     onAlarm: async (name) => {
       if (name === DUE_ALARM || name === SAFETY_ALARM) await catchUpQuietly();
     },

@@ -1,7 +1,18 @@
+/** The list query's search and filters (the worker answers them; here over plain views). */
 import { describe, expect, it } from 'vitest';
-import { EMPTY_QUERY, filterShops, isEmptyQuery, shopCountries } from '../../../src/popup/filter-shops';
+import { shopCountries } from '../../../src/grants/shop-query';
+import { EMPTY_FILTER, isEmptyFilter } from '../../../src/popup/empty-filter';
+import type { ShopFilter } from '../../../src/shared/grant-query';
 import type { GrantView } from '../../../src/shared/model';
 import { aGrantView } from '../../support/builders';
+import { queryViews } from '../../support/view-query';
+
+const EMPTY_QUERY = EMPTY_FILTER;
+const isEmptyQuery = isEmptyFilter;
+/** The matching ids, in the list's order. */
+function filterShops(views: GrantView[], filter: ShopFilter): string[] {
+  return queryViews(views, { ...filter, offset: 0, limit: 100 }).ids;
+}
 
 const singapore = aGrantView({ id: 'sg', appName: 'Order Sync' });
 const crossBorder = aGrantView({
@@ -31,11 +42,12 @@ const dead = aGrantView({
 });
 const all = [singapore, crossBorder, aliexpress, dead];
 
-const ids = (views: GrantView[]) => views.map((view) => view.id);
+const ids = (matched: string[]) => matched;
 
-describe('filterShops', () => {
+describe('shop list query: search and filters', () => {
   it('keeps everything for the empty query', () => {
-    expect(ids(filterShops(all, EMPTY_QUERY))).toEqual(ids(all));
+    // In the one order: needs attention first.
+    expect(ids(filterShops(all, EMPTY_QUERY))).toEqual(['dead', 'ae', 'cb', 'sg']);
     expect(isEmptyQuery(EMPTY_QUERY)).toBe(true);
     expect(isEmptyQuery({ ...EMPTY_QUERY, text: ' x' })).toBe(false);
   });
@@ -59,20 +71,22 @@ describe('filterShops', () => {
     expect(filterShops(all, { ...EMPTY_QUERY, text: 'shop nowhere' })).toEqual([]);
   });
 
-  it('filters by platform', () => {
+  it('filters by platform and by app', () => {
     expect(ids(filterShops(all, { ...EMPTY_QUERY, platform: 'aliexpress' }))).toEqual(['ae']);
+    const otherApp = { ...singapore, id: 'other', appId: 'app-2' };
+    expect(ids(filterShops([...all, otherApp], { ...EMPTY_QUERY, appId: 'app-2' }))).toEqual(['other']);
   });
 
   it('filters by status, with "needs attention" meaning anything not plainly connected', () => {
     expect(ids(filterShops(all, { ...EMPTY_QUERY, health: 'needs_authorization' }))).toEqual(['dead']);
-    expect(ids(filterShops(all, { ...EMPTY_QUERY, health: 'attention' }))).toEqual(['ae', 'dead']);
+    expect(ids(filterShops(all, { ...EMPTY_QUERY, health: 'attention' }))).toEqual(['dead', 'ae']);
   });
 
   it('leaves moved shops out of "needs attention": another browser looks after them', () => {
     const moved = { ...dead, id: 'moved', health: 'moved' as const, movedAt: 1 };
     expect(ids(filterShops([...all, moved], { ...EMPTY_QUERY, health: 'attention' }))).toEqual([
-      'ae',
       'dead',
+      'ae',
     ]);
     expect(ids(filterShops([...all, moved], { ...EMPTY_QUERY, health: 'moved' }))).toEqual(['moved']);
   });
@@ -88,7 +102,7 @@ describe('filterShops', () => {
   });
 
   it('lists every venture a shop covers once, lower-case', () => {
-    expect(shopCountries(crossBorder)).toEqual(['cb', 'my', 'th']);
-    expect(shopCountries(singapore)).toEqual(['sg']);
+    expect(shopCountries(crossBorder.seller)).toEqual(['cb', 'my', 'th']);
+    expect(shopCountries(singapore.seller)).toEqual(['sg']);
   });
 });
