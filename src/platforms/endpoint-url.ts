@@ -30,19 +30,20 @@ const HTTPS_RULE: MessageKey = LOOPBACK_HTTP ? 'url_https_or_loopback' : 'url_ht
  * Messages never repeat the URL: a pasted value may carry something private.
  */
 export function parseEndpointUrl(value: string, field: UrlField): URL {
-  const name = t(FIELD_NAMES[field]);
+  // Words only for a refusal: a valid URL reads no catalog.
+  const name = () => t(FIELD_NAMES[field]);
   let url: URL;
   try {
     url = new URL(value.trim());
   } catch {
-    throw new SellerAuthError('invalid_input', t('url_not_absolute', name), { field });
+    throw new SellerAuthError('invalid_input', t('url_not_absolute', name()), { field });
   }
   const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
   if (!secure) {
-    throw new SellerAuthError('invalid_input', t(HTTPS_RULE, name), { field });
+    throw new SellerAuthError('invalid_input', t(HTTPS_RULE, name()), { field });
   }
   if (url.username !== '' || url.password !== '') {
-    throw new SellerAuthError('invalid_input', t('url_no_credentials', name), { field });
+    throw new SellerAuthError('invalid_input', t('url_no_credentials', name()), { field });
   }
   return url;
 }
