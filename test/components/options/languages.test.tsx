@@ -54,11 +54,11 @@ function sectionWords(): string {
 function englishLeft(translated: Catalog): string[] {
   const words = sectionWords();
   return englishPieces(translated)
-    .filter(({ text }) => new RegExp(`(^|[^\\p{L}])${escape(text)}($|[^\\p{L}])`, 'u').test(words))
+    .filter(({ text }) => new RegExp(`(^|[^\\p{L}])${escapeRegExp(text)}($|[^\\p{L}])`, 'u').test(words))
     .map(({ key, text }) => `${key}: ${text}`);
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function preview(): ImportPreview {
   const shop = {
@@ -161,7 +161,7 @@ describe('the options page in Filipino', () => {
     use(filipino);
     renderOptions({ handlers: { 'backup.status': () => ({ shops: count, notBackedUp: count }) } });
     const backup = within(await screen.findByRole('region', { name: 'Backup' }));
-    expect(await backup.findByText(new RegExp(escape(words)))).toBeTruthy();
+    expect(await backup.findByText(new RegExp(escapeRegExp(words)))).toBeTruthy();
     expect(backup.getByRole('button', { name: filipino.backup_export_copy.message })).toBeTruthy();
     expect(englishLeft(filipino)).toEqual([]);
   });
