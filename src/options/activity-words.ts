@@ -1,19 +1,7 @@
 /** Human words for activity log events. Pure. */
+import { t } from '../shared/i18n';
 import type { ActivityKind } from '../shared/model';
 
-const EVENT_LABELS: Record<ActivityKind, string> = {
-  authorized: 'Authorized',
-  reauthorized: 'Authorized again',
-  refreshed: 'Refreshed',
-  refresh_failed: 'Refresh failed',
-  needs_authorization: 'Needs authorization',
-  reminded: 'Reminder sent',
-  removed: 'Removed',
-  connect_failed: 'Connect failed',
-  backup_exported: 'Backup saved',
-  backup_imported: 'Backup imported',
-};
-
 export function eventLabel(kind: ActivityKind): string {
-  return EVENT_LABELS[kind];
+  return t(`event_${kind}`);
 }

@@ -45,12 +45,6 @@ export function missingSecretWords(): string {
   return t('app_input_secret_missing');
 }
 
-/**
- * The same words in English, for the worker's request parser until it reads the catalog too
- * (words are read when shown: a module constant would be made before the catalog is installed).
- */
-export const MISSING_SECRET = 'Enter the app secret.';
-
 /** One field's result: its checked value, or the words for what is wrong. */
 type TextCheck<T> = { value: T; problem?: undefined } | { value?: undefined; problem: string };
 
@@ -113,7 +107,7 @@ function gatewayProblem(url: string, customGateway: boolean): string | undefined
 
 /**
  * `secretRequired`: true for a new app, and for a saved one without a secret. The worker, which
- * learns that from its store only after parsing, passes false and then applies MISSING_SECRET itself.
+ * learns that from its store only after parsing, passes false and then applies missingSecretWords() itself.
  */
 export function validateAppInput(input: AppInput, options: { secretRequired: boolean }): AppInputCheck {
   const problems: AppInputProblems = {};

@@ -7,8 +7,8 @@ import { SellerAuthError } from '../shared/errors';
 import { TOKEN_CREATE_PATH, TOKEN_REFRESH_PATH } from './descriptors';
 import { createGatewayClock, type GatewayClock } from './gateway-clock';
 import { interpretRefreshReply, interpretTokenReply, type TokenHttpReply } from './token-reply';
-import type { ReplyTime } from './token-response';
 import { signedTokenForm } from './token-request';
+import type { ReplyTime } from './token-response';
 import type { AppCredentials, RefreshedTokens, TokenClient, TokenGrant } from './types';
 
 export const DEFAULT_TOKEN_TIMEOUT_MS = 15_000;

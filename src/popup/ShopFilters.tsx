@@ -3,6 +3,7 @@
  * worker answers them over every shop; the status choices show how many shops each would leave.
  */
 import type { HealthCounts, HealthFilter, ShopFilter } from '../shared/grant-query';
+import { formatCount, t } from '../shared/i18n';
 import type { AppView, GrantHealth } from '../shared/model';
 import type { PlatformId } from '../shared/platform';
 import { countryName, HEALTH_LABELS, PLATFORM_NAMES } from '../ui/labels';
@@ -24,8 +25,8 @@ function healthOptions(counts: HealthCounts): [HealthFilter, string, number][] {
   const { needs_authorization, failing, expiring, connected, moved } = counts;
   const attention = needs_authorization + failing + expiring;
   return [
-    ['all', 'All statuses', attention + connected + moved],
-    ['attention', 'Needs attention', attention],
+    ['all', t('filter_all_statuses'), attention + connected + moved],
+    ['attention', t('filter_attention'), attention],
     ...HEALTHS.map((health): [HealthFilter, string, number] => [
       health,
       HEALTH_LABELS[health],
@@ -39,19 +40,19 @@ export function ShopFilters({ filter, onChange, countries, apps, counts }: ShopF
     <search class="filters">
       <input
         type="search"
-        aria-label="Search shops"
-        placeholder="Search account, seller ID, country, app"
+        aria-label={t('filter_search')}
+        placeholder={t('filter_search_hint')}
         value={filter.text}
         onInput={(event) => onChange({ ...filter, text: event.currentTarget.value })}
       />
       <select
-        aria-label="Platform"
+        aria-label={t('filter_platform')}
         value={filter.platform}
         onChange={(event) =>
           onChange({ ...filter, platform: event.currentTarget.value as PlatformId | 'all' })
         }
       >
-        <option value="all">All platforms</option>
+        <option value="all">{t('filter_all_platforms')}</option>
         {(Object.keys(PLATFORM_NAMES) as PlatformId[]).map((platform) => (
           <option key={platform} value={platform}>
             {PLATFORM_NAMES[platform]}
@@ -59,22 +60,22 @@ export function ShopFilters({ filter, onChange, countries, apps, counts }: ShopF
         ))}
       </select>
       <select
-        aria-label="Status"
+        aria-label={t('filter_status')}
         value={filter.health}
         onChange={(event) => onChange({ ...filter, health: event.currentTarget.value as HealthFilter })}
       >
         {healthOptions(counts).map(([value, label, count]) => (
           <option key={value} value={value}>
-            {label} ({count.toLocaleString('en')})
+            {t('filter_option_count', label, formatCount(count))}
           </option>
         ))}
       </select>
       <select
-        aria-label="Country"
+        aria-label={t('filter_country')}
         value={filter.country}
         onChange={(event) => onChange({ ...filter, country: event.currentTarget.value })}
       >
-        <option value="all">All countries</option>
+        <option value="all">{t('filter_all_countries')}</option>
         {countries.map((code) => (
           <option key={code} value={code}>
             {countryName(code)}
@@ -83,11 +84,11 @@ export function ShopFilters({ filter, onChange, countries, apps, counts }: ShopF
       </select>
       {apps.length > 1 && (
         <select
-          aria-label="Filter by app"
+          aria-label={t('filter_app')}
           value={filter.appId}
           onChange={(event) => onChange({ ...filter, appId: event.currentTarget.value })}
         >
-          <option value="all">All apps</option>
+          <option value="all">{t('filter_all_apps')}</option>
           {apps.map((app) => (
             <option key={app.id} value={app.id}>
               {app.name}

@@ -4,6 +4,7 @@
  * the worker over every shop, appear once the list is longer than a glance.
  */
 import type { ShopFilter } from '../shared/grant-query';
+import { formatCount, t } from '../shared/i18n';
 import type { AppView, GrantView } from '../shared/model';
 import { EMPTY_FILTER, isEmptyFilter } from './empty-filter';
 import { ShopFilters } from './ShopFilters';
@@ -27,8 +28,6 @@ export interface ShopListProps {
   onRemoved(grantId: string): void;
 }
 
-const count = (value: number) => value.toLocaleString('en');
-
 export function ShopList({
   page,
   filter,
@@ -44,7 +43,7 @@ export function ShopList({
   const last = page.offset + page.rows.length;
 
   return (
-    <section class="shops" aria-label="Shops">
+    <section class="shops" aria-label={t('shops_label')}>
       {withFilters && (
         <ShopFilters
           filter={filter}
@@ -56,10 +55,10 @@ export function ShopList({
       )}
       {page.rows.length === 0 ? (
         <p class="empty muted">
-          No shops match.{' '}
+          {t('shops_none_match')}{' '}
           {!isEmptyFilter(filter) && (
             <button type="button" class="button" onClick={() => onFilter(EMPTY_FILTER)}>
-              Clear search and filters
+              {t('shops_clear_filters')}
             </button>
           )}
         </p>
@@ -77,18 +76,19 @@ export function ShopList({
         </ul>
       )}
       {withFilters && (
-        <nav class="list-footer" aria-label="Shop pages">
+        <nav class="list-footer" aria-label={t('shops_pages')}>
           <span role="status">
-            {page.rows.length > 0 && `Showing ${count(first)}–${count(last)} of ${count(page.total)} shops`}
+            {page.rows.length > 0 &&
+              t('shops_showing', formatCount(first), formatCount(last), formatCount(page.total))}
           </span>
           {page.offset > 0 && (
             <button type="button" class="button" onClick={() => onPage(page.offset - PAGE_SIZE)}>
-              Previous
+              {t('previous')}
             </button>
           )}
           {last < page.total && (
             <button type="button" class="button" onClick={() => onPage(page.offset + PAGE_SIZE)}>
-              Next
+              {t('next')}
             </button>
           )}
         </nav>

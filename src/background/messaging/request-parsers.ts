@@ -4,7 +4,7 @@
  * (or an `invalid_input` naming the field), and the handlers trust what they get. The table is mapped
  * over the protocol, so a message type without a parser fails the type check.
  */
-import { MISSING_SECRET, type ValidAppInput, validateAppInput } from '../../platforms/app-input';
+import { missingSecretWords, type ValidAppInput, validateAppInput } from '../../platforms/app-input';
 import { SellerAuthError } from '../../shared/errors';
 import { type GrantQuery, type HealthFilter, MAX_QUERY_LIMIT } from '../../shared/grant-query';
 import type { AppInput, Settings } from '../../shared/model';
@@ -113,7 +113,7 @@ function parseAppSave(payload: unknown): ValidAppInput {
 
 /** "Enter the app secret." for an app that has none stored, with the same words as the page. */
 export function missingSecret(): SellerAuthError {
-  return invalid('appSecret', MISSING_SECRET);
+  return invalid('appSecret', missingSecretWords());
 }
 
 const DEFAULT_ACTIVITY_LIMIT = 200;
