@@ -1,6 +1,6 @@
 /** The shape of bench/results/*.json: everything measured in one run, and what it ran on. */
 import type { Settings } from '../src/shared/model';
-import type { BundleSize } from './bundle-size';
+import type { BundleSize, CatalogSize } from './bundle-size';
 import type { Check } from './checks';
 import type { BenchConfig } from './config';
 import type { DrainResult } from './drain';
@@ -38,6 +38,8 @@ export interface BenchResults {
   popupAt?: PopupScaleResult[];
   popup: (PopupResult & { bundleCheck?: { notLoaded: string[]; missed: string[] } }) | undefined;
   bundles: { popup: BundleSize; worker: BundleSize };
+  /** Each language's messages.json in dist/ (Chrome reads the one it uses; no page script loads it). */
+  catalogs?: CatalogSize[];
   coldStart: { noShops?: Summary; withShops?: Summary };
   checks: Check[];
   errors: string[];

@@ -14,7 +14,7 @@ import { resolve } from 'node:path';
 import { DEFAULT_SETTINGS, type Settings } from '../src/shared/model';
 import { startSession } from '../test/support/session';
 import { handfulSearch } from './bench-sellers';
-import { compareWithLoaded, distReader, walkBundle, workerEntry } from './bundle-size';
+import { catalogSizes, compareWithLoaded, distReader, walkBundle, workerEntry } from './bundle-size';
 import { bundleWalkCheck, drainChecks } from './checks';
 import { measureColdStart } from './cold-start';
 import { readBenchConfig } from './config';
@@ -94,6 +94,8 @@ const bundles = {
 for (const [name, bundle] of Object.entries(bundles)) {
   progress(`${name} ${formatBytes(bundle.gzipBytes)} gzipped (+ ${formatBytes(bundle.lazyGzipBytes)} lazy)`);
 }
+const catalogs = catalogSizes(DIST);
+progress(`language catalogs: ${catalogs.map((c) => `${c.language} ${formatBytes(c.gzipBytes)}`).join(', ')}`);
 
 phase('Starting the sandbox and Chromium with the built extension (dist-sandbox/)');
 const session = await startSession({ sandbox: { logLimit: SANDBOX_LOG_LIMIT } });
@@ -242,6 +244,7 @@ const results: BenchResults = {
   popup: popup && { ...popup, ...(bundleCheck ? { bundleCheck } : {}) },
   popupAt,
   bundles,
+  catalogs,
   coldStart,
   checks,
   errors,

@@ -116,11 +116,28 @@ function popupSection({ popup, popupAt = [] }: BenchResults): Section[] {
   return [{ title: '2. Popup (medians)', rows }];
 }
 
-function bundleSection({ bundles, coldStart, config }: BenchResults): Section {
+/** The largest catalog, and the popup's first load with it (what its words cost, read by Chrome). */
+export function catalogRows({ bundles, catalogs }: BenchResults): [string, string][] {
+  const largest = [...(catalogs ?? [])].sort((a, b) => b.gzipBytes - a.gzipBytes)[0];
+  if (!largest) return [];
+  const js = bundles.popup.files.filter((file) => file.path.endsWith('.js'));
+  const jsGzip = js.reduce((total, file) => total + file.gzipBytes, 0);
+  return [
+    ['popup: first-load JS only, gzipped (goal <= 20 KiB)', formatBytes(jsGzip)],
+    [
+      `language catalogs (${catalogs?.length}), gzipped`,
+      `largest ${largest.language} ${formatBytes(largest.gzipBytes)}; popup JS with it ${formatBytes(jsGzip + largest.gzipBytes)}`,
+    ],
+  ];
+}
+
+function bundleSection(results: BenchResults): Section {
+  const { bundles, coldStart, config } = results;
   return {
     title: '3. Bundles (dist/) and worker cold start',
     rows: [
       ['popup: JS + CSS + HTML, gzipped', bundleLine(bundles.popup)],
+      ...catalogRows(results),
       ['worker: JS, gzipped', bundleLine(bundles.worker)],
       ['cold start to first reply, no shops', spread(coldStart.noShops)],
       [`cold start to first reply, ${formatCount(config.grants)} shops`, spread(coldStart.withShops)],
