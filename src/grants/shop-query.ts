@@ -61,6 +61,32 @@ function matcherOf(filter: ShopFilter): (row: QueryRow) => boolean {
     terms.every((term) => row.haystack.includes(term));
 }
 
+/** Beyond this many rows a full sort is as quick as keeping the first ones in order. */
+const PARTIAL_SORT_UP_TO = 1000;
+
+/**
+ * The first `count` rows in the attention order, sorted: kept in a small sorted array while going
+ * through the rows once, so a window near the top of 20,000 shops does not sort all of them.
+ */
+export function firstInOrder<R extends AttentionKey>(rows: readonly R[], count: number): R[] {
+  if (count > PARTIAL_SORT_UP_TO || count >= rows.length) return [...rows].sort(byAttention).slice(0, count);
+  const kept: R[] = [];
+  for (const row of rows) {
+    const last = kept[kept.length - 1];
+    if (kept.length === count && last !== undefined && byAttention(row, last) >= 0) continue;
+    let low = 0;
+    let high = kept.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (byAttention(kept[middle]!, row) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    kept.splice(low, 0, row);
+    if (kept.length > count) kept.pop();
+  }
+  return kept;
+}
+
 export interface QueryContext<R> {
   /** How many shops there are at all. */
   shops: number;
@@ -82,18 +108,18 @@ export function answerQuery<R extends QueryRow>(
     counts[row.health] += 1;
     if (matchesHealth(row.health, query.health)) ranked.push(row);
   }
-  ranked.sort(byAttention);
-
   const limit = Math.min(Math.max(query.limit, 0), MAX_QUERY_LIMIT);
   let offset = Math.max(query.offset, 0);
   if (query.around !== undefined && limit > 0) {
-    const index = ranked.findIndex((row) => row.id === query.around);
-    if (index >= 0) offset = Math.floor(index / limit) * limit;
+    const target = ranked.find((row) => row.id === query.around);
+    // Its place in the order: how many rows come before it (no sort needed).
+    if (target)
+      offset = Math.floor(ranked.filter((row) => byAttention(row, target) < 0).length / limit) * limit;
   }
   // Past the end (the list shrank): the last window that has rows.
   if (offset >= ranked.length)
     offset = limit > 0 ? Math.max(0, Math.ceil(ranked.length / limit) - 1) * limit : 0;
-  const window = ranked.slice(offset, offset + limit);
+  const window = firstInOrder(ranked, offset + limit).slice(offset);
   const have = new Set(query.have);
   const changed = new Set(query.changed);
   return {

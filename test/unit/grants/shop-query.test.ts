@@ -1,6 +1,8 @@
 /** The list query's search and filters (the worker answers them; here over plain views). */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { shopCountries } from '../../../src/grants/shop-query';
+import { byAttention } from '../../../src/grants/health';
+import { firstInOrder, shopCountries } from '../../../src/grants/shop-query';
 import { EMPTY_FILTER, isEmptyFilter } from '../../../src/popup/empty-filter';
 import type { ShopFilter } from '../../../src/shared/grant-query';
 import type { GrantView } from '../../../src/shared/model';
@@ -104,5 +106,24 @@ describe('shop list query: search and filters', () => {
   it('lists every venture a shop covers once, lower-case', () => {
     expect(shopCountries(crossBorder.seller)).toEqual(['cb', 'my', 'th']);
     expect(shopCountries(singapore.seller)).toEqual(['sg']);
+  });
+});
+
+describe('firstInOrder', () => {
+  const row = fc.record({
+    id: fc.string({ maxLength: 4 }),
+    health: fc.constantFrom('connected', 'expiring', 'failing', 'needs_authorization', 'moved' as const),
+    refreshExpiresAt: fc.integer({ min: 0, max: 5 }),
+    seller: fc.record({ account: fc.constantFrom('a', 'b', 'B', 'é', 'z') }),
+  });
+
+  it('keeps the first rows of the full attention order, for any rows and count', () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 80 }), fc.integer({ min: 0, max: 90 }), (rows, count) => {
+        const unique = [...new Map(rows.map((item) => [item.id, item])).values()];
+        const full = [...unique].sort(byAttention).slice(0, count);
+        expect(firstInOrder(unique, count).map((item) => item.id)).toEqual(full.map((item) => item.id));
+      }),
+    );
   });
 });
