@@ -15,6 +15,16 @@ const VIEWPORT = { width: 400, height: 600 };
 const WAIT_MS = 30_000;
 /** Time for lazy chunks to arrive after the list shows. */
 const SETTLE_MS = 500;
+/** A refresh against the local sandbox, its signal and the popup's reply take well under this. */
+const CHANGE_WAIT_MS = 5_000;
+
+/** One filter or search, entered at once, to the frame after the list showed its result. */
+export interface FilterTiming {
+  name: string;
+  /** How many shops it leaves (the worker's total for it). */
+  matches: number;
+  ms: Summary;
+}
 
 export interface PopupResult {
   shops: number;
@@ -23,12 +33,51 @@ export interface PopupResult {
   firstRowMs: Summary;
   /** The term entered at once (as a paste or `fill` does) to the frame after the list showed only the matches. */
   filterMs: Summary;
-  /** One `grants.list` round trip from the open popup: the worker's share of the first render. */
+  /** Each filter (platform, status, country, app) to its result; measured at the main shop count only. */
+  filters: FilterTiming[];
+  /** One `grants.query` round trip from the open popup (the first window): the worker's share of the first render. */
   listMs: Summary;
-  /** Size of that reply as JSON, in bytes (UTF-16 code units, near enough for ASCII data). */
+  /** Size of the popup's first `grants.query` reply as JSON, in bytes (UTF-16 code units, near enough for ASCII). */
   listReplyBytes: number;
+  /** The reply the popup got after a change signal naming one refreshed shop, in bytes; undefined when not measured. */
+  changeReplyBytes?: number;
   /** Scripts, styles and pages the popup fetched, by file name (to check the bundle-size walk). */
   loadedFiles: string[];
+}
+
+/** The popup at another shop count: the first row and its first reply only. */
+export interface PopupScaleResult {
+  shops: number;
+  firstRowMs: Summary;
+  listReplyBytes: number;
+}
+
+interface ReplyProbe {
+  __benchQueryReplies?: { bytes: number; changed: boolean }[];
+}
+
+/**
+ * Runs in the page before its own scripts: records the size of every `grants.query` reply the popup
+ * gets (and whether it asked about changed shops), by wrapping `chrome.runtime.sendMessage`.
+ */
+function recordQueryReplies() {
+  const runtime = chrome.runtime;
+  const original = runtime.sendMessage.bind(runtime) as (message: unknown) => Promise<unknown>;
+  const probe = window as unknown as ReplyProbe;
+  probe.__benchQueryReplies = [];
+  (runtime as unknown as { sendMessage: (message: unknown) => Promise<unknown> }).sendMessage = async (
+    message: unknown,
+  ) => {
+    const reply = await original(message);
+    const sent = message as { type?: string; payload?: { changed?: string[] } };
+    if (sent?.type === 'grants.query') {
+      probe.__benchQueryReplies?.push({
+        bytes: JSON.stringify(reply).length,
+        changed: (sent.payload?.changed?.length ?? 0) > 0,
+      });
+    }
+    return reply;
+  };
 }
 
 interface FirstRowProbe {
@@ -93,38 +142,183 @@ function timeFilter(page: Page, term: string, expected: readonly string[]): Prom
   );
 }
 
-/** Times `grants.list` from the page, as the popup's own load sends it. */
-function timeShopList(page: Page): Promise<{ ms: number; bytes: number }> {
+/** A filter a bench run sets: the select's label and the value chosen. */
+export interface FilterChoice {
+  name: string;
+  label: string;
+  value: string;
+}
+
+/**
+ * Chooses `value` in the select labelled `label`, then times the frame after the list shows the result:
+ * its status line naming the worker's total for that filter, or "No shops match". Resets the choice after.
+ */
+function timeSelect(page: Page, choice: FilterChoice): Promise<{ ms: number; matches: number }> {
+  return page.evaluate(
+    async ({ label, value }) => {
+      const select = document.querySelector<HTMLSelectElement>(`select[aria-label="${label}"]`);
+      const list = select?.closest('section');
+      if (!select || !list) throw new Error(`no ${label} select in a shop list`);
+      const filter = { text: '', platform: 'all', health: 'all', country: 'all', appId: 'all' };
+      const key = { Platform: 'platform', Status: 'health', Country: 'country', 'Filter by app': 'appId' }[
+        label
+      ];
+      if (!key) throw new Error(`unknown filter ${label}`);
+      const answer = (await chrome.runtime.sendMessage({
+        type: 'grants.query',
+        payload: { ...filter, [key]: value, offset: 0, limit: 50 },
+      })) as { value: { total: number } };
+      const total = answer.value.total;
+      const expected =
+        total === 0
+          ? 'No shops match.'
+          : `Showing 1–${Math.min(50, total).toLocaleString('en')} of ${total.toLocaleString('en')} shops`;
+      if ((list.textContent ?? '').includes(expected))
+        throw new Error(`${label} ${value} would not change the list`);
+      const started = performance.now();
+      const ms = await new Promise<number>((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (!(list.textContent ?? '').includes(expected)) return;
+          observer.disconnect();
+          requestAnimationFrame(() => resolve(performance.now() - started));
+        });
+        observer.observe(list, { childList: true, subtree: true, characterData: true });
+        select.value = value;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+      // Back to every shop, and wait for it (at most 5 s), before the next filter.
+      const reset = new Promise<void>((resolve) => {
+        setTimeout(resolve, 5_000);
+        const observer = new MutationObserver(() => {
+          if (!(list.textContent ?? '').includes('Showing 1–50 of')) return;
+          observer.disconnect();
+          resolve();
+        });
+        observer.observe(list, { childList: true, subtree: true, characterData: true });
+      });
+      select.value = 'all';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      await reset;
+      return { ms, matches: total };
+    },
+    { label: choice.label, value: choice.value },
+  );
+}
+
+/** Times one `grants.query` for the first window from the page, as the popup's own load sends it. */
+function timeShopQuery(page: Page): Promise<number> {
   return page.evaluate(async () => {
     const started = performance.now();
-    const reply: unknown = await chrome.runtime.sendMessage({ type: 'grants.list', payload: undefined });
-    const ms = performance.now() - started;
-    return { ms, bytes: JSON.stringify(reply).length };
+    await chrome.runtime.sendMessage({
+      type: 'grants.query',
+      payload: {
+        text: '',
+        platform: 'all',
+        health: 'all',
+        country: 'all',
+        appId: 'all',
+        offset: 0,
+        limit: 50,
+      },
+    });
+    return performance.now() - started;
   });
+}
+
+function queryReplies(page: Page): Promise<{ bytes: number; changed: boolean }[]> {
+  return page.evaluate(() => (window as unknown as ReplyProbe).__benchQueryReplies ?? []);
+}
+
+/** Opens the popup and times its first row; the page is left open for more. */
+async function openPopup(browser: ExtensionBrowser): Promise<{ page: Page; firstRowMs: number }> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize(VIEWPORT);
+  await page.addInitScript(watchFirstRow, SHOP_ROW);
+  await page.addInitScript(recordQueryReplies);
+  await page.goto(`chrome-extension://${browser.extensionId}/${POPUP_PAGE}`);
+  return { page, firstRowMs: await timeFirstRow(page) };
+}
+
+/** First row and first reply only, `runs` times: the popup at another shop count. */
+export async function measurePopupAt(
+  browser: ExtensionBrowser,
+  options: { shops: number; runs: number },
+): Promise<PopupScaleResult> {
+  const firstRow: number[] = [];
+  let listReplyBytes = 0;
+  for (let run = 1; run <= options.runs; run += 1) {
+    const { page, firstRowMs } = await openPopup(browser);
+    try {
+      firstRow.push(firstRowMs);
+      listReplyBytes = (await queryReplies(page))[0]?.bytes ?? 0;
+      progress(
+        `popup at ${options.shops} shops, run ${run}/${options.runs}: first row ${firstRowMs.toFixed(0)} ms`,
+      );
+    } finally {
+      await page.close();
+    }
+  }
+  return { shops: options.shops, firstRowMs: summarize(firstRow), listReplyBytes };
+}
+
+/**
+ * With the popup open, refreshes one shop (`grants.refresh` from the control page): the worker's
+ * signal names it, and the popup's next reply is measured.
+ */
+async function changeReplyBytes(page: Page, refreshOne: () => Promise<unknown>): Promise<number | undefined> {
+  // Twice at most: a change the worker could not name (an app saved since its last signal) makes the
+  // next signal a bare one, and the popup then asks for its whole window.
+  for (let attempt = 1; attempt <= 2; attempt += 1) {
+    const before = (await queryReplies(page)).length;
+    await refreshOne();
+    const deadline = Date.now() + CHANGE_WAIT_MS;
+    while (Date.now() < deadline) {
+      const replies = (await queryReplies(page)).slice(before);
+      const next = replies.find((reply) => reply.changed);
+      if (next) return next.bytes;
+      if (replies.length > 0 && Date.now() > deadline - CHANGE_WAIT_MS / 2) break;
+      await sleep(50);
+    }
+  }
+  return undefined;
 }
 
 export async function measurePopup(
   browser: ExtensionBrowser,
-  options: { shops: number; term: string; matches: readonly string[]; runs: number },
+  options: {
+    shops: number;
+    term: string;
+    matches: readonly string[];
+    runs: number;
+    filters: readonly FilterChoice[];
+    refreshOne?: () => Promise<unknown>;
+  },
 ): Promise<PopupResult> {
   const firstRow: number[] = [];
   const filter: number[] = [];
   const list: number[] = [];
+  const byFilter = new Map<string, { matches: number; ms: number[] }>();
   let listReplyBytes = 0;
+  let changeBytes: number | undefined;
   for (let run = 1; run <= options.runs; run += 1) {
-    const page = await browser.context.newPage();
+    const { page, firstRowMs } = await openPopup(browser);
     try {
-      await page.setViewportSize(VIEWPORT);
-      await page.addInitScript(watchFirstRow, SHOP_ROW);
-      await page.goto(`chrome-extension://${browser.extensionId}/${POPUP_PAGE}`);
-      firstRow.push(await timeFirstRow(page));
+      firstRow.push(firstRowMs);
+      listReplyBytes = (await queryReplies(page))[0]?.bytes ?? 0;
       await page.locator(SEARCH).waitFor({ timeout: WAIT_MS });
       filter.push(await within(WAIT_MS, 'filtered list', timeFilter(page, options.term, options.matches)));
-      const listed = await timeShopList(page);
-      list.push(listed.ms);
-      listReplyBytes = listed.bytes;
+      await page.locator(SEARCH).fill('');
+      await page.getByText(`of ${options.shops.toLocaleString('en')} shops`).waitFor({ timeout: WAIT_MS });
+      for (const choice of options.filters) {
+        const timed = await within(WAIT_MS, `${choice.name} filter`, timeSelect(page, choice));
+        const entry = byFilter.get(choice.name) ?? { matches: timed.matches, ms: [] };
+        entry.ms.push(timed.ms);
+        byFilter.set(choice.name, entry);
+      }
+      list.push(await timeShopQuery(page));
+      if (run === 1 && options.refreshOne) changeBytes = await changeReplyBytes(page, options.refreshOne);
       progress(
-        `popup run ${run}/${options.runs}: first row ${firstRow.at(-1)?.toFixed(0)} ms, filter ${filter.at(-1)?.toFixed(0)} ms, grants.list ${listed.ms.toFixed(0)} ms`,
+        `popup run ${run}/${options.runs}: first row ${firstRow.at(-1)?.toFixed(0)} ms, search ${filter.at(-1)?.toFixed(0)} ms, grants.query ${list.at(-1)?.toFixed(0)} ms, filters ${[...byFilter].map(([name, entry]) => `${name} ${entry.ms.at(-1)?.toFixed(0)}`).join(', ')} ms`,
       );
     } finally {
       await page.close();
@@ -135,8 +329,14 @@ export async function measurePopup(
     search: { term: options.term, matches: options.matches.length },
     firstRowMs: summarize(firstRow),
     filterMs: summarize(filter),
+    filters: [...byFilter].map(([name, entry]) => ({
+      name,
+      matches: entry.matches,
+      ms: summarize(entry.ms),
+    })),
     listMs: summarize(list),
     listReplyBytes,
+    ...(changeBytes !== undefined ? { changeReplyBytes: changeBytes } : {}),
     loadedFiles: await filesLoadedByPopup(browser),
   };
 }

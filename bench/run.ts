@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: the built extension in headless Chromium against the in-process sandbox.
  *   1. 5,000 grants due at once, drained through the real alarm with the sandbox's rate cap binding;
- *   2. the popup over those 5,000 shops: first row, and a search narrowing them to a handful;
+ *   1b. the same 5,000 due again, drained at the DEFAULT settings (4 at once, 300 a minute): measured;
+ *   2. the popup at 50, 5,000 and 20,000 shops: first row and first reply; at 5,000 also a search, each
+ *      filter, and the reply after a change signal naming one shop;
  *   3. bundle sizes (dist/) and the worker's cold start to first reply.
  * Figures are printed and written to bench/results/ (latest.json and a timestamped copy). Nothing is
  * asserted about speed; correctness checks (one refresh per grant, one alarm...) set the exit code.
@@ -12,26 +14,37 @@ import { resolve } from 'node:path';
 import { DEFAULT_SETTINGS, type Settings } from '../src/shared/model';
 import { startSession } from '../test/support/session';
 import { handfulSearch } from './bench-sellers';
-import { compareWithLoaded, distReader, walkBundle, workerEntry } from './bundle-size';
+import { catalogSizes, compareWithLoaded, distReader, walkBundle, workerEntry } from './bundle-size';
 import { bundleWalkCheck, drainChecks } from './checks';
 import { measureColdStart } from './cold-start';
 import { readBenchConfig } from './config';
 import { type DrainResult, measureDrain } from './drain';
 import { estimateDrain, PACKED_ALARM_MIN_MS } from './extrapolate';
-import { measurePopup, POPUP_PAGE, type PopupResult } from './popup-timing';
+import {
+  measurePopup,
+  measurePopupAt,
+  POPUP_PAGE,
+  type PopupResult,
+  type PopupScaleResult,
+} from './popup-timing';
 import { phase, progress } from './progress';
 import { formatBytes, formatCount, renderChecks, renderTable, writeResults } from './report';
 import type { BenchResults, DefaultDrainEstimate } from './results';
-import { seedShops } from './seed-grants';
+import { listOnlyGrants, seedShops } from './seed-grants';
 import { median, type Summary } from './stats';
 import { resultSections } from './summary-table';
+import { deleteGrants, makeAllDue, writeGrants } from './worker-idb';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = resolve(ROOT, 'dist');
 const DIST_SANDBOX = resolve(ROOT, 'dist-sandbox');
 const RESULTS = resolve(ROOT, 'bench/results');
 /** Whatever happens, the process ends: a hung browser must not hold a shared machine. */
-const WATCHDOG_MS = 12 * 60_000;
+const WATCHDOG_MS = 50 * 60_000;
+/** The default pace (300 a minute) drains 5,000 in about 17 minutes; a stuck drain still ends the run. */
+const DEFAULT_DRAIN_TIMEOUT_MS = 30 * 60_000;
+const SMALL_LIST = 50;
+const LARGE_LIST = 20_000;
 /** Every seeding call, plus the drain's calls and their rate-limited retries, stays in the sandbox log. */
 const SANDBOX_LOG_LIMIT = 200_000;
 /** Used for the extrapolation when the drain measured no gap between wakes. */
@@ -81,6 +94,8 @@ const bundles = {
 for (const [name, bundle] of Object.entries(bundles)) {
   progress(`${name} ${formatBytes(bundle.gzipBytes)} gzipped (+ ${formatBytes(bundle.lazyGzipBytes)} lazy)`);
 }
+const catalogs = catalogSizes(DIST);
+progress(`language catalogs: ${catalogs.map((c) => `${c.language} ${formatBytes(c.gzipBytes)}`).join(', ')}`);
 
 phase('Starting the sandbox and Chromium with the built extension (dist-sandbox/)');
 const session = await startSession({ sandbox: { logLimit: SANDBOX_LOG_LIMIT } });
@@ -89,7 +104,9 @@ progress(`Chromium ${chromium}, sandbox ${session.sandbox.url}`);
 
 let settings: Settings | undefined;
 let drain: DrainResult | undefined;
+let defaultDrainMeasured: DrainResult | undefined;
 let popup: PopupResult | undefined;
+const popupAt: PopupScaleResult[] = [];
 let seedSeconds: number | undefined;
 const coldStart: { noShops?: Summary; withShops?: Summary } = {};
 try {
@@ -99,6 +116,18 @@ try {
   phase(`Worker cold start to first reply, no shops (${config.coldStartRuns} runs)`);
   coldStart.noShops = await attempt('cold start (no shops)', () =>
     measureColdStart(session.control, config.coldStartRuns, 'no shops:'),
+  );
+
+  phase(`Popup with ${SMALL_LIST} shops (${config.popupRuns} runs)`);
+  const small = listOnlyGrants(app.id, SMALL_LIST);
+  await writeGrants(session.browser.worker, small);
+  const smallRun = await attempt('popup (50 shops)', () =>
+    measurePopupAt(session.browser, { shops: SMALL_LIST, runs: config.popupRuns }),
+  );
+  if (smallRun) popupAt.push(smallRun);
+  await deleteGrants(
+    session.browser.worker,
+    small.map((grant) => grant.id),
   );
 
   phase('Raising the extension caps through settings.save, so the sandbox cap binds');
@@ -120,16 +149,46 @@ try {
     }),
   );
 
+  phase(
+    `Drain at the DEFAULT settings: ${formatCount(config.grants)} grants due again, ${DEFAULT_SETTINGS.maxConcurrentRefreshes} at once, ${DEFAULT_SETTINGS.maxRefreshesPerMinute}/min`,
+  );
+  await session.call('settings.save', {
+    maxConcurrentRefreshes: DEFAULT_SETTINGS.maxConcurrentRefreshes,
+    maxRefreshesPerMinute: DEFAULT_SETTINGS.maxRefreshesPerMinute,
+  });
+  const madeDue = await makeAllDue(session.browser.worker, Date.now());
+  progress(`${madeDue} grants due again (access ending in 15 min, renewed an hour ago)`);
+  const dueAgain = await session.storedGrants();
+  defaultDrainMeasured = await attempt('default-settings drain', () =>
+    measureDrain(session, {
+      seeded: dueAgain,
+      rateLimitPerSecond: config.rateLimitPerSecond,
+      timeoutMs: DEFAULT_DRAIN_TIMEOUT_MS,
+    }),
+  );
+
   phase(`Popup with ${formatCount(config.grants)} shops (${config.popupRuns} runs)`);
+  // A second app, so the popup offers the app filter (it has no shops: the filter empties the list).
+  const secondApp = await session.addSandboxApp({ platform: 'lazada', name: 'Second app' });
   const search = handfulSearch(seeded.accounts);
+  const someShop = seeded.grants[Math.floor(seeded.grants.length / 3)]?.id;
   popup = await attempt('popup', () =>
     measurePopup(session.browser, {
       shops: config.grants,
       term: search.term,
       matches: search.matches,
       runs: config.popupRuns,
+      filters: [
+        { name: 'platform', label: 'Platform', value: 'aliexpress' },
+        { name: 'status', label: 'Status', value: 'attention' },
+        { name: 'country', label: 'Country', value: 'my' },
+        { name: 'app', label: 'Filter by app', value: secondApp.id },
+      ],
+      ...(someShop ? { refreshOne: () => session.call('grants.refresh', { grantId: someShop }) } : {}),
     }),
   );
+  if (popup)
+    popupAt.push({ shops: popup.shops, firstRowMs: popup.firstRowMs, listReplyBytes: popup.listReplyBytes });
 
   phase(
     `Worker cold start to first reply, ${formatCount(config.grants)} shops (${config.coldStartRuns} runs)`,
@@ -137,6 +196,13 @@ try {
   coldStart.withShops = await attempt('cold start (with shops)', () =>
     measureColdStart(session.control, config.coldStartRuns, 'with shops:'),
   );
+
+  phase(`Popup with ${formatCount(LARGE_LIST)} shops (${config.popupRuns} runs)`);
+  await writeGrants(session.browser.worker, listOnlyGrants(app.id, LARGE_LIST - config.grants, SMALL_LIST));
+  const largeRun = await attempt('popup (20,000 shops)', () =>
+    measurePopupAt(session.browser, { shops: LARGE_LIST, runs: config.popupRuns }),
+  );
+  if (largeRun) popupAt.push(largeRun);
 } catch (error) {
   errors.push(error instanceof Error ? error.message : String(error));
 } finally {
@@ -146,7 +212,16 @@ try {
 // The browser ran dist-sandbox/: its loads are compared with the walk of that build.
 const bundleCheck =
   popup && compareWithLoaded(walkBundle(POPUP_PAGE, distReader(DIST_SANDBOX)), popup.loadedFiles);
-const checks = [...(drain ? drainChecks(drain) : []), ...(bundleCheck ? [bundleWalkCheck(bundleCheck)] : [])];
+const checks = [
+  ...(drain ? drainChecks(drain) : []),
+  ...(defaultDrainMeasured
+    ? drainChecks(defaultDrainMeasured).map((check) => ({
+        ...check,
+        name: `default settings: ${check.name}`,
+      }))
+    : []),
+  ...(bundleCheck ? [bundleWalkCheck(bundleCheck)] : []),
+];
 const finishedAt = new Date();
 const results: BenchResults = {
   startedAt: startedAt.toISOString(),
@@ -165,8 +240,11 @@ const results: BenchResults = {
   seeding: { seconds: seedSeconds },
   drain,
   defaultDrain: defaultDrainEstimate(drain),
+  defaultDrainMeasured,
   popup: popup && { ...popup, ...(bundleCheck ? { bundleCheck } : {}) },
+  popupAt,
   bundles,
+  catalogs,
   coldStart,
   checks,
   errors,

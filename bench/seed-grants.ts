@@ -75,3 +75,43 @@ export async function seedShops(
     seconds: (Date.now() - started) / 1000,
   };
 }
+
+/**
+ * Shops for the popup alone (no token calls, never due): `count` connected grants of `appId` with
+ * accounts `list-00042@bench.test`, spread over the six ventures, written straight into IndexedDB.
+ */
+export function listOnlyGrants(appId: string, count: number, from = 0): Grant[] {
+  const now = Date.now();
+  const ventures = ['sg', 'my', 'th', 'vn', 'ph', 'id'];
+  return Array.from({ length: count }, (_, n) => {
+    const index = from + n;
+    const country = ventures[index % ventures.length] ?? 'sg';
+    const userId = String(9_000_000 + index);
+    const sellerId = String(8_000_000 + index);
+    return {
+      id: `${appId}|u:${userId}|${country}`,
+      appId,
+      platform: 'lazada',
+      seller: {
+        account: `list-${String(index).padStart(5, '0')}@bench.test`,
+        country,
+        userId,
+        sellerId,
+        countries: [{ country, userId, sellerId }],
+      },
+      accessToken: `list-access-${index}`,
+      refreshToken: `list-refresh-${index}`,
+      refreshable: true,
+      accessExpiresAt: now + 25 * 24 * HOUR_MS,
+      refreshExpiresAt: now + (60 + (index % 30)) * 24 * HOUR_MS,
+      status: 'connected',
+      dueAt: now + 20 * 24 * HOUR_MS,
+      failures: 0,
+      authorizedAt: now,
+      remindedDays: [],
+      deathNotified: false,
+      createdAt: now,
+      updatedAt: now,
+    } satisfies Grant;
+  });
+}

@@ -68,3 +68,67 @@ export function refreshTally(worker: Worker, since: number): Promise<RefreshTall
     since,
   );
 }
+
+/** Deletes the grants with these ids, in the worker (the worker's summary sees the count change). */
+export async function deleteGrants(worker: Worker, ids: readonly string[]): Promise<void> {
+  await worker.evaluate(
+    (keys) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('seller-auth');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('grants', 'readwrite');
+          for (const key of keys) tx.objectStore('grants').delete(key);
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    [...ids],
+  );
+}
+
+/**
+ * Makes every stored grant due again, as after a browser closed for a while: access ending in 15
+ * minutes, last renewed an hour ago (inside the 30-minute lead), `dueAt` now. The stored refresh tokens
+ * are the live ones, so each refresh is real. Resolves to how many were changed.
+ */
+export function makeAllDue(worker: Worker, now: number): Promise<number> {
+  return worker.evaluate(
+    (at) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('seller-auth');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('grants', 'readwrite');
+          const store = tx.objectStore('grants');
+          let changed = 0;
+          const request = store.openCursor();
+          request.onsuccess = () => {
+            const cursor = request.result;
+            if (!cursor) return;
+            const grant = cursor.value as Grant;
+            cursor.update({
+              ...grant,
+              accessExpiresAt: at + 15 * 60_000,
+              lastRefreshedAt: at - 60 * 60_000,
+              authorizedAt: Math.min(grant.authorizedAt, at - 60 * 60_000),
+              dueAt: at,
+            });
+            changed += 1;
+            cursor.continue();
+          };
+          tx.oncomplete = () => {
+            db.close();
+            resolve(changed);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    now,
+  );
+}

@@ -77,6 +77,14 @@ export function attentionCount(grants: readonly Grant[], settings: Settings, now
   ).length;
 }
 
+/** What the order looks at: a view, or the worker's compact row of one. */
+export type AttentionKey = Pick<GrantView, 'id' | 'health' | 'refreshExpiresAt'> & {
+  seller: Pick<GrantView['seller'], 'account'>;
+};
+
+/** `localeCompare` with one collator made once: the same order, several times faster over thousands. */
+const ACCOUNT_ORDER = new Intl.Collator();
+
 const ATTENTION_RANK: Record<GrantHealth, number> = {
   needs_authorization: 0,
   failing: 1,
@@ -89,11 +97,11 @@ const ATTENTION_RANK: Record<GrantHealth, number> = {
  * The shop list's one order (the worker sorts, the popup trusts it): needing a person first (dead,
  * failing, expiring), moved ones last, then the nearest "authorize again" deadline, then the account, then the id.
  */
-export function byAttention(a: GrantView, b: GrantView): number {
+export function byAttention(a: AttentionKey, b: AttentionKey): number {
   return (
     ATTENTION_RANK[a.health] - ATTENTION_RANK[b.health] ||
     a.refreshExpiresAt - b.refreshExpiresAt ||
-    a.seller.account.localeCompare(b.seller.account) ||
+    ACCOUNT_ORDER.compare(a.seller.account, b.seller.account) ||
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   );
 }

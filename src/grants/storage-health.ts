@@ -7,11 +7,11 @@
  */
 import {
   isStorageFailureKind,
-  storageFailureTitle,
-  storageFailureWords,
   type StorageFailureKind,
   type StorageFailureView,
   type StorageHealthView,
+  storageFailureTitle,
+  storageFailureWords,
 } from '../shared/storage-health';
 import type { Notifier } from './ports';
 

@@ -1,6 +1,7 @@
 /** One line of the activity log: when, which shop, what happened, and the outcome in words. */
 import type { JSX } from 'preact';
 import { isRetryable } from '../shared/errors';
+import { t } from '../shared/i18n';
 import type { ActivityEntry } from '../shared/model';
 import { describeError } from '../ui/error-words';
 import { formatDate, relativeTime } from '../ui/time-words';
@@ -38,5 +39,5 @@ function outcome(entry: ActivityEntry): string {
     message: entry.detail ?? '',
     retryable: isRetryable(entry.errorCode),
   });
-  return `${words.title}: ${words.detail}`;
+  return t('error_line', words.title, words.detail);
 }

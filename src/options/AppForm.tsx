@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { endpointHostsChanged } from '../platforms/app-endpoints';
 import { type AppInputProblems, validateAppInput } from '../platforms/app-input';
 import { type ErrorData, toErrorData } from '../shared/errors';
+import { t } from '../shared/i18n';
 import type { AppView } from '../shared/model';
 import type { PlatformId } from '../shared/platform';
 import { useClient } from '../ui/client';
@@ -32,9 +33,6 @@ export interface AppFormProps {
   onSaved: (app: AppView) => void;
   onCancel: () => void;
 }
-
-const PERMISSION_REFUSED =
-  'Chrome did not allow Seller Auth to reach the custom endpoint or callback address, so nothing was saved. Save again and choose Allow, or use the default endpoints.';
 
 export function AppForm(props: AppFormProps): JSX.Element {
   const client = useClient();
@@ -119,16 +117,16 @@ export function AppForm(props: AppFormProps): JSX.Element {
         void save();
       }}
     >
-      <h3 id={headingId}>{props.app ? `Edit ${props.app.name}` : 'Add app'}</h3>
+      <h3 id={headingId}>{props.app ? t('app_form_edit_heading', props.app.name) : t('apps_add')}</h3>
       <TextField
         id="app-name"
-        label="Name"
+        label={t('app_form_name')}
         value={values.name}
         error={errors.name}
         onInput={(value) => change('name', value)}
       />
       <div class="field">
-        <label for="app-platform">Platform</label>
+        <label for="app-platform">{t('app_form_platform')}</label>
         <select
           id="app-platform"
           value={values.platform}
@@ -145,13 +143,13 @@ export function AppForm(props: AppFormProps): JSX.Element {
         </select>
         {!isNew && (
           <p id="app-platform-hint" class="field-hint">
-            The platform of a saved app cannot change: add a new app instead.
+            {t('app_form_platform_fixed')}
           </p>
         )}
       </div>
       <TextField
         id="app-key"
-        label="App key"
+        label={t('app_form_app_key')}
         value={values.appKey}
         inputMode={values.platform === 'lazada' ? 'numeric' : 'text'}
         error={errors.appKey}
@@ -159,7 +157,7 @@ export function AppForm(props: AppFormProps): JSX.Element {
       />
       <TextField
         id="app-secret"
-        label="App secret"
+        label={t('app_form_app_secret')}
         type="password"
         autoComplete="new-password"
         value={values.appSecret}
@@ -186,8 +184,8 @@ export function AppForm(props: AppFormProps): JSX.Element {
       />
       {permissionRefused && (
         <div class="notice notice--error" role="alert">
-          <p class="notice__title">Permission needed</p>
-          <p class="notice__detail">{PERMISSION_REFUSED}</p>
+          <p class="notice__title">{t('error_permission_denied_title')}</p>
+          <p class="notice__detail">{t('app_form_permission_refused')}</p>
         </div>
       )}
       {failure && (
@@ -200,10 +198,10 @@ export function AppForm(props: AppFormProps): JSX.Element {
       )}
       <div class="form-actions">
         <button type="submit" class="button button--primary" disabled={saving}>
-          {saving ? 'Saving…' : 'Save app'}
+          {saving ? t('saving') : t('app_form_save')}
         </button>
         <button type="button" class="button" onClick={props.onCancel}>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
     </form>
@@ -213,6 +211,6 @@ export function AppForm(props: AppFormProps): JSX.Element {
 function secretHint(app: AppView | undefined): { hint?: string } {
   if (!app) return {};
   return {
-    hint: app.hasSecret ? 'Saved. Leave empty to keep it.' : 'Not saved yet: enter it to connect shops.',
+    hint: app.hasSecret ? t('app_form_secret_saved') : t('app_form_secret_missing'),
   };
 }

@@ -1,5 +1,6 @@
 /** One app in the list, with Edit and Remove; Remove opens its confirmation right below. */
 import type { JSX } from 'preact';
+import { t } from '../shared/i18n';
 import type { AppView } from '../shared/model';
 import { PLATFORM_NAMES } from '../ui/labels';
 import { useFocusReturn } from '../ui/use-focus-return';
@@ -30,22 +31,33 @@ export function AppRow(props: AppRowProps): JSX.Element {
         </td>
         <td class="url-cell">
           {app.callbackUrl}
-          {app.callbackKind === 'identity' && <span class="muted"> (this extension)</span>}
+          {app.callbackKind === 'identity' && <span class="muted"> {t('apps_callback_this_extension')}</span>}
         </td>
-        <td>{app.hasSecret ? <span class="tick">✓ Saved</span> : <span class="warn">Not saved</span>}</td>
+        <td>
+          {app.hasSecret ? (
+            <span class="tick">✓ {t('apps_secret_saved')}</span>
+          ) : (
+            <span class="warn">{t('apps_secret_not_saved')}</span>
+          )}
+        </td>
         <td>
           <div class="row-actions">
-            <button type="button" class="button" aria-label={`Edit ${app.name}`} onClick={props.onEdit}>
-              Edit
+            <button
+              type="button"
+              class="button"
+              aria-label={t('apps_edit_for', app.name)}
+              onClick={props.onEdit}
+            >
+              {t('apps_edit')}
             </button>
             <button
               type="button"
               class="button button--danger"
-              aria-label={`Remove ${app.name}`}
+              aria-label={t('apps_remove_for', app.name)}
               aria-expanded={props.confirmingRemove}
               onClick={props.onAskRemove}
             >
-              Remove
+              {t('remove')}
             </button>
           </div>
         </td>

@@ -2,13 +2,13 @@
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { type ErrorData, toErrorData } from '../shared/errors';
+import { t, tPlural } from '../shared/i18n';
 import type { AppView } from '../shared/model';
 import { useClient } from '../ui/client';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { AppForm } from './AppForm';
 import { AppRow } from './AppRow';
 import type { HostPermissionGate } from './host-permissions';
-import { shopCountWords } from './RemoveAppConfirm';
 
 export interface AppsSectionProps {
   hostPermissions: HostPermissionGate;
@@ -52,45 +52,41 @@ export function AppsSection(props: AppsSectionProps): JSX.Element {
         : [...old, app],
     );
     setEditing(undefined);
-    props.onChanged('App saved');
+    props.onChanged(t('apps_saved'));
   };
 
   const removed = (app: AppView, removedGrants: number) => {
     setApps((old = []) => old.filter((known) => known.id !== app.id));
     setRemovingId(undefined);
     if (editing?.app?.id === app.id) setEditing(undefined);
-    props.onChanged(removedGrants ? `App removed with ${shopCountWords(removedGrants)}` : 'App removed');
+    props.onChanged(removedGrants ? tPlural('apps_removed_with', removedGrants) : t('apps_removed'));
   };
 
   return (
     <section aria-labelledby="apps-heading">
       <div class="section-header">
-        <h2 id="apps-heading">Apps</h2>
+        <h2 id="apps-heading">{t('apps_heading')}</h2>
         {apps && identityCallbackUrl && !editing && (
           <button type="button" class="button button--primary" onClick={() => setEditing({})}>
-            Add app
+            {t('apps_add')}
           </button>
         )}
       </div>
       {error && <ErrorNotice error={error} onRetry={() => void load()} />}
-      {!apps && !error && <p class="muted">Loading apps…</p>}
-      {apps?.length === 0 && !editing && (
-        <p class="muted">
-          No apps yet. Add the app you registered in the Lazada or AliExpress open platform console.
-        </p>
-      )}
+      {!apps && !error && <p class="muted">{t('apps_loading')}</p>}
+      {apps?.length === 0 && !editing && <p class="muted">{t('apps_empty')}</p>}
       {apps && apps.length > 0 && (
         <table class="table">
-          <caption class="visually-hidden">Apps</caption>
+          <caption class="visually-hidden">{t('apps_heading')}</caption>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Platform</th>
-              <th scope="col">App key</th>
-              <th scope="col">Callback URL</th>
-              <th scope="col">Secret</th>
+              <th scope="col">{t('app_form_name')}</th>
+              <th scope="col">{t('app_form_platform')}</th>
+              <th scope="col">{t('app_form_app_key')}</th>
+              <th scope="col">{t('callback_url')}</th>
+              <th scope="col">{t('apps_column_secret')}</th>
               <th scope="col">
-                <span class="visually-hidden">Actions</span>
+                <span class="visually-hidden">{t('apps_column_actions')}</span>
               </th>
             </tr>
           </thead>

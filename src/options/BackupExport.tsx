@@ -6,15 +6,11 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type ErrorData, toErrorData } from '../shared/errors';
+import { t, tPlural } from '../shared/i18n';
 import { useClient } from '../ui/client';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { useFocusOnToggle } from '../ui/use-focus-on-toggle';
-import {
-  MIN_PASSPHRASE_LENGTH,
-  type PassphraseProblems,
-  passphraseProblems,
-  shopsWords,
-} from './backup-words';
+import { MIN_PASSPHRASE_LENGTH, type PassphraseProblems, passphraseProblems } from './backup-words';
 import { type OfferedFile, offerFile, withdrawFile } from './file-download';
 import { TextField } from './TextField';
 
@@ -65,13 +61,11 @@ export function BackupExport(props: BackupExportProps): JSX.Element {
     try {
       const file = await client.send('backup.export', { passphrase, includeSecrets, move: mode === 'move' });
       const note =
-        mode === 'move'
-          ? `${shopsWords(file.moved)} moved: import this file in the other browser now.`
-          : `Backup of ${shopsWords(file.shops)} saved.`;
+        mode === 'move' ? tPlural('backup_moved_note', file.moved) : tPlural('backup_saved_note', file.shops);
       setSaved({ ...offerFile(file.fileName, file.text), note });
       setPassphrase('');
       setConfirmation('');
-      props.onExported(mode === 'move' ? `${shopsWords(file.moved)} moved` : 'Backup saved');
+      props.onExported(mode === 'move' ? tPlural('backup_moved', file.moved) : t('backup_saved'));
     } catch (cause) {
       setError(toErrorData(cause));
     } finally {
@@ -93,24 +87,21 @@ export function BackupExport(props: BackupExportProps): JSX.Element {
         void exportAs('copy');
       }}
     >
-      <h3 id="backup-export-heading">Export</h3>
-      <p class="muted">
-        One file with your apps, shops and settings, encrypted with a passphrase. Keep the passphrase apart
-        from the file: without it the file cannot be opened, not even by Seller Auth.
-      </p>
+      <h3 id="backup-export-heading">{t('backup_export_heading')}</h3>
+      <p class="muted">{t('backup_export_intro')}</p>
       <TextField
         id={BACKUP_PASSPHRASE_ID}
-        label="Passphrase"
+        label={t('backup_passphrase')}
         type="password"
         autoComplete="new-password"
-        hint={`At least ${MIN_PASSPHRASE_LENGTH} characters. A few unrelated words are easy to type and hard to guess.`}
+        hint={t('backup_passphrase_hint', MIN_PASSPHRASE_LENGTH)}
         value={passphrase}
         error={problems.passphrase}
         onInput={setPassphrase}
       />
       <TextField
         id="backup-passphrase-again"
-        label="Passphrase again"
+        label={t('backup_passphrase_again')}
         type="password"
         autoComplete="new-password"
         value={confirmation}
@@ -125,10 +116,9 @@ export function BackupExport(props: BackupExportProps): JSX.Element {
           aria-describedby="backup-include-secrets-hint"
           onChange={(event) => setIncludeSecrets(event.currentTarget.checked)}
         />
-        <label for="backup-include-secrets">Include app secrets</label>
+        <label for="backup-include-secrets">{t('backup_include_secrets')}</label>
         <p id="backup-include-secrets-hint" class="field-hint">
-          Off: after importing, type each app's secret again in Apps; until then its shops cannot refresh. On:
-          whoever has the file and the passphrase can sign calls as your app.
+          {t('backup_include_secrets_hint')}
         </p>
       </div>
       {error && <ErrorNotice error={error} onDismiss={() => setError(undefined)} />}
@@ -140,10 +130,7 @@ export function BackupExport(props: BackupExportProps): JSX.Element {
             if (event.key === 'Escape') setConfirmingMove(false);
           }}
         >
-          <p id="backup-move-question">
-            Move {shopsWords(props.shops)} to another browser? This browser stops refreshing them at once and
-            keeps them only for reference. Import the file in the other browser to take over.
-          </p>
+          <p id="backup-move-question">{tPlural('backup_move_question', props.shops)}</p>
           <div class="form-actions">
             <button
               type="button"
@@ -151,10 +138,10 @@ export function BackupExport(props: BackupExportProps): JSX.Element {
               disabled={busy !== undefined}
               onClick={() => void exportAs('move')}
             >
-              Move and save the file
+              {t('backup_move_confirm')}
             </button>
             <button ref={cancelMove} type="button" class="button" onClick={() => setConfirmingMove(false)}>
-              Cancel
+              {t('cancel')}
             </button>
           </div>
         </fieldset>
@@ -167,7 +154,7 @@ export function BackupExport(props: BackupExportProps): JSX.Element {
               aria-describedby="backup-copy-hint"
               disabled={busy !== undefined}
             >
-              {busy === 'copy' ? 'Encrypting…' : 'Export a copy'}
+              {busy === 'copy' ? t('backup_encrypting') : t('backup_export_copy')}
             </button>
             <button
               ref={moveButton}
@@ -177,18 +164,14 @@ export function BackupExport(props: BackupExportProps): JSX.Element {
               disabled={busy !== undefined || props.shops === 0}
               onClick={askMove}
             >
-              {busy === 'move' ? 'Encrypting…' : 'Move to another browser…'}
+              {busy === 'move' ? t('backup_encrypting') : t('backup_move_button')}
             </button>
           </div>
           <p id="backup-copy-hint" class="field-hint">
-            A copy leaves this browser refreshing every shop. Keep it for a lost or reset browser; do not run
-            it in a second browser beside this one: the platforms replace a shop's refresh token at each
-            refresh, so two browsers refreshing one shop spend each other's token, and the seller must
-            authorize again.
+            {t('backup_copy_hint')}
           </p>
           <p id="backup-move-hint" class="field-hint">
-            Move hands the shops to another browser: this browser stops refreshing them and shows them as
-            moved.
+            {t('backup_move_hint')}
           </p>
         </>
       )}
@@ -196,7 +179,7 @@ export function BackupExport(props: BackupExportProps): JSX.Element {
         <p role="status">
           {saved.note}{' '}
           <a ref={link} href={saved.url} download={saved.fileName}>
-            Save {saved.fileName} again
+            {t('backup_save_again', saved.fileName)}
           </a>
         </p>
       )}

@@ -6,6 +6,7 @@ import type { JSX, TargetedEvent } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import type { ImportPreview } from '../shared/backup';
 import { type ErrorData, toErrorData } from '../shared/errors';
+import { t } from '../shared/i18n';
 import { useClient } from '../ui/client';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { useFocusOnToggle } from '../ui/use-focus-on-toggle';
@@ -87,13 +88,10 @@ export function BackupImport(props: BackupImportProps): JSX.Element {
 
   return (
     <form class="card" aria-labelledby="backup-import-heading" noValidate onSubmit={open}>
-      <h3 id="backup-import-heading">Import</h3>
-      <p class="muted">
-        Adds what this browser lacks and takes newer authorizations from the file. Nothing here is removed,
-        and a shop this browser refreshed later keeps its own, newer authorization.
-      </p>
+      <h3 id="backup-import-heading">{t('backup_import_heading')}</h3>
+      <p class="muted">{t('backup_import_intro')}</p>
       <div class="field">
-        <label for="backup-file">Backup file</label>
+        <label for="backup-file">{t('backup_file')}</label>
         <input
           ref={fileInput}
           key={inputVersion}
@@ -104,12 +102,12 @@ export function BackupImport(props: BackupImportProps): JSX.Element {
           onChange={choose}
         />
       </div>
-      {busy === 'reading' && <p class="muted">Checking the file…</p>}
+      {busy === 'reading' && <p class="muted">{t('backup_checking_file')}</p>}
       {file && (
         <>
           <TextField
             id="backup-import-passphrase"
-            label={`Passphrase of ${file.name}`}
+            label={t('backup_passphrase_of', file.name)}
             type="password"
             autoComplete="current-password"
             value={passphrase}
@@ -121,10 +119,10 @@ export function BackupImport(props: BackupImportProps): JSX.Element {
           {!preview && (
             <div class="form-actions">
               <button type="submit" class="button button--primary" disabled={busy !== undefined}>
-                {busy === 'opening' ? 'Opening…' : 'Show what it imports'}
+                {busy === 'opening' ? t('backup_opening') : t('backup_show_preview')}
               </button>
               <button type="button" class="button" onClick={reset}>
-                Cancel
+                {t('cancel')}
               </button>
             </div>
           )}
@@ -143,7 +141,7 @@ export function BackupImport(props: BackupImportProps): JSX.Element {
                 disabled={busy !== undefined}
                 onClick={apply}
               >
-                {busy === 'applying' ? 'Importing…' : 'Apply import'}
+                {busy === 'applying' ? t('backup_importing') : t('backup_apply')}
               </button>
             )}
             <button
@@ -153,7 +151,7 @@ export function BackupImport(props: BackupImportProps): JSX.Element {
               disabled={busy !== undefined}
               onClick={reset}
             >
-              {importChangesSomething(preview) ? 'Cancel' : 'Close'}
+              {importChangesSomething(preview) ? t('cancel') : t('close')}
             </button>
           </div>
         </>

@@ -3,6 +3,7 @@ import type { JSX } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { BackupStatus } from '../shared/backup';
 import { type ErrorData, toErrorData } from '../shared/errors';
+import { t } from '../shared/i18n';
 import { useClient } from '../ui/client';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { useWorkerEvent } from '../ui/worker-events';
@@ -45,11 +46,8 @@ export function BackupSection(props: BackupSectionProps): JSX.Element {
   const reminder = status && notInBackupWords(status);
   return (
     <section aria-labelledby="backup-heading">
-      <h2 id="backup-heading">Backup</h2>
-      <p class="muted">
-        Everything lives in this browser profile. A backup file brings your apps and shops back after an
-        uninstall, a reset or on a new computer, without asking every seller to authorize again.
-      </p>
+      <h2 id="backup-heading">{t('backup_heading')}</h2>
+      <p class="muted">{t('backup_intro')}</p>
       {error && <ErrorNotice error={error} onRetry={load} />}
       {status && (
         <p>

@@ -4,6 +4,7 @@
  */
 import type { ComponentChildren, JSX } from 'preact';
 import { useState } from 'preact/hooks';
+import { t } from '../shared/i18n';
 import type { CallbackKind } from '../shared/model';
 import type { PlatformId } from '../shared/platform';
 import { PLATFORM_NAMES } from '../ui/labels';
@@ -25,29 +26,29 @@ export function CallbackUrlField(props: CallbackUrlFieldProps): JSX.Element {
   const [copyStatus, setCopyStatus] = useState('');
   const copy = () =>
     copyText(props.identityCallbackUrl).then(
-      () => setCopyStatus('Copied'),
-      () => setCopyStatus('Could not copy: select the URL and copy it.'),
+      () => setCopyStatus(t('copied')),
+      () => setCopyStatus(t('callback_copy_failed')),
     );
 
   return (
     <fieldset class="field callback">
-      <legend>Callback URL</legend>
+      <legend>{t('callback_url')}</legend>
       <KindChoice kind="identity" current={props.kind} onChoose={props.onKindChange}>
-        This extension's URL (recommended)
+        {t('callback_identity_choice')}
       </KindChoice>
       {props.kind === 'identity' && (
         <div class="choice-detail">
           <div class="copy-row">
             <TextField
               id="app-identity-callback"
-              label="Extension callback URL"
+              label={t('callback_identity_label')}
               value={props.identityCallbackUrl}
               readOnly
               error={props.error}
-              hint={`Register this URL as the callback URL of your app in the ${PLATFORM_NAMES[props.platform]} open platform console.`}
+              hint={t('callback_identity_hint', PLATFORM_NAMES[props.platform])}
             />
-            <button type="button" class="button" aria-label="Copy callback URL" onClick={copy}>
-              Copy
+            <button type="button" class="button" aria-label={t('callback_copy_label')} onClick={copy}>
+              {t('copy')}
             </button>
           </div>
           <p class="fineprint" role="status">
@@ -56,18 +57,18 @@ export function CallbackUrlField(props: CallbackUrlFieldProps): JSX.Element {
         </div>
       )}
       <KindChoice kind="tab" current={props.kind} onChoose={props.onKindChange}>
-        Another https URL already registered for the app
+        {t('callback_tab_choice')}
       </KindChoice>
       {props.kind === 'tab' && (
         <div class="choice-detail">
           <TextField
             id="app-callback-url"
-            label="Registered callback URL"
+            label={t('callback_tab_label')}
             inputMode="url"
             value={props.tabCallbackUrl}
             placeholder="https://"
             error={props.error}
-            hint="The login then opens in a normal tab and Seller Auth catches the redirect."
+            hint={t('callback_tab_hint')}
             onInput={props.onTabCallbackUrlChange}
           />
         </div>

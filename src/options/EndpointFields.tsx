@@ -2,13 +2,14 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { PLATFORMS } from '../platforms/descriptors';
+import { type MessageKey, t } from '../shared/i18n';
 import { ENDPOINT_FIELDS, type EndpointField, type EndpointUrls, type PlatformId } from '../shared/platform';
 import { TextField } from './TextField';
 
-const LABELS: Record<EndpointField, string> = {
-  authorizeUrl: 'Authorize URL',
-  tokenCreateUrl: 'Token create URL',
-  tokenRefreshUrl: 'Token refresh URL',
+const LABELS: Record<EndpointField, MessageKey> = {
+  authorizeUrl: 'endpoints_authorize_url',
+  tokenCreateUrl: 'endpoints_token_create_url',
+  tokenRefreshUrl: 'endpoints_token_refresh_url',
 };
 
 export interface EndpointFieldsProps {
@@ -32,15 +33,13 @@ export function EndpointFields(props: EndpointFieldsProps): JSX.Element {
 
   return (
     <details class="advanced" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
-      <summary>Advanced: custom endpoints</summary>
-      <p class="fineprint">
-        Leave a field empty to use the {PLATFORMS[props.platform].label} default shown in it.
-      </p>
+      <summary>{t('endpoints_advanced')}</summary>
+      <p class="fineprint">{t('endpoints_default_hint', PLATFORMS[props.platform].label)}</p>
       {ENDPOINT_FIELDS.map((field) => (
         <TextField
           key={field}
           id={`app-${field}`}
-          label={LABELS[field]}
+          label={t(LABELS[field])}
           inputMode="url"
           value={props.values[field]}
           placeholder={defaults[field]}
@@ -54,7 +53,7 @@ export function EndpointFields(props: EndpointFieldsProps): JSX.Element {
           checked={props.customGateway}
           onChange={(event) => props.onCustomGatewayChange(event.currentTarget.checked)}
         />
-        Custom gateway: I trust these addresses, which are not Lazada's or AliExpress's
+        {t('endpoints_custom_gateway')}
       </label>
     </details>
   );

@@ -1,6 +1,7 @@
 /** What an import adds, updates and keeps, in lists a person can check before "Apply". */
 import type { JSX } from 'preact';
 import type { ImportPreview, ShopSummary } from '../shared/backup';
+import { t, tPlural } from '../shared/i18n';
 import { countryName, PLATFORM_NAMES } from '../ui/labels';
 import {
   changeReasonWords,
@@ -8,7 +9,6 @@ import {
   importChangesSomething,
   keepReasonWords,
   settingsWords,
-  shopsWords,
 } from './backup-words';
 
 function shopName(shop: ShopSummary): string {
@@ -34,54 +34,46 @@ export function ImportPreviewView(props: { preview: ImportPreview }): JSX.Elemen
   const { apps, shops } = preview;
   const settings = settingsWords(preview.settings);
   return (
-    <section class="preview" aria-label="What the import does">
+    <section class="preview" aria-label={t('import_preview_label')}>
       <p>{fileSummaryWords(preview)}</p>
-      {!importChangesSomething(preview) && (
-        <p>Nothing to import: this browser already has everything in it.</p>
-      )}
+      {!importChangesSomething(preview) && <p>{t('import_nothing')}</p>}
       {(apps.added.length > 0 || apps.updated.length > 0) && (
         <ShopList
-          label="Apps"
+          label={t('apps_heading')}
           items={[
             ...apps.added.map((app) => ({
               key: `add-${app.id}`,
-              text: `${app.name} (${PLATFORM_NAMES[app.platform]}, app key ${app.appKey}): added`,
+              text: t('import_app_added', app.name, PLATFORM_NAMES[app.platform], app.appKey),
             })),
             ...apps.updated.map((app) => ({
               key: `update-${app.id}`,
-              text: `${app.name} (${PLATFORM_NAMES[app.platform]}, app key ${app.appKey}): updated`,
+              text: t('import_app_updated', app.name, PLATFORM_NAMES[app.platform], app.appKey),
             })),
           ]}
         />
       )}
       <ShopList
-        label={`Shops added (${shops.added.length})`}
+        label={t('import_shops_added', shops.added.length)}
         items={shops.added.map((shop) => ({ key: shop.id, text: shopName(shop) }))}
       />
       <ShopList
-        label={`Shops updated (${shops.updated.length})`}
+        label={t('import_shops_updated', shops.updated.length)}
         items={shops.updated.map((shop) => ({
           key: shop.id,
-          text: `${shopName(shop)}: ${changeReasonWords(shop.reason)}`,
+          text: t('import_shop_reason', shopName(shop), changeReasonWords(shop.reason)),
         }))}
       />
       <ShopList
-        label={`Shops kept as they are here (${shops.kept.length})`}
+        label={t('import_shops_kept', shops.kept.length)}
         items={shops.kept.map((shop) => ({
           key: `${shop.id}-${shop.reason}`,
-          text: `${shopName(shop)}: ${keepReasonWords(shop.reason)}`,
+          text: t('import_shop_reason', shopName(shop), keepReasonWords(shop.reason)),
         }))}
       />
-      {preview.takingOver > 0 && (
-        <p>
-          The file was made with Move: this browser takes over refreshing {shopsWords(preview.takingOver)}.
-          The browser it came from no longer refreshes them.
-        </p>
-      )}
+      {preview.takingOver > 0 && <p>{tPlural('import_taking_over', preview.takingOver)}</p>}
       {preview.appsWithoutSecret.map((app) => (
         <p key={app.id} class="notice">
-          The file has no secret for {app.name}: enter it in Apps after importing, or its shops cannot
-          refresh.
+          {t('import_app_without_secret', app.name)}
         </p>
       ))}
       {settings && <p>{settings}</p>}

@@ -1,6 +1,7 @@
 /** The options page: apps, settings, backup and the activity log in one column. */
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
+import { t } from '../shared/i18n';
 import { ActivitySection } from './ActivitySection';
 import { AppsSection } from './AppsSection';
 import { BackupSection } from './BackupSection';
@@ -32,7 +33,7 @@ export function OptionsPage(props: OptionsPageProps): JSX.Element {
   return (
     <main class="options">
       <header class="options__header">
-        <h1>Seller Auth settings</h1>
+        <h1>{t('options_title')}</h1>
         <p class="muted">
           Connect your open-platform apps. Seller staff then connect shops from the toolbar button.
         </p>

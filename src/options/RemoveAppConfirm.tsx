@@ -2,6 +2,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type ErrorData, toErrorData } from '../shared/errors';
+import { t, tPlural } from '../shared/i18n';
 import type { AppView } from '../shared/model';
 import { useClient } from '../ui/client';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -13,10 +14,6 @@ export interface RemoveAppConfirmProps {
   onCancel: () => void;
 }
 
-export function shopCountWords(count: number): string {
-  return `${count} shop${count === 1 ? '' : 's'}`;
-}
-
 export function RemoveAppConfirm(props: RemoveAppConfirmProps): JSX.Element {
   const client = useClient();
   const [shopCount, setShopCount] = useState<number>();
@@ -26,9 +23,11 @@ export function RemoveAppConfirm(props: RemoveAppConfirmProps): JSX.Element {
   useEffect(() => keep.current?.focus(), []);
 
   // Counted when asked, not from an old list: a shop may have been connected since the page opened.
+  // The worker counts (one row at most comes back), however many shops the agency has.
   useEffect(() => {
-    client.send('grants.list', undefined).then(
-      (grants) => setShopCount(grants.filter((grant) => grant.appId === props.app.id).length),
+    const filter = { text: '', platform: 'all', health: 'all', country: 'all', appId: props.app.id } as const;
+    client.send('grants.query', { ...filter, offset: 0, limit: 1 }).then(
+      (result) => setShopCount(result.total),
       (cause) => setError(toErrorData(cause)),
     );
   }, [client, props.app.id]);
@@ -56,21 +55,17 @@ export function RemoveAppConfirm(props: RemoveAppConfirmProps): JSX.Element {
     >
       <p id={questionId}>
         {shopCount === undefined
-          ? `Remove ${props.app.name}? Counting its shops…`
+          ? t('remove_app_counting', props.app.name)
           : shopCount === 0
-            ? `Remove ${props.app.name}? No shops are connected through it.`
-            : `Remove ${props.app.name}? Its ${shopCountWords(shopCount)} will be removed with it, and their sellers will have to authorize again.`}
+            ? t('remove_app_no_shops', props.app.name)
+            : tPlural('remove_app_with_shops', shopCount, props.app.name)}
       </p>
-      {shopCount !== undefined && shopCount > 0 && (
-        <p class="muted">
-          A backup keeps them: import it later and they come back without asking the sellers again.
-        </p>
-      )}
+      {shopCount !== undefined && shopCount > 0 && <p class="muted">{t('remove_app_backup_hint')}</p>}
       {error && <ErrorNotice error={error} />}
       <div class="form-actions">
         {shopCount !== undefined && shopCount > 0 && (
           <button type="button" class="button button--primary" onClick={focusBackupExport}>
-            Export a backup first
+            {t('remove_app_export_first')}
           </button>
         )}
         <button
@@ -79,10 +74,10 @@ export function RemoveAppConfirm(props: RemoveAppConfirmProps): JSX.Element {
           disabled={shopCount === undefined || removing}
           onClick={() => void remove()}
         >
-          {shopCount ? `Remove app and ${shopCountWords(shopCount)}` : 'Remove app'}
+          {shopCount ? tPlural('remove_app_and_shops', shopCount) : t('remove_app')}
         </button>
         <button ref={keep} type="button" class="button" onClick={props.onCancel}>
-          Keep it
+          {t('remove_app_keep')}
         </button>
       </div>
     </fieldset>

@@ -2,6 +2,7 @@
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { type ErrorData, toErrorData } from '../shared/errors';
+import { t } from '../shared/i18n';
 import { useClient } from '../ui/client';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import {
@@ -22,46 +23,48 @@ const SETTINGS_FIELDS: ReadonlySet<string> = new Set<SettingsField>([
   'notifications',
 ]);
 
-/** The settings typed as text, in the order shown. */
-const TEXT_FIELDS: {
+/** The settings typed as text, in the order shown; words read when shown (the catalog comes first). */
+function textFields(): {
   field: Exclude<keyof SettingsFormValues, 'notifications'>;
   id: string;
   label: string;
   hint?: string;
   inputMode?: 'numeric';
-}[] = [
-  {
-    field: 'refreshLeadMinutes',
-    id: 'settings-refresh-lead',
-    label: 'Refresh before expiry (minutes)',
-    inputMode: 'numeric',
-  },
-  {
-    field: 'keepAccessDays',
-    id: 'settings-keep-access-days',
-    label: 'Keep at least this many days of access',
-    hint: 'Whole days, 0 to 30. Refreshing earlier keeps shops working while the computer is off.',
-    inputMode: 'numeric',
-  },
-  {
-    field: 'reminderDays',
-    id: 'settings-reminder-days',
-    label: 'Remind before the authorization deadline (days)',
-    hint: 'Comma separated, for example 7, 2, 1.',
-  },
-  {
-    field: 'maxConcurrentRefreshes',
-    id: 'settings-max-concurrent',
-    label: 'Refreshes at the same time (at most)',
-    inputMode: 'numeric',
-  },
-  {
-    field: 'maxRefreshesPerMinute',
-    id: 'settings-max-per-minute',
-    label: 'Refreshes per minute (at most)',
-    inputMode: 'numeric',
-  },
-];
+}[] {
+  return [
+    {
+      field: 'refreshLeadMinutes',
+      id: 'settings-refresh-lead',
+      label: t('settings_refresh_lead'),
+      inputMode: 'numeric',
+    },
+    {
+      field: 'keepAccessDays',
+      id: 'settings-keep-access-days',
+      label: t('settings_keep_access_days'),
+      hint: t('settings_keep_access_days_hint'),
+      inputMode: 'numeric',
+    },
+    {
+      field: 'reminderDays',
+      id: 'settings-reminder-days',
+      label: t('settings_reminder_days'),
+      hint: t('settings_reminder_days_hint'),
+    },
+    {
+      field: 'maxConcurrentRefreshes',
+      id: 'settings-max-concurrent',
+      label: t('settings_max_concurrent'),
+      inputMode: 'numeric',
+    },
+    {
+      field: 'maxRefreshesPerMinute',
+      id: 'settings-max-per-minute',
+      label: t('settings_max_per_minute'),
+      inputMode: 'numeric',
+    },
+  ];
+}
 
 export function SettingsSection(props: { onSaved: (message: string) => void }): JSX.Element {
   const client = useClient();
@@ -92,7 +95,7 @@ export function SettingsSection(props: { onSaved: (message: string) => void }): 
     setSaving(true);
     try {
       setForm(settingsFormFrom(await client.send('settings.save', parsed.settings)));
-      props.onSaved('Settings saved');
+      props.onSaved(t('settings_saved'));
     } catch (cause) {
       const data = toErrorData(cause);
       if (data.code === 'invalid_input' && data.field && SETTINGS_FIELDS.has(data.field)) {
@@ -107,12 +110,12 @@ export function SettingsSection(props: { onSaved: (message: string) => void }): 
 
   return (
     <section aria-labelledby="settings-heading">
-      <h2 id="settings-heading">Settings</h2>
+      <h2 id="settings-heading">{t('settings')}</h2>
       {error && <ErrorNotice error={error} onRetry={form ? undefined : load} />}
-      {!form && !error && <p class="muted">Loading settings…</p>}
+      {!form && !error && <p class="muted">{t('settings_loading')}</p>}
       {form && (
         <form class="card" aria-labelledby="settings-heading" noValidate onSubmit={save}>
-          {TEXT_FIELDS.map(({ field, ...shown }) => (
+          {textFields().map(({ field, ...shown }) => (
             <TextField
               key={field}
               {...shown}
@@ -130,12 +133,12 @@ export function SettingsSection(props: { onSaved: (message: string) => void }): 
               aria-describedby={errors.notifications ? 'settings-notifications-error' : undefined}
               onChange={(event) => change('notifications', event.currentTarget.checked)}
             />
-            <label for="settings-notifications">Show desktop notifications</label>
+            <label for="settings-notifications">{t('settings_notifications')}</label>
             <FieldError id="settings-notifications-error" message={errors.notifications} />
           </div>
           <div class="form-actions">
             <button type="submit" class="button button--primary" disabled={saving}>
-              {saving ? 'Saving…' : 'Save settings'}
+              {saving ? t('saving') : t('settings_save')}
             </button>
           </div>
         </form>

@@ -2,7 +2,7 @@
 import '../ui/styles.css';
 import './options.css';
 import { render } from 'preact';
-import { installMessages, uiLanguage } from '../shared/i18n';
+import { installMessages, t, uiLanguage } from '../shared/i18n';
 import { chromeMessages } from '../ui/adapters/chrome-messages';
 import { createRuntimeClient } from '../ui/adapters/runtime-client';
 import { ClientProvider } from '../ui/client';
@@ -11,6 +11,7 @@ import { OptionsPage } from './OptionsPage';
 
 installMessages(chromeMessages);
 document.documentElement.lang = uiLanguage();
+document.title = t('options_title');
 
 render(
   <ClientProvider client={createRuntimeClient()}>

@@ -1,4 +1,5 @@
 /** The settings form's text values, and their parsing into a `settings.save` change. Pure. */
+import { t } from '../shared/i18n';
 import type { Settings } from '../shared/model';
 
 export type SettingsField = keyof Settings;
@@ -33,7 +34,7 @@ export function parseSettingsForm(form: SettingsFormValues): ParsedSettings {
   const errors: SettingsFormErrors = {};
   const wholeNumber = (field: Exclude<SettingsField, 'reminderDays' | 'notifications'>): number => {
     const value = parseWholeNumber(form[field]);
-    if (value === undefined) errors[field] = 'Enter a whole number.';
+    if (value === undefined) errors[field] = t('settings_whole_number');
     return value ?? 0;
   };
   const refreshLeadMinutes = wholeNumber('refreshLeadMinutes');
@@ -46,7 +47,7 @@ export function parseSettingsForm(form: SettingsFormValues): ParsedSettings {
     .filter(Boolean)
     .map(parseWholeNumber);
   if (days.some((day) => day === undefined)) {
-    errors.reminderDays = 'Enter whole numbers of days separated by commas, like 7, 2, 1.';
+    errors.reminderDays = t('settings_reminder_days_invalid');
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {

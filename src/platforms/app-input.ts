@@ -6,6 +6,7 @@
  */
 import type { AppSecret, ValidUrl } from '../shared/checked';
 import { SellerAuthError } from '../shared/errors';
+import { t } from '../shared/i18n';
 import type { AppInput } from '../shared/model';
 import {
   ENDPOINT_FIELDS,
@@ -39,7 +40,10 @@ const MAX_NAME = 80;
 const MAX_APP_KEY = 64;
 const MAX_SECRET = 256;
 
-export const MISSING_SECRET = 'Enter the app secret.';
+/** What a missing secret is told with, in the installed language. */
+export function missingSecretWords(): string {
+  return t('app_input_secret_missing');
+}
 
 /** One field's result: its checked value, or the words for what is wrong. */
 type TextCheck<T> = { value: T; problem?: undefined } | { value?: undefined; problem: string };
@@ -56,20 +60,17 @@ function checkedUrl(check: () => ValidUrl): TextCheck<ValidUrl> {
 
 function nameOf(text: string): TextCheck<string> {
   const name = text.trim();
-  if (!name) return { problem: 'Enter a name for this app.' };
-  if (name.length > MAX_NAME) return { problem: `Keep the name under ${MAX_NAME} characters.` };
+  if (!name) return { problem: t('app_input_name_missing') };
+  if (name.length > MAX_NAME) return { problem: t('app_input_name_too_long', MAX_NAME) };
   return { value: name };
 }
 
 function appKeyOf(text: string, platform: PlatformId): TextCheck<string> {
   const appKey = text.trim();
-  if (!appKey) return { problem: 'Enter the app key from the open platform console.' };
+  if (!appKey) return { problem: t('app_input_app_key_missing') };
   if (appKey.length > MAX_APP_KEY || !PLATFORMS[platform].appKeyPattern.test(appKey)) {
     return {
-      problem:
-        platform === 'lazada'
-          ? 'A Lazada app key has digits only.'
-          : 'An app key has only letters, digits, "-" and "_".',
+      problem: platform === 'lazada' ? t('app_input_lazada_app_key') : t('app_input_app_key_characters'),
     };
   }
   return { value: appKey };
@@ -78,34 +79,35 @@ function appKeyOf(text: string, platform: PlatformId): TextCheck<string> {
 /** The one way to an AppSecret. Its words never repeat the value. */
 export function parseAppSecret(text: string): TextCheck<AppSecret> {
   const secret = text.trim();
-  if (!secret) return { problem: MISSING_SECRET };
+  if (!secret) return { problem: missingSecretWords() };
   if (secret.length > MAX_SECRET || /\s/.test(secret)) {
-    return { problem: 'That does not look like an app secret: check for spaces or a partial copy.' };
+    return { problem: t('app_input_secret_invalid') };
   }
   return { value: secret as AppSecret };
 }
 
 /** Kept as typed (trimmed), not normalized: the platform compares `redirect_uri` with it as text. */
 function callbackUrlOf(text: string): TextCheck<ValidUrl> {
-  if (!text.trim()) return { problem: 'Enter the callback URL registered for the app.' };
+  if (!text.trim()) return { problem: t('app_input_callback_missing') };
   const checked = checkedUrl(() => checkEndpointUrl(text, 'callbackUrl'));
-  if (checked.value?.includes('#')) return { problem: 'The callback URL must not contain a #fragment.' };
+  if (checked.value?.includes('#')) return { problem: t('app_input_callback_fragment') };
   return checked;
 }
 
-export const CUSTOM_GATEWAY_NEEDED =
-  'This is not a Lazada or AliExpress address. Tick "Custom gateway" if you trust it.';
+export function customGatewayNeeded(): string {
+  return t('app_input_custom_gateway_needed');
+}
 
 /** A platform host, the local sandbox (builds that allow it), or a gateway the person vouched for. */
 function gatewayProblem(url: string, customGateway: boolean): string | undefined {
   const parsed = new URL(url);
   if (customGateway || isPlatformHost(parsed) || LOOPBACK_HOSTS.has(parsed.hostname)) return undefined;
-  return CUSTOM_GATEWAY_NEEDED;
+  return customGatewayNeeded();
 }
 
 /**
  * `secretRequired`: true for a new app, and for a saved one without a secret. The worker, which
- * learns that from its store only after parsing, passes false and then applies MISSING_SECRET itself.
+ * learns that from its store only after parsing, passes false and then applies missingSecretWords() itself.
  */
 export function validateAppInput(input: AppInput, options: { secretRequired: boolean }): AppInputCheck {
   const problems: AppInputProblems = {};
@@ -116,7 +118,7 @@ export function validateAppInput(input: AppInput, options: { secretRequired: boo
 
   const name = take('name', nameOf(input.name));
   const platform = Object.hasOwn(PLATFORMS, input.platform) ? input.platform : undefined;
-  if (!platform) problems.platform = 'Choose Lazada or AliExpress.';
+  if (!platform) problems.platform = t('app_input_platform_missing');
   const appKey = platform && take('appKey', appKeyOf(input.appKey, platform));
   const secretText = input.appSecret?.trim() ?? '';
   const appSecret =

@@ -1,10 +1,11 @@
 /** What differs between the two platforms, as data. Everything else about them is the same gateway. */
 import type { ValidUrl } from '../shared/checked';
 import type { Country, PlatformEndpoints, PlatformId } from '../shared/platform';
+import { PLATFORM_LABELS } from './names';
 
 export interface PlatformDescriptor {
   readonly id: PlatformId;
-  readonly label: 'Lazada' | 'AliExpress';
+  readonly label: (typeof PLATFORM_LABELS)[PlatformId];
   readonly defaultEndpoints: PlatformEndpoints;
   /** Ventures the seller may pick at login (empty: the platform has no such choice). */
   readonly countries: readonly Country[];
@@ -29,7 +30,7 @@ const url = (text: string) => text as ValidUrl;
 export const PLATFORMS: Record<PlatformId, PlatformDescriptor> = {
   lazada: {
     id: 'lazada',
-    label: 'Lazada',
+    label: PLATFORM_LABELS.lazada,
     defaultEndpoints: {
       authorizeUrl: url('https://auth.lazada.com/oauth/authorize'),
       tokenCreateUrl: url('https://auth.lazada.com/rest/auth/token/create'),
@@ -42,7 +43,7 @@ export const PLATFORMS: Record<PlatformId, PlatformDescriptor> = {
   },
   aliexpress: {
     id: 'aliexpress',
-    label: 'AliExpress',
+    label: PLATFORM_LABELS.aliexpress,
     defaultEndpoints: {
       authorizeUrl: url('https://api-sg.aliexpress.com/oauth/authorize'),
       tokenCreateUrl: url('https://api-sg.aliexpress.com/rest/auth/token/create'),
@@ -57,15 +58,7 @@ export const PLATFORMS: Record<PlatformId, PlatformDescriptor> = {
   },
 };
 
-export const COUNTRY_LABELS: Record<Country, string> = {
-  sg: 'Singapore',
-  my: 'Malaysia',
-  th: 'Thailand',
-  vn: 'Vietnam',
-  ph: 'Philippines',
-  id: 'Indonesia',
-  cb: 'Cross-border',
-};
+export { COUNTRY_LABELS } from './names';
 
 /** The platform's endpoints with the app's overrides (checked when the app was saved) applied. */
 export function resolveEndpoints(

@@ -1,14 +1,15 @@
 import type { ValidUrl } from '../shared/checked';
 import { SellerAuthError } from '../shared/errors';
+import { type MessageKey, t } from '../shared/i18n';
 
 /** The URL fields a person can configure; also the `field` of the resulting `invalid_input`. */
 export type UrlField = 'authorizeUrl' | 'tokenCreateUrl' | 'tokenRefreshUrl' | 'callbackUrl';
 
-const FIELD_NAMES: Record<UrlField, string> = {
-  authorizeUrl: 'The authorize URL',
-  tokenCreateUrl: 'The token URL',
-  tokenRefreshUrl: 'The refresh URL',
-  callbackUrl: 'The callback URL',
+const FIELD_NAMES: Record<UrlField, MessageKey> = {
+  authorizeUrl: 'url_field_authorize_url',
+  tokenCreateUrl: 'url_field_token_create_url',
+  tokenRefreshUrl: 'url_field_token_refresh_url',
+  callbackUrl: 'url_field_callback_url',
 };
 
 /**
@@ -21,9 +22,7 @@ const LOOPBACK_HTTP = typeof __SELLER_AUTH_LOOPBACK_HTTP__ === 'undefined' || __
 export const LOOPBACK_HOSTS: ReadonlySet<string> = LOOPBACK_HTTP
   ? new Set(['127.0.0.1', 'localhost', '[::1]'])
   : new Set();
-const HTTPS_RULE = LOOPBACK_HTTP
-  ? 'must use https (plain http only for 127.0.0.1 or localhost)'
-  : 'must use https';
+const HTTPS_RULE: MessageKey = LOOPBACK_HTTP ? 'url_https_or_loopback' : 'url_https_only';
 
 /**
  * Checks that a configured URL is absolute and safe to send codes and secrets-signed requests to:
@@ -31,21 +30,20 @@ const HTTPS_RULE = LOOPBACK_HTTP
  * Messages never repeat the URL: a pasted value may carry something private.
  */
 export function parseEndpointUrl(value: string, field: UrlField): URL {
-  const name = FIELD_NAMES[field];
+  // Words only for a refusal: a valid URL reads no catalog.
+  const name = () => t(FIELD_NAMES[field]);
   let url: URL;
   try {
     url = new URL(value.trim());
   } catch {
-    throw new SellerAuthError('invalid_input', `${name} must be an absolute URL (https://...).`, { field });
+    throw new SellerAuthError('invalid_input', t('url_not_absolute', name()), { field });
   }
   const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
   if (!secure) {
-    throw new SellerAuthError('invalid_input', `${name} ${HTTPS_RULE}.`, { field });
+    throw new SellerAuthError('invalid_input', t(HTTPS_RULE, name()), { field });
   }
   if (url.username !== '' || url.password !== '') {
-    throw new SellerAuthError('invalid_input', `${name} must not contain a user name or password.`, {
-      field,
-    });
+    throw new SellerAuthError('invalid_input', t('url_no_credentials', name()), { field });
   }
   return url;
 }

@@ -34,11 +34,11 @@ export function App({
 }: AppProps) {
   const client = useClient();
   const { openOptionsPage } = usePageActions();
-  const shops = useShops(client, listPollMs, clock);
+  const shops = useShops(client, listPollMs, clock, focusGrantId);
   const connect = useConnect(client, connectPollMs, shops.reload);
   const storage = useStorageHealth(client, listPollMs);
-  const { grants } = shops;
-  const clockWords = grants && clockNotice(grants);
+  const rows = shops.page?.rows;
+  const clockWords = rows && clockNotice(rows);
   // The banner says it better than the list's own "Could not save" notice.
   const loadError =
     shops.loadError?.code === 'storage_failed' && storage.failures.length > 0 ? null : shops.loadError;
@@ -47,7 +47,8 @@ export function App({
     storage.reload();
   }, [shops.reload, storage.reload]);
 
-  const accounts = useMemo(() => new Map(grants?.map((view) => [view.id, view.seller.account])), [grants]);
+  // Only the shown window is held: a shop outside it is named by the connect panel's own words.
+  const accounts = useMemo(() => new Map(rows?.map((view) => [view.id, view.seller.account])), [rows]);
   const accountFor = useCallback((grantId: string) => accounts.get(grantId), [accounts]);
   const reauthorize = useCallback(
     (view: GrantView) => {
@@ -76,15 +77,19 @@ export function App({
       ) : (
         <ConnectPanel apps={shops.apps} connect={connect} accountFor={accountFor} />
       )}
-      {shops.apps && shops.apps.length > 0 && grants?.length === 0 && <EmptyState kind="no-shops" />}
+      {shops.apps && shops.apps.length > 0 && shops.page?.shops === 0 && <EmptyState kind="no-shops" />}
       {clockWords && (
         <p class="notice" role="status">
           {clockWords}
         </p>
       )}
-      {grants && grants.length > 0 && (
+      {shops.page && shops.page.shops > 0 && (
         <ShopList
-          shops={grants}
+          page={shops.page}
+          filter={shops.filter}
+          apps={shops.apps ?? []}
+          onFilter={shops.setFilter}
+          onPage={shops.showPage}
           now={shops.now}
           focusGrantId={focusGrantId}
           connectBusy={connect.running}

@@ -1,63 +1,70 @@
 /**
- * The shops, in the worker's order (needs attention first). Agencies have thousands, so only pages of 50 are rendered
- * ("Show more"), and search plus filters appear once the list is longer than a glance.
+ * One window of the shops, in the worker's order (needs attention first). Agencies have thousands: only
+ * the window is rendered (and held), "Previous" and "Next" move it, and search plus filters, answered by
+ * the worker over every shop, appear once the list is longer than a glance.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { GrantView } from '../shared/model';
-import { EMPTY_QUERY, filterShops, isEmptyQuery, type ShopQuery, shopCountries } from './filter-shops';
+import type { ShopFilter } from '../shared/grant-query';
+import { formatCount, t } from '../shared/i18n';
+import type { AppView, GrantView } from '../shared/model';
+import { EMPTY_FILTER, isEmptyFilter } from './empty-filter';
 import { ShopFilters } from './ShopFilters';
 import { ShopRow } from './ShopRow';
+import { PAGE_SIZE, type ShopPage } from './use-shops';
 
-export const PAGE_SIZE = 50;
 /** Up to this many shops, a list reads at a glance and filters would only be clutter. */
 const FILTERS_FROM = 9;
 
 export interface ShopListProps {
-  shops: readonly GrantView[];
+  page: ShopPage;
+  filter: ShopFilter;
+  apps: readonly AppView[];
   now: number;
   focusGrantId?: string;
   connectBusy: boolean;
+  onFilter(filter: ShopFilter): void;
+  onPage(offset: number): void;
   onReauthorize(view: GrantView): void;
   onChanged(view: GrantView): void;
   onRemoved(grantId: string): void;
 }
 
-export function ShopList({ shops, now, focusGrantId, ...rowActions }: ShopListProps) {
-  const [query, setQuery] = useState<ShopQuery>(EMPTY_QUERY);
-  const [shown, setShown] = useState(PAGE_SIZE);
-  // In the worker's order (needs attention first): filtering keeps it.
-  const matching = useMemo(() => filterShops(shops, query), [shops, query]);
-  const countries = useMemo(() => [...new Set(shops.flatMap(shopCountries))].sort(), [shops]);
-
-  // A deep-linked shop beyond the first page: show enough pages to reach it.
-  const focusIndex = focusGrantId ? matching.findIndex((view) => view.id === focusGrantId) : -1;
-  useEffect(() => {
-    if (focusIndex >= shown) setShown(Math.ceil((focusIndex + 1) / PAGE_SIZE) * PAGE_SIZE);
-  }, [focusIndex, shown]);
-
-  const changeQuery = (next: ShopQuery) => {
-    setQuery(next);
-    setShown(PAGE_SIZE);
-  };
-  const visible = matching.slice(0, shown);
+export function ShopList({
+  page,
+  filter,
+  apps,
+  now,
+  focusGrantId,
+  onFilter,
+  onPage,
+  ...rowActions
+}: ShopListProps) {
+  const withFilters = page.shops >= FILTERS_FROM;
+  const first = page.offset + 1;
+  const last = page.offset + page.rows.length;
 
   return (
-    <section class="shops" aria-label="Shops">
-      {shops.length >= FILTERS_FROM && (
-        <ShopFilters query={query} onChange={changeQuery} countries={countries} />
+    <section class="shops" aria-label={t('shops_label')}>
+      {withFilters && (
+        <ShopFilters
+          filter={filter}
+          onChange={onFilter}
+          countries={page.countries}
+          apps={apps}
+          counts={page.counts}
+        />
       )}
-      {matching.length === 0 ? (
+      {page.rows.length === 0 ? (
         <p class="empty muted">
-          No shops match.{' '}
-          {!isEmptyQuery(query) && (
-            <button type="button" class="button" onClick={() => changeQuery(EMPTY_QUERY)}>
-              Clear search and filters
+          {t('shops_none_match')}{' '}
+          {!isEmptyFilter(filter) && (
+            <button type="button" class="button" onClick={() => onFilter(EMPTY_FILTER)}>
+              {t('shops_clear_filters')}
             </button>
           )}
         </p>
       ) : (
         <ul class="shop-list">
-          {visible.map((view) => (
+          {page.rows.map((view) => (
             <ShopRow
               key={view.id}
               view={view}
@@ -68,17 +75,23 @@ export function ShopList({ shops, now, focusGrantId, ...rowActions }: ShopListPr
           ))}
         </ul>
       )}
-      {shops.length >= FILTERS_FROM && (
-        <div class="list-footer">
-          <span>
-            Showing {visible.length.toLocaleString('en')} of {matching.length.toLocaleString('en')} shops
+      {withFilters && (
+        <nav class="list-footer" aria-label={t('shops_pages')}>
+          <span role="status">
+            {page.rows.length > 0 &&
+              t('shops_showing', formatCount(first), formatCount(last), formatCount(page.total))}
           </span>
-          {visible.length < matching.length && (
-            <button type="button" class="button" onClick={() => setShown(shown + PAGE_SIZE)}>
-              Show more
+          {page.offset > 0 && (
+            <button type="button" class="button" onClick={() => onPage(page.offset - PAGE_SIZE)}>
+              {t('previous')}
             </button>
           )}
-        </div>
+          {last < page.total && (
+            <button type="button" class="button" onClick={() => onPage(page.offset + PAGE_SIZE)}>
+              {t('next')}
+            </button>
+          )}
+        </nav>
       )}
     </section>
   );

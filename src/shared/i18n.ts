@@ -36,6 +36,15 @@ export function t(key: MessageKey, ...substitutions: readonly (string | number)[
   return source?.message(key, substitutions.map(String)) || key;
 }
 
+let numbers: { language: string; format: Intl.NumberFormat } | undefined;
+
+/** A count as the installed language writes it ("5,000", "5.000"...). */
+export function formatCount(value: number): string {
+  const language = uiLanguage();
+  if (numbers?.language !== language) numbers = { language, format: new Intl.NumberFormat(language) };
+  return numbers.format.format(value);
+}
+
 /**
  * The form of `base` for `count` (passed as `$1`, then `rest`). Only "one" gets its own form: the
  * languages here have no other category Seller Auth needs, and Filipino's "one" (1, 2, 3, 5, 7, ...)

@@ -6,6 +6,7 @@
 
 import type { BackupExport, BackupFileInfo, BackupStatus, ImportPreview } from './backup';
 import type { ErrorData } from './errors';
+import type { GrantQuery, GrantQueryResult } from './grant-query';
 import type { ActivityEntry, AppInput, AppView, AttemptView, GrantView, Settings } from './model';
 import type { Country } from './platform';
 import type { StorageHealthView } from './storage-health';
@@ -25,6 +26,8 @@ export interface Protocol {
   'connect.status': { request: undefined; response: AttemptView | null };
   'connect.dismiss': { request: undefined; response: null };
   'grants.list': { request: undefined; response: GrantView[] };
+  /** A window of the shop list (filtered, searched, needs attention first) and its counts: never all rows. */
+  'grants.query': { request: GrantQuery; response: GrantQueryResult };
   'grants.refresh': { request: { grantId: string }; response: GrantView };
   'grants.remove': { request: { grantId: string }; response: null };
   /** The only message whose reply carries a token: sent on an explicit click. */
@@ -81,6 +84,7 @@ export const MESSAGE_TYPES = [
   'connect.status',
   'connect.dismiss',
   'grants.list',
+  'grants.query',
   'grants.refresh',
   'grants.remove',
   'grants.accessToken',
@@ -104,10 +108,11 @@ export const MESSAGE_TYPES = [
 
 /**
  * What the worker broadcasts to open extension pages. Not a request: nothing answers it, and the
- * worker's router refuses it like any unknown message. A bare signal that carries no data (no ids,
- * no tokens): a page that cares asks again through the protocol.
+ * worker's router refuses it like any unknown message. It carries no data but the ids of the shops
+ * that changed (no tokens, no views): a page that cares asks again through the protocol, for those
+ * rows only. Without `ids`, anything may have changed.
  */
-export type WorkerEvent = { event: 'grants.changed' };
+export type WorkerEvent = { event: 'grants.changed'; ids?: string[] };
 export type WorkerEventName = WorkerEvent['event'];
 
 export const WORKER_EVENTS = ['grants.changed'] as const satisfies readonly WorkerEventName[];

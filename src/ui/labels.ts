@@ -1,6 +1,6 @@
 /** Names people read for the codes the platforms use, in the installed language. */
 
-import { PLATFORMS } from '../platforms/descriptors';
+import { PLATFORM_LABELS } from '../platforms/names';
 import { t, uiLanguage } from '../shared/i18n';
 import type { GrantHealth } from '../shared/model';
 import { COUNTRIES, type Country, type PlatformId } from '../shared/platform';
@@ -35,10 +35,7 @@ export function countryName(code: string): string {
 }
 
 /** The platforms' own names (brands: the same in every language). */
-export const PLATFORM_NAMES: Record<PlatformId, string> = {
-  lazada: PLATFORMS.lazada.label,
-  aliexpress: PLATFORMS.aliexpress.label,
-};
+export const PLATFORM_NAMES: Record<PlatformId, string> = PLATFORM_LABELS;
 
 /** A connected shop whose refresh waits because the platform asked to slow down. */
 export function waitingLabel(): string {

@@ -1,5 +1,5 @@
 /** Deadlines in words people read at a glance, in the installed language. Pure: callers pass `now`. */
-import { uiLanguage, t } from '../shared/i18n';
+import { t, uiLanguage } from '../shared/i18n';
 
 export { formatDate } from '../shared/dates';
 

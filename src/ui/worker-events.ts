@@ -1,5 +1,6 @@
 /**
- * The signals the worker broadcasts to open pages (`grants.changed`). Components listen through
+ * The signals the worker broadcasts to open pages (`grants.changed`, with the changed shops' ids).
+ * Components listen through
  * `useWorkerEvent()`, so tests inject a fake with `WorkerEventsProvider`; the default listens on the
  * page's runtime (./adapters/extension-runtime.ts).
  */
@@ -14,12 +15,20 @@ export type SubscribeToWorkerEvents = (listener: WorkerEventListener) => () => v
 
 const KNOWN_EVENTS: ReadonlySet<string> = new Set(WORKER_EVENTS);
 
-/** Exactly a known signal: no other field, so nothing else can ride along. */
+/** A change signal names at most this many shops (the worker sends none beyond a few hundred). */
+const MAX_EVENT_IDS = 500;
+
+/** Exactly a known signal: its name and at most a list of shop ids, so nothing else can ride along. */
 export function isWorkerEvent(message: unknown): message is WorkerEvent {
   if (typeof message !== 'object' || message === null) return false;
-  const keys = Object.keys(message);
-  const event: unknown = (message as { event?: unknown }).event;
-  return keys.length === 1 && typeof event === 'string' && KNOWN_EVENTS.has(event);
+  const { event, ids, ...rest } = message as { event?: unknown; ids?: unknown };
+  return (
+    Object.keys(rest).length === 0 &&
+    typeof event === 'string' &&
+    KNOWN_EVENTS.has(event) &&
+    (!('ids' in message) ||
+      (Array.isArray(ids) && ids.length <= MAX_EVENT_IDS && ids.every((id) => typeof id === 'string')))
+  );
 }
 
 /** The slice of the extension runtime the subscription needs. */
@@ -57,14 +66,14 @@ export function WorkerEventsProvider(props: {
 }
 
 /** Calls `callback` on each `name` signal while mounted. The latest callback is always used. */
-export function useWorkerEvent(name: WorkerEventName, callback: () => void): void {
+export function useWorkerEvent(name: WorkerEventName, callback: (event: WorkerEvent) => void): void {
   const subscribe = useContext(WorkerEventsContext);
   const latest = useRef(callback);
   latest.current = callback;
   useEffect(
     () =>
       subscribe((event) => {
-        if (event.event === name) latest.current();
+        if (event.event === name) latest.current(event);
       }),
     [subscribe, name],
   );

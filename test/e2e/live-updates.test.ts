@@ -1,6 +1,6 @@
 /**
- * Open pages learn what the worker did in the background as it happens: the worker broadcasts a bare
- * `grants.changed` after each change, so the popup (whose safety-net poll runs once a minute) and the
+ * Open pages learn what the worker did in the background as it happens: the worker broadcasts
+ * `grants.changed` (naming the changed shops) after each change, so the popup (whose safety-net poll runs once a minute) and the
  * options page's activity log show a refresh run by alarm within seconds, without a click or a reload.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -59,6 +59,6 @@ test('a refresh the worker runs by alarm shows in the open popup and activity lo
     failures: 1,
     lastError: { code: 'upstream_unavailable' },
   });
-  // The signal carried nothing but its name: the pages read the change through the protocol.
+  // The signal carried only the shop's id: the pages read the change through the protocol.
   expect(await popup.getByRole('alert').count()).toBe(0);
 });

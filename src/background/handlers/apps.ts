@@ -6,6 +6,7 @@ import { HOST_ACCESS_MISSING } from '../../grants/host-access-tokens';
 import type { ActivityLog, AppStore, Clock, GrantStore, SecretStore } from '../../grants/ports';
 import { endpointHostsChanged, tokenUrls } from '../../platforms/app-endpoints';
 import { SellerAuthError } from '../../shared/errors';
+import { tPlural } from '../../shared/i18n';
 import type { AppProfile, AppView } from '../../shared/model';
 import { type Handlers, missingSecret } from '../messaging/request-parsers';
 
@@ -100,7 +101,7 @@ export function createAppHandlers(deps: AppHandlerDeps): AppHandlers {
         at: deps.clock.now(),
         kind: 'removed',
         appId: app.id,
-        detail: `App "${app.name}" removed with ${removedGrants} shop${removedGrants === 1 ? '' : 's'}.`,
+        detail: tPlural('activity_app_removed', removedGrants, app.name),
       });
       await deps.rearm();
       return { removedGrants };

@@ -34,6 +34,7 @@ import type {
 import type { BackupStatus } from '../../shared/backup';
 import type { AppSecret } from '../../shared/checked';
 import { SellerAuthError } from '../../shared/errors';
+import { tPlural } from '../../shared/i18n';
 import type { Settings } from '../../shared/model';
 import type { Handlers } from '../messaging/request-parsers';
 import { rescheduleAll, SCHEDULE_FIELDS } from './settings';
@@ -102,10 +103,6 @@ function unchangedSincePlanned(current: Grant | undefined, planned: PlannedGrant
   );
 }
 
-function shopWords(count: number): string {
-  return `${count} shop${count === 1 ? '' : 's'}`;
-}
-
 export function createBackupHandlers(deps: BackupHandlerDeps): BackupHandlers {
   const sealOptions =
     deps.iterationsForTests === undefined ? {} : { iterationsForTests: deps.iterationsForTests };
@@ -167,8 +164,11 @@ export function createBackupHandlers(deps: BackupHandlerDeps): BackupHandlers {
           at: now,
           kind: 'backup_exported',
           detail: move
-            ? `Moved ${shopWords(result.marked)} to another browser.`
-            : `Backup saved with ${shopWords(result.shops)}${includeSecrets ? ' and the app secrets' : ''}.`,
+            ? tPlural('activity_moved', result.marked)
+            : tPlural(
+                includeSecrets ? 'activity_backup_saved_secrets' : 'activity_backup_saved',
+                result.shops,
+              ),
         });
         await deps.rearm();
         return {
@@ -217,7 +217,12 @@ export function createBackupHandlers(deps: BackupHandlerDeps): BackupHandlers {
         await logged({
           at: now,
           kind: 'backup_imported',
-          detail: `${shopWords(preview.shops.added.length)} added, ${preview.shops.updated.length} updated, ${preview.shops.kept.length} kept.`,
+          detail: tPlural(
+            'activity_backup_imported',
+            preview.shops.added.length,
+            preview.shops.updated.length,
+            preview.shops.kept.length,
+          ),
         });
         // Imported grants are due from now on: the alarm must know.
         await deps.rearm();

@@ -5,6 +5,7 @@
 import { byAttention, type RefreshDeps, refreshGrant, toGrantView } from '../../grants/lifecycle';
 import { type Grant, isMoved } from '../../grants/model';
 import type { ActivityLog, AppStore, Clock, GrantStore } from '../../grants/ports';
+import type { ShopSummarySource } from '../../grants/shop-summary-source';
 import { SellerAuthError } from '../../shared/errors';
 import type { GrantView, Settings } from '../../shared/model';
 import type { Handlers } from '../messaging/request-parsers';
@@ -13,6 +14,8 @@ export interface GrantHandlerDeps {
   grants: GrantStore;
   apps: AppStore;
   activity: ActivityLog;
+  /** The compact picture of every shop that `grants.query` answers from. */
+  shops: ShopSummarySource;
   clock: Clock;
   settings: () => Promise<Settings>;
   refresh: RefreshDeps;
@@ -21,7 +24,7 @@ export interface GrantHandlerDeps {
 
 type GrantHandlers = Pick<
   Handlers,
-  'grants.list' | 'grants.refresh' | 'grants.remove' | 'grants.accessToken'
+  'grants.list' | 'grants.query' | 'grants.refresh' | 'grants.remove' | 'grants.accessToken'
 >;
 
 /** A token this close to expiry is refreshed before it is handed out: the tool using it needs some time. */
@@ -71,6 +74,11 @@ export function createGrantHandlers(deps: GrantHandlerDeps): GrantHandlers {
       return grants
         .map((grant) => toGrantView(grant, appNames.get(grant.appId) ?? '', settings, now, offset))
         .sort(byAttention);
+    },
+
+    'grants.query': async (query) => {
+      const [shops, settings] = await Promise.all([deps.shops.current(), deps.settings()]);
+      return shops.query(query, settings, deps.clock.now(), deps.refresh.tokens.gatewayOffsetMs());
     },
 
     'grants.refresh': async ({ grantId }) => {

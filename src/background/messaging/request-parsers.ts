@@ -4,10 +4,18 @@
  * (or an `invalid_input` naming the field), and the handlers trust what they get. The table is mapped
  * over the protocol, so a message type without a parser fails the type check.
  */
-import { MISSING_SECRET, type ValidAppInput, validateAppInput } from '../../platforms/app-input';
+import { missingSecretWords, type ValidAppInput, validateAppInput } from '../../platforms/app-input';
 import { SellerAuthError } from '../../shared/errors';
+import { type GrantQuery, type HealthFilter, MAX_QUERY_LIMIT } from '../../shared/grant-query';
 import type { AppInput, Settings } from '../../shared/model';
-import { COUNTRIES, type Country, ENDPOINT_FIELDS, type EndpointUrls } from '../../shared/platform';
+import {
+  COUNTRIES,
+  type Country,
+  ENDPOINT_FIELDS,
+  type EndpointUrls,
+  PLATFORM_IDS,
+  type PlatformId,
+} from '../../shared/platform';
 import type { MessageType, RequestOf, ResponseOf } from '../../shared/protocol';
 import { normalizeSettingsChange } from '../../shared/settings-change';
 import { type ConsentAnswer, TOOLS_MODES, type ToolsMode } from '../../shared/tools';
@@ -106,7 +114,7 @@ function parseAppSave(payload: unknown): ValidAppInput {
 
 /** "Enter the app secret." for an app that has none stored, with the same words as the page. */
 export function missingSecret(): SellerAuthError {
-  return invalid('appSecret', MISSING_SECRET);
+  return invalid('appSecret', missingSecretWords());
 }
 
 const DEFAULT_ACTIVITY_LIMIT = 200;
@@ -139,6 +147,63 @@ const backupFileOf = (payload: unknown) => {
   const fields = fieldsOf(payload);
   return { text: backupTextOf(fields), passphrase: passphraseOf(fields) };
 };
+
+// The shop list query (`grants.query`): a window, filters and search text, all bounded.
+const MAX_SEARCH_LENGTH = 200;
+const MAX_QUERY_OFFSET = 10_000_000;
+/** A change signal names at most a few hundred shops; a page asks about no more at once. */
+const MAX_QUERY_IDS = 500;
+const DEFAULT_QUERY_LIMIT = 50;
+const HEALTH_FILTERS: readonly HealthFilter[] = [
+  'all',
+  'attention',
+  'needs_authorization',
+  'failing',
+  'expiring',
+  'connected',
+  'moved',
+];
+
+function choiceOf<T extends string>(fields: Fields, field: string, choices: readonly T[]): T {
+  const value = optionalString(fields, field) ?? 'all';
+  const choice = choices.find((item) => item === value);
+  if (choice === undefined) throw invalid(field, `${field} is not one of the choices.`);
+  return choice;
+}
+
+function boundedText(fields: Fields, field: string, max: number): string | undefined {
+  const value = optionalString(fields, field);
+  if (value !== undefined && value.length > max) throw invalid(field, `${field} is too long.`);
+  return value;
+}
+
+function optionalIds(fields: Fields, field: string): string[] | undefined {
+  const value = fields[field];
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value) || value.length > MAX_QUERY_IDS || value.some((id) => typeof id !== 'string')) {
+    throw invalid(field, `${field} must be a list of at most ${MAX_QUERY_IDS} shop ids.`);
+  }
+  return value as string[];
+}
+
+function parseGrantQuery(payload: unknown): GrantQuery {
+  const fields = optionalFieldsOf(payload);
+  const around = boundedText(fields, 'around', MAX_SEARCH_LENGTH);
+  const have = optionalIds(fields, 'have');
+  const changed = optionalIds(fields, 'changed');
+  return {
+    text: boundedText(fields, 'text', MAX_SEARCH_LENGTH) ?? '',
+    platform: choiceOf<PlatformId | 'all'>(fields, 'platform', ['all', ...PLATFORM_IDS]),
+    health: choiceOf(fields, 'health', HEALTH_FILTERS),
+    country: (boundedText(fields, 'country', 16) ?? 'all').toLowerCase(),
+    appId: boundedText(fields, 'appId', MAX_SEARCH_LENGTH) ?? 'all',
+    offset: optionalInteger(fields, 'offset', 0, MAX_QUERY_OFFSET) ?? 0,
+    limit: optionalInteger(fields, 'limit', 1, MAX_QUERY_LIMIT) ?? DEFAULT_QUERY_LIMIT,
+    ...(around !== undefined ? { around } : {}),
+    ...(have !== undefined ? { have } : {}),
+    ...(changed !== undefined ? { changed } : {}),
+  };
+}
 
 const noPayload = (): undefined => undefined;
 
@@ -178,6 +243,7 @@ const REQUEST_PARSERS: RequestParsers = {
   'connect.status': noPayload,
   'connect.dismiss': noPayload,
   'grants.list': noPayload,
+  'grants.query': parseGrantQuery,
   'grants.refresh': grantIdOf,
   'grants.remove': grantIdOf,
   'grants.accessToken': grantIdOf,

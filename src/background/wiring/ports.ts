@@ -31,11 +31,12 @@ export interface DurableStorage {
 }
 
 /**
- * Tells open extension pages that grants changed so they read them again. Best effort and data-free:
- * with no page open there is nobody to tell, and pages keep a slow poll as a safety net.
+ * Tells open extension pages that grants changed so they read them again. Best effort, and no data but
+ * the changed shops' ids (never a token): with no page open there is nobody to tell, and pages keep a
+ * slow poll as a safety net. Without ids, anything may have changed.
  */
 export interface ChangeSignal {
-  grantsChanged(): Promise<void>;
+  grantsChanged(ids?: readonly string[]): Promise<void>;
 }
 
 /** Opens an extension page (path relative to the extension root) in a normal tab. */

@@ -19,6 +19,7 @@ import {
 } from '../../grants/lifecycle';
 import { createMemoryRefreshJournal, replayRefreshJournal } from '../../grants/refresh-journal';
 import { fetchShopName } from '../../grants/shop-name';
+import { createShopSummarySource, type ShopSummarySource } from '../../grants/shop-summary-source';
 import { STORAGE_NOTICE_PREFIX } from '../../grants/storage-health';
 import { createMemoryToolAccessStore } from '../../grants/tools/access';
 import type { ConsentWindow } from '../../grants/tools/ports';
@@ -32,9 +33,11 @@ import type { Handlers } from '../messaging/request-parsers';
 import type { ToolsHandlers } from '../messaging/tools-parsers';
 import { DEFAULT_FLOW_TIMEOUT_MS, WAKE_BUDGET_MS, type WorkerDeps } from './deps';
 import { logFailure } from './log-failure';
+import type { ChangeSignal } from './ports';
 import { createRearm } from './rearm';
 import { createStorageHealthMonitor, memoryKeptValue } from './storage-health-monitor';
 import { createStorageHealthReactions, healthAwareBadge } from './storage-health-reactions';
+import { trackShopChanges } from './tracked-stores';
 import { watchStores } from './watched-stores';
 
 export const POPUP_PAGE = 'src/popup/index.html';
@@ -59,6 +62,8 @@ export interface Worker {
   onNotificationClicked(notificationId: string): Promise<void>;
   /** Due alarm at the earliest dueAt in the store, badge at the attention count, open pages told. */
   rearm(): Promise<void>;
+  /** The shop summary `grants.query` and the badge read; told of every grant the worker writes. */
+  shops: ShopSummarySource;
 }
 
 const passThrough = <T>(task: () => Promise<T>) => task();
@@ -75,16 +80,20 @@ export function createWorker(deps: WorkerDeps): Worker {
     clock,
     onChange: (change) => reactToStorageHealth(change),
   });
-  const stores = watchStores(deps.stores, health);
+  const watched = watchStores(deps.stores, health);
+  // In memory, but only a cache: rebuilt from IndexedDB, and told of every grant the worker writes.
+  const shops = createShopSummarySource(watched);
+  const stores = trackShopChanges(watched, shops);
   // Subscribed seller tools hear what changed after open pages are told (bound once the service exists).
   let toolsHearChanges: () => Promise<void> = async () => {};
   const rearm = createRearm({
     ...stores,
+    shops,
     scheduler: deps.scheduler,
     badge: healthAwareBadge(deps.badge, health),
     changes: {
-      grantsChanged: async () => {
-        await deps.changes.grantsChanged();
+      grantsChanged: async (...signal: Parameters<ChangeSignal['grantsChanged']>) => {
+        await deps.changes.grantsChanged(...signal);
         void toolsHearChanges().catch(() => {});
       },
     },
@@ -178,7 +187,7 @@ export function createWorker(deps: WorkerDeps): Worker {
     extension: deps.extension,
     apps: { ...stores, clock, extensionId: deps.extension.id, rearm, newId, originAccess: deps.originAccess },
     connect,
-    grants: { ...stores, clock, settings, refresh, rearm },
+    grants: { ...stores, shops, clock, settings, refresh, rearm },
     settings: { settings: stores.settings, grants: stores.grants, clock, rearm },
     activity: stores.activity,
     health,
@@ -279,6 +288,7 @@ export function createWorker(deps: WorkerDeps): Worker {
     subscribeTool: (caller, post, end) => toolService.subscribe(caller, post, end),
     catchUp,
     rearm,
+    shops,
     onAlarm: async (name) => {
       if (name === DUE_ALARM || name === SAFETY_ALARM) await catchUpQuietly();
     },

@@ -4,7 +4,7 @@ import { ACTIVITY_LIMIT } from '../../../src/options/ActivitySection';
 import type { ActivityEntry } from '../../../src/shared/model';
 import { describeError } from '../../../src/ui/error-words';
 import { formatDate, relativeTime } from '../../../src/ui/time-words';
-import { aGrantView, anActivityEntry, PAGE_NOW } from '../../support/builders';
+import { aGrantView, anActivityEntry, manyGrantViews, PAGE_NOW } from '../../support/builders';
 import { renderOptions } from './options-fixtures';
 
 function activitySection() {
@@ -147,6 +147,26 @@ describe('activity log', () => {
       expect(bodyRows().map((row) => row[2])).toEqual(['Refreshed', 'Refresh failed', 'Reminder sent']),
     );
     expect(worker.callsOf('activity.list').slice(reads)).toEqual([{ limit: ACTIVITY_LIMIT, grantId: MY }]);
+  });
+
+  it('offers the shops a search finds through the worker, never the whole list', async () => {
+    const shops = manyGrantViews(300);
+    const { worker } = renderOptions({
+      handlers: { 'activity.list': () => [], 'grants.list': () => shops },
+    });
+    const filter = activitySection().getByLabelText('Shop');
+    await waitFor(() => expect(within(filter).getAllByRole('option')).toHaveLength(101));
+    expect(worker.callsOf('grants.list')).toEqual([]);
+
+    fireEvent.input(activitySection().getByLabelText('Find a shop'), { target: { value: 'seller123@' } });
+    await waitFor(() =>
+      expect(
+        within(filter)
+          .getAllByRole('option')
+          .map((option) => option.textContent),
+      ).toEqual(['All shops', expect.stringContaining('seller123@example.com')]),
+    );
+    expect(worker.callsOf('grants.query').at(-1)).toMatchObject({ text: 'seller123@', limit: 100 });
   });
 
   it('names an AliExpress shop, which has no venture, by account and app only', async () => {

@@ -31,7 +31,7 @@ describe('popup storage banner', () => {
     const banner = await screen.findByRole('alert', { name: 'Seller Auth cannot use its storage' });
     expect(banner.textContent).toMatch(/no room left/);
     expect(banner.textContent).toMatch(/Free disk space, then restart Chrome\./);
-    await waitFor(() => expect(client.callsOf('grants.list')).toHaveLength(1));
+    await waitFor(() => expect(client.callsOf('grants.query')).toHaveLength(1));
     expect(screen.queryByText('Could not save')).toBeNull();
     expect(screen.getAllByRole('alert')).toHaveLength(1);
   });
@@ -84,7 +84,7 @@ describe('popup storage banner', () => {
     renderWith(<App clock={clock} />, client);
     fireEvent.click(await screen.findByRole('button', { name: 'Check again' }));
     await waitFor(() => expect(client.callsOf('health.status')).toHaveLength(2));
-    await waitFor(() => expect(client.callsOf('grants.list')).toHaveLength(2));
+    await waitFor(() => expect(client.callsOf('grants.query')).toHaveLength(2));
   });
 
   it('shows nothing while storage works, or when the worker cannot say', async () => {

@@ -1,11 +1,13 @@
 /**
  * A scripted WorkerClient for component tests: records every call and answers from handlers.
- * A handler may throw a SellerAuthError to play an `{ok: false}` reply.
+ * A handler may throw a SellerAuthError to play an `{ok: false}` reply. Without a `grants.query`
+ * handler, a `grants.list` one stands for the worker's store: queries are answered over its views.
  */
 import { SellerAuthError } from '../../../src/shared/errors';
 import type { MessageType, RequestOf, ResponseOf } from '../../../src/shared/protocol';
 import type { WorkerClient } from '../../../src/ui/client';
 import type { PageActions } from '../../../src/ui/open-page';
+import { queryViews } from '../../support/view-query';
 
 export type FakeHandlers = {
   [T in MessageType]?: (payload: RequestOf<T>) => ResponseOf<T> | Promise<ResponseOf<T>>;
@@ -29,6 +31,11 @@ export function createFakeClient(handlers: FakeHandlers = {}): FakeClient {
     handlers,
     async send<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T>> {
       calls.push({ type, payload });
+      const list = client.handlers['grants.list'];
+      if (type === 'grants.query' && !client.handlers['grants.query'] && list) {
+        const views = await list(undefined);
+        return queryViews(views, payload as RequestOf<'grants.query'>) as ResponseOf<T>;
+      }
       const handler = client.handlers[type] as ((payload: RequestOf<T>) => ResponseOf<T>) | undefined;
       if (!handler) throw new SellerAuthError('internal', `The fake worker has no answer for ${type}.`);
       return handler(payload);

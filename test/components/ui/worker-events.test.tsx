@@ -33,12 +33,22 @@ describe('subscribeToWorkerEvents', () => {
     expect(listener.mock.calls).toEqual([[{ event: 'grants.changed' }]]);
   });
 
+  it('passes on the ids of the changed shops with it', () => {
+    const { runtime, deliver } = fakeRuntime();
+    const listener = vi.fn();
+    subscribeToWorkerEvents(listener, runtime);
+    deliver({ event: 'grants.changed', ids: ['app-1|u:1|sg'] });
+    expect(listener.mock.calls).toEqual([[{ event: 'grants.changed', ids: ['app-1|u:1|sg'] }]]);
+  });
+
   it.each([
     ['another extension', { event: 'grants.changed' }, { id: 'abcdefghijklmnopabcdefghijklmnop' }],
     ['a sender without an id', { event: 'grants.changed' }, {}],
     ['another page’s request to the worker', { type: 'grants.list', payload: undefined }, { id: OUR_ID }],
     ['an unknown event', { event: 'grants.deleted' }, { id: OUR_ID }],
     ['an event carrying data', { event: 'grants.changed', grantId: 'app-1|u:1|sg' }, { id: OUR_ID }],
+    ['ids that are not a list of text', { event: 'grants.changed', ids: [{ token: 'x' }] }, { id: OUR_ID }],
+    ['ids that are not a list', { event: 'grants.changed', ids: 'app-1|u:1|sg' }, { id: OUR_ID }],
   ])('ignores %s, and answers nothing', (_name, message, sender) => {
     const { runtime, deliver } = fakeRuntime();
     const listener = vi.fn();

@@ -6,16 +6,18 @@ import type { ActivityEntry } from '../../../src/shared/model';
 import { yieldOnce } from './shared';
 
 /**
- * Keeps the `limit` entries added last, numbered in order, through the real store's entry preparation
+ * Keeps the `limit` entries added last (and each shop's `perShop` newest), numbered in order, through the real store's entry preparation
  * (checks, redaction, caps); lists newest first by time, as the real log's `at` index does.
  */
 export class FakeActivityLog implements ActivityLog {
   private readonly rows: ActivityEntry[] = [];
   private nextId = 1;
   private readonly limit: number;
+  private readonly perShop: number;
 
-  constructor(limit = 1000) {
+  constructor(limit = 1000, perShop = 100) {
     this.limit = Math.max(1, Math.floor(limit));
+    this.perShop = Math.max(1, Math.floor(perShop));
   }
 
   /** In the order added, for assertions. */
@@ -25,7 +27,14 @@ export class FakeActivityLog implements ActivityLog {
 
   async add(entry: Omit<ActivityEntry, 'id'>): Promise<void> {
     await yieldOnce();
-    this.rows.push({ ...structuredClone(prepareActivityEntry(entry)), id: this.nextId++ });
+    const added = { ...structuredClone(prepareActivityEntry(entry)), id: this.nextId++ };
+    this.rows.push(added);
+    if (added.grantId !== undefined) {
+      const shop = this.rows.filter((row) => row.grantId === added.grantId);
+      const dropped = new Set(shop.slice(0, Math.max(0, shop.length - this.perShop)));
+      if (dropped.size > 0)
+        this.rows.splice(0, this.rows.length, ...this.rows.filter((row) => !dropped.has(row)));
+    }
     if (this.rows.length > this.limit) this.rows.splice(0, this.rows.length - this.limit);
   }
 

@@ -9,6 +9,8 @@ import { compareText, yieldOnce } from './shared';
 /** Removing an app removes its secret and its grants in the same step, as the real store's transaction does. */
 export class FakeAppStore implements AppStore {
   private readonly apps = new Map<string, AppProfile>();
+  /** Called after each app written or removed (app names show in the shop list). */
+  onChange: () => void = () => {};
 
   constructor(
     private readonly grants?: FakeGrantStore,
@@ -31,12 +33,14 @@ export class FakeAppStore implements AppStore {
     await yieldOnce();
     requireId(app.id, 'id');
     this.apps.set(app.id, structuredClone(app));
+    this.onChange();
   }
 
   async remove(id: string): Promise<number> {
     await yieldOnce();
     this.apps.delete(id);
     this.secrets?.delete(id);
+    this.onChange();
     return this.grants?.removeWhere((grant) => grant.appId === id) ?? 0;
   }
 }

@@ -11,6 +11,8 @@ export class FakeGrantStore implements GrantStore {
   private writesToFail = 0;
   /** Successful writes so far. */
   writes = 0;
+  /** Called with each grant id written or removed (a worker's shop summary follows direct test writes). */
+  onChange: (id: string) => void = () => {};
 
   constructor(grants: readonly Grant[] = []) {
     for (const grant of grants) this.rows.set(grant.id, structuredClone(grant));
@@ -40,6 +42,7 @@ export class FakeGrantStore implements GrantStore {
     for (const [id, grant] of this.rows) {
       if (matches(grant)) {
         this.rows.delete(id);
+        this.onChange(id);
         removed += 1;
       }
     }
@@ -82,7 +85,9 @@ export class FakeGrantStore implements GrantStore {
 
   async remove(id: string): Promise<boolean> {
     await yieldOnce();
-    return this.rows.delete(id);
+    const existed = this.rows.delete(id);
+    this.onChange(id);
+    return existed;
   }
 
   async listDue(now: number, limit: number): Promise<Grant[]> {
@@ -124,5 +129,6 @@ export class FakeGrantStore implements GrantStore {
     checkStorableGrant(grant);
     this.rows.set(grant.id, structuredClone(grant));
     this.writes += 1;
+    this.onChange(grant.id);
   }
 }

@@ -44,6 +44,9 @@ describe("grants.list with this computer's clock off the platform's", () => {
     expect((await h.send('grants.list'))[0]).not.toHaveProperty('clockOffsetMs');
     h.tokens.serverOffsetMs = 3 * 60 * MINUTE;
     expect(await h.send('grants.list')).toMatchObject([{ id: grantId, clockOffsetMs: 3 * 60 * MINUTE }]);
+    const everything = { text: '', platform: 'all', health: 'all', country: 'all', appId: 'all' } as const;
+    const { rows } = await h.send('grants.query', { ...everything, offset: 0, limit: 50 });
+    expect(rows).toMatchObject([{ id: grantId, clockOffsetMs: 3 * 60 * MINUTE }]);
     expect(await h.send('grants.refresh', { grantId })).toMatchObject({ clockOffsetMs: 3 * 60 * MINUTE });
   });
 });

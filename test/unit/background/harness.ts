@@ -80,9 +80,12 @@ export class RecordingDurableStorage implements DurableStorage {
 /** Counts the signals sent to open pages; `onSignal` lets a test look at the stores as each goes out. */
 export class RecordingChangeSignal implements ChangeSignal {
   sent = 0;
+  /** The ids each signal named (undefined: anything may have changed). */
+  readonly ids: (readonly string[] | undefined)[] = [];
   onSignal: () => void = () => {};
-  async grantsChanged(): Promise<void> {
+  async grantsChanged(ids?: readonly string[]): Promise<void> {
     this.sent += 1;
+    this.ids.push(ids);
     this.onSignal();
   }
 }
@@ -211,6 +214,9 @@ export function createHarness({ samePlatformAs, ...options }: HarnessOptions = {
     ...options,
   };
   const worker = createWorker(deps);
+  // Tests write the fakes directly; in the product only the worker writes, and tells its summary itself.
+  grants.onChange = (id) => worker.shops.changed([id]);
+  apps.onChange = () => worker.shops.changed();
 
   /** Parses and calls a handler as the router would, for a message from the popup. */
   function send<T extends MessageType>(

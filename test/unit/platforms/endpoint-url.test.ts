@@ -3,10 +3,17 @@
  * `__SELLER_AUTH_LOOPBACK_HTTP__` false (vite.config.ts), tests and Node tools leave it undefined.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import en from '../../../src/_locales/en/messages.json';
 
 async function parserWithFlag(flag: boolean | undefined) {
   vi.resetModules();
   if (flag !== undefined) vi.stubGlobal('__SELLER_AUTH_LOOPBACK_HTTP__', flag);
+  // The fresh module graph has its own `t`: it reads English, as the setup file's does.
+  const [{ installMessages }, { catalogSource }] = await Promise.all([
+    import('../../../src/shared/i18n'),
+    import('../../../src/shared/i18n-catalog'),
+  ]);
+  installMessages(catalogSource(en, en.intl_locale.message));
   return (await import('../../../src/platforms/endpoint-url')).parseEndpointUrl;
 }
 

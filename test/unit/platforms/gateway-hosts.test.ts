@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CUSTOM_GATEWAY_NEEDED, validateAppInput } from '../../../src/platforms/app-input';
+import { customGatewayNeeded, validateAppInput } from '../../../src/platforms/app-input';
 import { isPlatformHost } from '../../../src/platforms/gateway-hosts';
 import type { AppInput } from '../../../src/shared/model';
 
@@ -50,7 +50,7 @@ describe('validateAppInput: endpoint hosts', () => {
     const refused = validateAppInput(withRefreshUrl('https://gw.example.com/token/refresh'), {
       secretRequired: true,
     });
-    expect(refused).toEqual({ ok: false, problems: { tokenRefreshUrl: CUSTOM_GATEWAY_NEEDED } });
+    expect(refused).toEqual({ ok: false, problems: { tokenRefreshUrl: customGatewayNeeded() } });
 
     const vouched = validateAppInput(withRefreshUrl('https://gw.example.com/token/refresh', true), {
       secretRequired: true,

@@ -11,7 +11,7 @@ function entry(at: number, grantId?: string): Omit<ActivityEntry, 'id'> {
 
 export function describeActivityLogContract(
   name: string,
-  makeLog: (options: { maxEntries: number }) => Promise<ActivityLog>,
+  makeLog: (options: { maxEntries: number; maxPerShop?: number }) => Promise<ActivityLog>,
 ): void {
   describe(`ActivityLog contract: ${name}`, () => {
     it('lists newest first by time, numbering entries in the order they came', async () => {
@@ -52,6 +52,16 @@ export function describeActivityLogContract(
       const log = await makeLog({ maxEntries: 3 });
       for (let i = 1; i <= 5; i++) await log.add(entry(T0 + 10 - i));
       expect((await log.list()).map((e) => e.id)).toEqual([3, 4, 5]);
+    });
+
+    it('keeps each shop’s newest `maxPerShop` entries, whatever the other shops add', async () => {
+      const log = await makeLog({ maxEntries: 100, maxPerShop: 3 });
+      await log.add(entry(T0, 'quiet'));
+      for (let i = 1; i <= 6; i++) await log.add(entry(T0 + i, 'busy'));
+      await log.add(entry(T0 + 7));
+      expect((await log.list({ grantId: 'busy' })).map((e) => e.at)).toEqual([T0 + 6, T0 + 5, T0 + 4]);
+      expect((await log.list({ grantId: 'quiet' })).map((e) => e.at)).toEqual([T0]);
+      expect((await log.list()).map((e) => e.at)).toEqual([T0 + 7, T0 + 6, T0 + 5, T0 + 4, T0]);
     });
 
     it('appends an entry that carries a stray id instead of overwriting an older one', async () => {

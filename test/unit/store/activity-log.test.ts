@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { REDACTED } from '../../../src/grants/store/activity-entry';
-import { createActivityLog, DEFAULT_MAX_ACTIVITY_ENTRIES } from '../../../src/grants/store/activity-log';
+import {
+  createActivityLog,
+  DEFAULT_MAX_ACTIVITY_ENTRIES,
+  DEFAULT_MAX_ACTIVITY_PER_SHOP,
+} from '../../../src/grants/store/activity-log';
 import type { ActivityEntry } from '../../../src/shared/model';
 import { T0 } from '../../support/builders';
 import { describeActivityLogContract } from './activity-log-contract';
@@ -61,17 +65,33 @@ describe('IndexedDB ActivityLog', () => {
     expect(await test.db.count('activity')).toBe(3);
   });
 
-  it(`is bounded at ${DEFAULT_MAX_ACTIVITY_ENTRIES} entries by default`, async () => {
+  it(`keeps ${DEFAULT_MAX_ACTIVITY_PER_SHOP} entries per shop by default, and about as many for 5,000 shops in all`, async () => {
+    expect(DEFAULT_MAX_ACTIVITY_ENTRIES).toBe(5000 * DEFAULT_MAX_ACTIVITY_PER_SHOP);
     const test = await openTestDb();
     const log = createActivityLog(test.db);
-    const tx = test.db.transaction('activity', 'readwrite');
-    for (let i = 0; i < DEFAULT_MAX_ACTIVITY_ENTRIES; i += 1)
-      void tx.store.add({ at: T0 + i, kind: 'refreshed' });
-    await tx.done;
-    await log.add(entry(T0 + DEFAULT_MAX_ACTIVITY_ENTRIES));
-    expect(await test.db.count('activity')).toBe(DEFAULT_MAX_ACTIVITY_ENTRIES);
-    const oldestKept = (await log.list()).at(-1);
-    expect(oldestKept?.at).toBe(T0 + 1);
+    for (let i = 0; i < DEFAULT_MAX_ACTIVITY_PER_SHOP + 5; i += 1) await log.add(entry(T0 + i, 'g-1'));
+    await log.add(entry(T0, 'g-2'));
+    const shop = await log.list({ grantId: 'g-1', limit: 1000 });
+    expect(shop).toHaveLength(DEFAULT_MAX_ACTIVITY_PER_SHOP);
+    expect(shop.at(-1)?.at).toBe(T0 + 5);
+    expect(await log.list({ grantId: 'g-2' })).toHaveLength(1);
+    expect(await test.db.count('activity')).toBe(DEFAULT_MAX_ACTIVITY_PER_SHOP + 1);
+  }, 20_000);
+
+  it('checks the whole bound on the first add of a worker, then every 0.1 % of it', async () => {
+    const test = await openTestDb();
+    const seed = test.db.transaction('activity', 'readwrite');
+    for (let i = 0; i < 2010; i += 1) void seed.store.add({ at: T0 + i, kind: 'refreshed' });
+    await seed.done;
+    const log = createActivityLog(test.db, { maxEntries: 2000 });
+    await log.add(entry(T0 + 2010));
+    expect(await test.db.count('activity')).toBe(2000);
+    // Checked every 2 adds at this bound: one over between checks, never more.
+    await log.add(entry(T0 + 2011));
+    expect(await test.db.count('activity')).toBe(2001);
+    await log.add(entry(T0 + 2012));
+    expect(await test.db.count('activity')).toBe(2000);
+    expect((await log.list({ limit: 1 }))[0]?.at).toBe(T0 + 2012);
   }, 20_000); // fake-indexeddb writes 2000 records slowly
 
   it('stores the detail capped and with token-like text blanked out', async () => {

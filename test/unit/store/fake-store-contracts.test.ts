@@ -31,7 +31,10 @@ describeAttemptStoreContract('in-memory fake', async () => new FakeAttemptStore(
 
 describeSettingsStoreContract('in-memory fake', async () => new FakeSettingsStore());
 
-describeActivityLogContract('in-memory fake', async ({ maxEntries }) => new FakeActivityLog(maxEntries));
+describeActivityLogContract(
+  'in-memory fake',
+  async ({ maxEntries, maxPerShop }) => new FakeActivityLog(maxEntries, maxPerShop),
+);
 
 describeRecordBatchContract('in-memory fake', async () => {
   const grants = new FakeGrantStore();

@@ -1,6 +1,7 @@
 /**
  * Open pages learn about grant changes from the worker: every re-arm (after a connect, a refresh, a
- * removal, a settings change, each scheduled run) ends with one data-free `grants.changed` broadcast.
+ * removal, a settings change, each scheduled run) ends with one `grants.changed` broadcast that names
+ * the changed shops' ids (and nothing else: no views, no tokens).
  */
 import { describe, expect, it, vi } from 'vitest';
 import { createChangeSignal } from '../../../../src/background/adapters/change-signal';
@@ -68,6 +69,7 @@ describe('the worker tells open pages after each change to grants', () => {
       () => h.send('grants.remove', { grantId }),
     );
     expect(seen).toEqual([undefined]);
+    expect(h.changes.ids.at(-1)).toEqual([grantId]);
   });
 
   it('a settings change, once the grants are rescheduled by it', async () => {
@@ -95,6 +97,7 @@ describe('the worker tells open pages after each change to grants', () => {
       settings: DEFAULT_SETTINGS,
     });
     await h.stores.grants.put(grant);
+    await h.worker.rearm(); // a worker's first signal names no ids: it cannot know what came before it
     await h.clock.advanceTo(grant.dueAt + 1);
 
     const seen = await seenAtSignals(
@@ -104,14 +107,20 @@ describe('the worker tells open pages after each change to grants', () => {
     );
 
     expect(seen).toEqual([h.clock.now()]);
+    expect(h.changes.ids.at(-1)).toEqual([grant.id]);
   });
 });
 
 describe('the chrome change signal', () => {
-  it('broadcasts a bare grants.changed event: no ids, no tokens', async () => {
+  it('broadcasts grants.changed with the changed ids only, or bare when they are not known', async () => {
     const sendMessage = vi.fn(async (_message: WorkerEvent) => undefined);
-    await createChangeSignal({ sendMessage }).grantsChanged();
-    expect(sendMessage.mock.calls).toEqual([[{ event: 'grants.changed' }]]);
+    const signal = createChangeSignal({ sendMessage });
+    await signal.grantsChanged(['app-1|u:1|sg']);
+    await signal.grantsChanged();
+    expect(sendMessage.mock.calls).toEqual([
+      [{ event: 'grants.changed', ids: ['app-1|u:1|sg'] }],
+      [{ event: 'grants.changed' }],
+    ]);
   });
 
   it('shrugs off having no page to tell', async () => {

@@ -1,0 +1,82 @@
+/**
+ * The stores with every grant write reported to the shop summary, so the summary reads back only the
+ * grants that changed and the change signal names them. A write that cannot name its grants (an app
+ * renamed, or removed with its grants; a batch with apps) reports "anything may have changed"; saved
+ * settings change how every shop reads, so the next signal names no ids.
+ */
+import type { ShopSummarySource } from '../../grants/shop-summary-source';
+import type { Stores } from '../../grants/store';
+
+/** Reports after the call, whether it succeeded or not: a failed write may still have landed. */
+async function reporting<T>(task: () => Promise<T>, report: (result: T | undefined) => void): Promise<T> {
+  let result: T | undefined;
+  try {
+    result = await task();
+    return result;
+  } finally {
+    report(result);
+  }
+}
+
+export function trackShopChanges(stores: Stores, shops: ShopSummarySource): Stores {
+  const { grants, apps, batch, settings } = stores;
+  return {
+    ...stores,
+    grants: {
+      get: (id) => grants.get(id),
+      list: () => grants.list(),
+      listByApp: (appId) => grants.listByApp(appId),
+      listDue: (now, limit) => grants.listDue(now, limit),
+      earliestDueAt: () => grants.earliestDueAt(),
+      count: () => grants.count(),
+      put: (grant) =>
+        reporting(
+          () => grants.put(grant),
+          () => shops.changed([grant.id]),
+        ),
+      update: (id, change) =>
+        reporting(
+          () => grants.update(id, change),
+          () => shops.changed([id]),
+        ),
+      remove: (id) =>
+        reporting(
+          () => grants.remove(id),
+          () => shops.changed([id]),
+        ),
+    },
+    apps: {
+      get: (id) => apps.get(id),
+      list: () => apps.list(),
+      put: (app) =>
+        reporting(
+          () => apps.put(app),
+          () => shops.changed(),
+        ),
+      remove: (id) =>
+        reporting(
+          () => apps.remove(id),
+          () => shops.changed(),
+        ),
+    },
+    // Health ("expiring") follows the reminder settings: every shop's row may read differently.
+    settings: {
+      get: () => settings.get(),
+      save: (change) =>
+        reporting(
+          () => settings.save(change),
+          () => shops.viewsChanged(),
+        ),
+    },
+    batch: {
+      write: (records) =>
+        reporting(
+          () => batch.write(records),
+          (ids) => {
+            shops.changed(ids === undefined || (records.apps?.length ?? 0) > 0 ? undefined : ids);
+            if (records.settings) shops.viewsChanged();
+          },
+        ),
+    },
+  };
+}

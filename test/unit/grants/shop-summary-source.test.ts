@@ -1,0 +1,99 @@
+/** The shop summary follows the store: one full read, then only the grants reported changed. */
+import { describe, expect, it } from 'vitest';
+import { createShopSummarySource, MAX_SIGNALLED_IDS } from '../../../src/grants/shop-summary-source';
+import { EMPTY_FILTER } from '../../../src/popup/empty-filter';
+import { DEFAULT_SETTINGS } from '../../../src/shared/model';
+import { aGrant, anApp, T0 } from '../../support/builders';
+import { FakeAppStore } from '../../support/fakes/memory-app-store';
+import { FakeGrantStore } from '../../support/fakes/memory-grant-store';
+
+/** Counts the calls that read every grant, and those that read one. */
+function countingStores(grants: FakeGrantStore) {
+  const calls = { list: 0, get: 0 };
+  const list = grants.list.bind(grants);
+  const get = grants.get.bind(grants);
+  grants.list = async () => {
+    calls.list += 1;
+    return list();
+  };
+  grants.get = async (id) => {
+    calls.get += 1;
+    return get(id);
+  };
+  return calls;
+}
+
+const grantN = (n: number) => aGrant({ id: `app-1|u:${n}|sg` });
+const ALL = { ...EMPTY_FILTER, offset: 0, limit: 50 };
+
+async function setup(count: number) {
+  const grants = new FakeGrantStore(Array.from({ length: count }, (_, index) => grantN(index + 1)));
+  const apps = new FakeAppStore(grants);
+  await apps.put(anApp({ id: 'app-1', name: 'Main app' }));
+  const calls = countingStores(grants);
+  const source = createShopSummarySource({ grants, apps });
+  return { grants, apps, calls, source };
+}
+
+describe('shop summary source', () => {
+  it('reads the whole store once, then only the grants reported changed', async () => {
+    const { grants, calls, source } = await setup(300);
+    expect((await source.current()).size()).toBe(300);
+    expect(calls.list).toBe(1);
+
+    await grants.put(grantN(7));
+    await grants.remove('app-1|u:8|sg');
+    await grants.put(grantN(301));
+    source.changed(['app-1|u:7|sg', 'app-1|u:8|sg', 'app-1|u:301|sg']);
+    const summary = await source.current();
+    expect(calls).toEqual({ list: 1, get: 3 });
+    expect(summary.size()).toBe(300);
+    expect(summary.query(ALL, DEFAULT_SETTINGS, T0).rows.some((row) => row.id === 'app-1|u:8|sg')).toBe(
+      false,
+    );
+    expect(summary.query(ALL, DEFAULT_SETTINGS, T0).rows[0]?.appName).toBe('Main app');
+  });
+
+  it('reads everything again after a change it cannot name', async () => {
+    const { apps, calls, source } = await setup(3);
+    await source.current();
+    await apps.put(anApp({ id: 'app-1', name: 'Renamed' }));
+    source.changed();
+    const summary = await source.current();
+    expect(calls.list).toBe(2);
+    expect(summary.query(ALL, DEFAULT_SETTINGS, T0).rows[0]?.appName).toBe('Renamed');
+  });
+
+  it('notices a write that bypassed the worker by the count of stored grants', async () => {
+    const { grants, calls, source } = await setup(3);
+    await source.current();
+    await grants.put(grantN(4));
+    expect((await source.current()).size()).toBe(4);
+    expect(calls.list).toBe(2);
+  });
+
+  it('names the changed ids once for the signal; too many, or the first signal of a worker, none', async () => {
+    const { source } = await setup(0);
+    expect(source.takeSignalIds()).toBeUndefined();
+    source.changed(['a', 'b']);
+    source.changed(['b']);
+    expect(source.takeSignalIds()).toEqual(['a', 'b']);
+    expect(source.takeSignalIds()).toEqual([]);
+    source.changed(Array.from({ length: MAX_SIGNALLED_IDS + 1 }, (_, index) => `id-${index}`));
+    expect(source.takeSignalIds()).toBeUndefined();
+    source.changed(['a']);
+    source.viewsChanged();
+    expect(source.takeSignalIds()).toBeUndefined();
+  });
+
+  it('tries the read again after a storage failure', async () => {
+    const { grants, source } = await setup(2);
+    const list = grants.list.bind(grants);
+    grants.list = async () => {
+      grants.list = list;
+      throw new Error('disk');
+    };
+    await expect(source.current()).rejects.toThrow('disk');
+    expect((await source.current()).size()).toBe(2);
+  });
+});
