@@ -41,6 +41,8 @@ import { trackShopChanges } from './tracked-stores';
 import { watchStores } from './watched-stores';
 
 export const POPUP_PAGE = 'src/popup/index.html';
+/** How long a finished login waits for the shop's name before it answers. */
+const SHOP_NAME_WAIT_MS = 3_000;
 
 export interface Worker {
   handlers: Handlers;
@@ -156,9 +158,12 @@ export function createWorker(deps: WorkerDeps): Worker {
     extensionId: deps.extension.id,
     rearm,
     newId,
-    onConnected: (grant) => {
-      void fetchShopName({ ...stores, credentials, api, originAccess: deps.originAccess, rearm }, grant);
-    },
+    // The name is worth a short wait, never a slow connect: past 3 s it lands later, or not at all.
+    onConnected: (grant) =>
+      Promise.race([
+        fetchShopName({ ...stores, credentials, api, originAccess: deps.originAccess, rearm }, grant),
+        new Promise((resolve) => setTimeout(resolve, SHOP_NAME_WAIT_MS)),
+      ]),
   };
 
   const toolService = createToolService({
