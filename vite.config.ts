@@ -1,10 +1,40 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 import { flowTimeoutOverride } from './scripts/build-flags.ts';
 import { localesPlugin } from './scripts/locales-plugin.ts';
 import { extensionIdFromKey, manifestFor, withConnectSources } from './scripts/manifest-for.ts';
+
+/**
+ * crxjs lists every `?script` import as web accessible to all sites. The bridge content script is only
+ * ever registered with `scripting.registerContentScripts`, which needs no such entry: drop it, so no
+ * web page can fetch the file to learn that Seller Auth is installed.
+ */
+const BRIDGE_SCRIPT = 'src/bridge/adapters/content-bridge.js';
+function keepBridgeUnlisted(): Plugin {
+  return {
+    name: 'seller-auth:keep-bridge-unlisted',
+    enforce: 'post',
+    // After crxjs wrote the manifest: it settles web_accessible_resources last of all.
+    writeBundle(options) {
+      if (!options.dir) return;
+      const path = join(options.dir, 'manifest.json');
+      if (!existsSync(path)) return;
+      const manifest = JSON.parse(readFileSync(path, 'utf8')) as {
+        web_accessible_resources?: { resources: string[] }[];
+      };
+      const entries = (manifest.web_accessible_resources ?? [])
+        .map((entry) => ({ ...entry, resources: entry.resources.filter((file) => file !== BRIDGE_SCRIPT) }))
+        .filter((entry) => entry.resources.length > 0);
+      if (entries.length > 0) manifest.web_accessible_resources = entries;
+      else delete manifest.web_accessible_resources;
+      writeFileSync(path, JSON.stringify(manifest, null, 2));
+    },
+  };
+}
 
 /** The dev server (`npm run dev`) loads modules and keeps its reload socket on this port. */
 const DEV_PORT = 5173;
@@ -31,7 +61,7 @@ export default defineConfig(({ mode, command }) => {
     );
   }
   return {
-    plugins: [preact(), crx({ manifest }), localesPlugin('src/_locales')],
+    plugins: [preact(), crx({ manifest }), localesPlugin('src/_locales'), keepBridgeUnlisted()],
     define: {
       // Plain http to loopback endpoints only where the sandbox can be (src/platforms/endpoint-url.ts).
       __SELLER_AUTH_LOOPBACK_HTTP__: JSON.stringify(sandbox),
@@ -44,6 +74,8 @@ export default defineConfig(({ mode, command }) => {
       emptyOutDir: true,
       target: 'chrome116',
       sourcemap: false,
+      // Pages the manifest does not name: the seller tools' consent window.
+      rollupOptions: { input: { consent: 'src/consent/index.html' } },
     },
     server: { port: DEV_PORT, strictPort: true, hmr: { port: DEV_PORT } },
   };

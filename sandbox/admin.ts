@@ -8,6 +8,7 @@
  *                                                               {clear: true}
  *   afterProcessing: {mode: "drop"} or {mode: "delay_ms", delayMs: n} (token endpoints only)
  *   POST reset                               POST expire-code   {code}
+ *   POST revoke-access-token {accessToken}
  */
 import { parseConfigChange, SandboxInputError } from './config';
 import { checkAfterProcessing, isFaultKind, isSandboxEndpoint } from './faults';
@@ -27,6 +28,7 @@ export type AdminApi = Pick<
   | 'clearFaults'
   | 'reset'
   | 'expireCode'
+  | 'revokeAccessToken'
 >;
 
 export interface AdminAnswer {
@@ -47,7 +49,7 @@ function changeFaults(body: Record<string, unknown>, api: AdminApi): void {
   }
   const endpoint = body.endpoint;
   if (!isSandboxEndpoint(endpoint))
-    throw new SandboxInputError('endpoint must be authorize, token.create or token.refresh');
+    throw new SandboxInputError('endpoint must be authorize, token.create, token.refresh or api');
   if (body.failNext !== undefined) {
     if (typeof body.failNext !== 'number') throw new SandboxInputError('failNext must be a number');
     if (!isFaultKind(body.kind)) throw new SandboxInputError('kind must be a fault kind');
@@ -57,7 +59,8 @@ function changeFaults(body: Record<string, unknown>, api: AdminApi): void {
   if (body.afterProcessingNext !== undefined) {
     if (typeof body.afterProcessingNext !== 'number')
       throw new SandboxInputError('afterProcessingNext must be a number');
-    if (endpoint === 'authorize') throw new SandboxInputError('a lost answer needs a token endpoint');
+    if (endpoint === 'authorize' || endpoint === 'api')
+      throw new SandboxInputError('a lost answer needs a token endpoint');
     api.afterProcessingNext(endpoint, body.afterProcessingNext, checkAfterProcessing(body.afterProcessing));
     return;
   }
@@ -99,6 +102,11 @@ function route(method: string, path: string, body: string, api: AdminApi): Admin
       const code = asRecord(parseJsonBody(body)).code;
       if (typeof code !== 'string') throw new SandboxInputError('code must be a string');
       return ok({ expired: api.expireCode(code) });
+    }
+    case 'POST revoke-access-token': {
+      const accessToken = asRecord(parseJsonBody(body)).accessToken;
+      if (typeof accessToken !== 'string') throw new SandboxInputError('accessToken must be a string');
+      return ok({ revoked: api.revokeAccessToken(accessToken) });
     }
     default:
       return { status: 404, value: { error: `no admin route ${key}` } };

@@ -51,6 +51,8 @@ export interface GrantLedger {
   /** Makes an issued code too old to redeem; false when no such code is pending. */
   expireCode(code: string): boolean;
   findByAccessToken(accessToken: string): SandboxGrant | undefined;
+  /** The access token stops working; the grant's refresh token still refreshes it. */
+  revokeAccessToken(accessToken: string): boolean;
   clear(): void;
 }
 
@@ -158,6 +160,10 @@ export function createGrantLedger(limits: LedgerLimits = DEFAULT_LIMITS): GrantL
 
     findByAccessToken(accessToken) {
       return byAccessToken.get(accessToken);
+    },
+
+    revokeAccessToken(accessToken) {
+      return byAccessToken.delete(accessToken);
     },
 
     clear() {

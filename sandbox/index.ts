@@ -120,6 +120,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       const { appKey, seller, country, accessExpiresAt, refreshExpiresAt, refreshable } = grant;
       return { appKey, account: seller.account, country, accessExpiresAt, refreshExpiresAt, refreshable };
     },
+    revokeAccessToken: (accessToken) => state.ledger.revokeAccessToken(accessToken),
     credentials(appKey) {
       const app = state.findApp(appKey);
       if (!app) throw new SandboxInputError(`no app ${appKey}`);

@@ -9,7 +9,8 @@ export type IopErrorCode =
   | 'IllegalRefreshToken'
   | 'AUTH_TYPE_UNSUPPORTED'
   | 'ApiCallLimit'
-  | 'ServiceTimeout';
+  | 'ServiceTimeout'
+  | 'IllegalAccessToken';
 
 /** ISV: the caller's fault; ISP: the platform's. */
 const ERRORS: Record<IopErrorCode, { type: 'ISV' | 'ISP'; message: string }> = {
@@ -25,6 +26,7 @@ const ERRORS: Record<IopErrorCode, { type: 'ISV' | 'ISP'; message: string }> = {
   AUTH_TYPE_UNSUPPORTED: { type: 'ISV', message: 'Refresh is not supported for this authorization type' },
   ApiCallLimit: { type: 'ISP', message: 'The request has exceeded the limit, this ban will last 1 seconds' },
   ServiceTimeout: { type: 'ISP', message: 'The service timed out, please try again later' },
+  IllegalAccessToken: { type: 'ISV', message: 'Illegal access token' },
 };
 
 export interface IopErrorBody {

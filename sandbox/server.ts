@@ -7,7 +7,9 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { performance } from 'node:perf_hooks';
 import { type AdminApi, answerAdmin } from './admin';
 import { checkAuthorizeRequest, decideLogin, redirectTo } from './authorize';
+import { answerBusinessCall, type BusinessApiPath, isBusinessApiPath } from './business-endpoint';
 import { SandboxInputError } from './config';
+import { DEMO_TOOL_PATH, demoToolPage } from './demo-tool-page';
 import { faultResponse } from './fault-responses';
 import {
   formParams,
@@ -38,6 +40,8 @@ export const PATHS = {
   tokenRefresh: '/rest/auth/token/refresh',
   callback: '/callback',
   admin: '/__admin/',
+  /** The REST root of the business APIs (`/rest/seller/get`...). */
+  api: '/rest',
 } as const;
 
 /** What an endpoint handler reports for the log. */
@@ -131,6 +135,20 @@ export function createRequestListener(
       requestId,
       reply: (shape) => sendJson(response, 200, shape ? shape(answer.body) : answer.body),
     };
+  }
+
+  function handleBusiness(apiPath: BusinessApiPath, { response, params, now }: EndpointRequest): Handled {
+    const requestId = newRequestId(now);
+    const answer = answerBusinessCall(apiPath, params, {
+      findApp: state.findApp,
+      ledger: state.ledger,
+      rateLimiter: state.rateLimiter,
+      config: state.config(),
+      now,
+      requestId,
+    });
+    sendJson(response, 200, answer.body);
+    return { outcome: answer.outcome, requestId };
   }
 
   /** Sends a processed answer, or loses it as the fault says; reports what happened to it. */
@@ -242,6 +260,10 @@ export function createRequestListener(
     if (path === PATHS.tokenRefresh && method === 'POST') {
       return runEndpoint('token.refresh', url, request, response, (call) => handleToken('refresh', call));
     }
+    const apiPath = path.startsWith(`${PATHS.api}/`) ? path.slice(PATHS.api.length) : '';
+    if ((method === 'POST' || method === 'GET') && isBusinessApiPath(apiPath)) {
+      return runEndpoint('api', url, request, response, (call) => handleBusiness(apiPath, call));
+    }
     if (path.startsWith(PATHS.admin)) {
       const body = await readBody(request);
       const answer = answerAdmin(method, path.slice(PATHS.admin.length), body, admin);
@@ -258,6 +280,7 @@ export function createRequestListener(
       });
       return sendHtml(response, 200, callbackPage());
     }
+    if (method === 'GET' && path === DEMO_TOOL_PATH) return sendHtml(response, 200, demoToolPage());
     if (method === 'GET' && path === '/') {
       return sendHtml(
         response,
@@ -267,6 +290,7 @@ export function createRequestListener(
           'Token create': baseUrl + PATHS.tokenCreate,
           'Token refresh': baseUrl + PATHS.tokenRefresh,
           Callback: baseUrl + PATHS.callback,
+          'Demo seller tool': baseUrl + DEMO_TOOL_PATH,
         }),
       );
     }

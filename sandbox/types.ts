@@ -88,8 +88,14 @@ export interface SandboxOptions extends Partial<SandboxConfig> {
 }
 
 /** The endpoints faults can be scripted for. */
-export type SandboxEndpoint = 'authorize' | 'token.create' | 'token.refresh';
-export const SANDBOX_ENDPOINTS: readonly SandboxEndpoint[] = ['authorize', 'token.create', 'token.refresh'];
+export type SandboxEndpoint = 'authorize' | 'token.create' | 'token.refresh' | 'api';
+export const SANDBOX_ENDPOINTS: readonly SandboxEndpoint[] = [
+  'authorize',
+  'token.create',
+  'token.refresh',
+  // The signed business APIs (`/rest/seller/get`, `/rest/orders/get`), all as one.
+  'api',
+];
 
 export type FaultKind = 'http500' | 'html' | 'malformedJson' | 'apiCallLimit' | 'serviceTimeout' | 'drop';
 export const FAULT_KINDS: readonly FaultKind[] = [
@@ -202,6 +208,8 @@ export interface Sandbox {
   /** A code as an approved login would produce it, without the page (tests, benchmarks). */
   issueCode(appKey: string, account: string, country?: Country): string;
   inspectAccessToken(accessToken: string): AccessTokenInfo | undefined;
+  /** The platform stops taking this access token (its refresh token stays valid); false if unknown. */
+  revokeAccessToken(accessToken: string): boolean;
   /** What the extension's token client needs to talk to this sandbox as `appKey`. */
   credentials(appKey: string): AppCredentials;
   registerApp(app: RegisteredApp): void;

@@ -32,6 +32,9 @@ const lazada = await session.addSandboxApp({ platform: 'lazada' });
 await session.addSandboxApp({ platform: 'aliexpress' });
 console.log(`  ${lazada.name} (app key ${lazada.appKey}), callback ${lazada.callbackUrl}`);
 
+// The sandbox's demo seller tool page may ask Seller Auth (its loopback host is granted in this build).
+await session.call('toolOrigins.add', { origin: sandbox.url });
+console.log(`  demo seller tool: ${sandbox.url}/demo-tool (added under "Connected tools")`);
 const sellers = Object.values(DEMO_SELLERS).map((seller) => `${seller.account} (${seller.platform})`);
 console.log(`  demo sellers: ${sellers.join(', ')}; password "${DEMO_PASSWORD}"`);
 
@@ -40,6 +43,8 @@ if (!headless) {
   console.log('  Or open the popup as a page:');
   console.log(`  chrome-extension://${session.browser.extensionId}/src/popup/index.html`);
   await session.browser.openPage('src/popup/index.html');
+  console.log(`  Then open ${sandbox.url}/demo-tool and click "Ask Seller Auth for access".`);
+  await (await session.browser.context.newPage()).goto(`${sandbox.url}/demo-tool`);
   console.log('  Close the browser window or press Ctrl+C to end the demo.');
   const stop = async () => {
     await session.close();
@@ -89,6 +94,26 @@ if (!headless) {
     console.log(`  Access token expires ${new Date(grant.accessExpiresAt).toISOString()};`);
     console.log(`  authorize again by ${new Date(grant.refreshExpiresAt).toISOString()}.`);
   }
+  step('The demo seller tool asks for access; approving in the consent window shares the shop');
+  const tool = await session.browser.context.newPage();
+  await tool.goto(`${sandbox.url}/demo-tool`);
+  const consentOpened = session.browser.context.waitForEvent('page', (page) =>
+    page.url().includes('src/consent/'),
+  );
+  await tool.getByRole('button', { name: 'Ask Seller Auth for access' }).click();
+  const consent = await consentOpened;
+  await consent.getByRole('heading', { name: /Allow a seller tool/ }).waitFor();
+  await consent.getByRole('checkbox').first().check();
+  await consent.screenshot({ path: `${OUTPUT}/5-consent.png` });
+  console.log('  consent window: saved demo-output/5-consent.png');
+  await consent.getByRole('button', { name: 'Allow' }).click();
+  await tool
+    .getByRole('button', { name: /^Show orders of / })
+    .first()
+    .click();
+  await tool.getByRole('table').waitFor();
+  await tool.screenshot({ path: `${OUTPUT}/6-demo-tool-orders.png`, fullPage: true });
+  step("The tool listed the shop's orders through Seller Auth: saved demo-output/6-demo-tool-orders.png");
   await session.close();
   step('Demo finished.');
 }

@@ -53,6 +53,8 @@ export function toGrantView(
       ? { slowDownUntil: grant.slowDownUntil }
       : {}),
     ...(grant.movedAt !== undefined ? { movedAt: grant.movedAt } : {}),
+    ...(grant.shopName !== undefined ? { shopName: grant.shopName } : {}),
+    ...(grant.shopCode !== undefined ? { shopCode: grant.shopCode } : {}),
     ...(clockOffsetMs !== 0 ? { clockOffsetMs } : {}),
   };
 }

@@ -52,6 +52,10 @@ export interface Grant {
    * imported from). Authorizing again starts a grant without it: that shop is in no backup yet.
    */
   backedUpAt?: number;
+  /** The shop's name from Lazada `/seller/get`, fetched after connect (best effort). */
+  shopName?: string;
+  /** Its short code from the same answer (`SG4H2K9`). */
+  shopCode?: string;
 }
 
 /** Moved grants are references: nothing schedules, refreshes or counts them. */

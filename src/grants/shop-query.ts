@@ -36,9 +36,22 @@ export function shopCountries(seller: Pick<SellerIdentity, 'country' | 'countrie
   return [...new Set(codes.map((code) => code.toLowerCase()))];
 }
 
-/** What a search looks in: account, seller and user ids, countries, platform and app name. */
-export function shopHaystack(seller: SellerIdentity, appName: string, platform: PlatformId): string {
-  const parts = [seller.account, seller.sellerId, seller.userId, appName, PLATFORM_LABELS[platform]];
+/** What a search looks in: account, seller and user ids, countries, platform, app name, shop name and code. */
+export function shopHaystack(
+  seller: SellerIdentity,
+  appName: string,
+  platform: PlatformId,
+  shop: { shopName?: string | undefined; shopCode?: string | undefined } = {},
+): string {
+  const parts = [
+    seller.account,
+    seller.sellerId,
+    seller.userId,
+    appName,
+    PLATFORM_LABELS[platform],
+    shop.shopName,
+    shop.shopCode,
+  ];
   for (const code of shopCountries(seller)) parts.push(code, countryWords(code));
   for (const entry of seller.countries) parts.push(entry.sellerId, entry.userId, entry.shortCode);
   return parts.filter(Boolean).join('\n').toLowerCase();

@@ -39,7 +39,7 @@ function entryOf(grant: Grant, appName: string): Entry {
     grant: { ...grant, accessToken: '', refreshToken: '' },
     appName,
     countries: shopCountries(grant.seller),
-    haystack: shopHaystack(grant.seller, appName, grant.platform),
+    haystack: shopHaystack(grant.seller, appName, grant.platform, grant),
   };
 }
 

@@ -16,10 +16,20 @@ export function ActivityRow(props: { entry: ActivityEntry; now: number }): JSX.E
         <span class="muted"> · {relativeTime(entry.at, props.now)}</span>
       </td>
       <td>{entry.account ?? '—'}</td>
-      <td>{eventLabel(entry.kind)}</td>
+      <td>
+        {eventLabel(entry.kind)}
+        {entry.caller && <span class="muted"> · {callerWords(entry.caller)}</span>}
+      </td>
       <td>{outcome(entry)}</td>
     </tr>
   );
+}
+
+/** `ext:<id>` or `origin:<origin>`, as a person reads it. */
+export function callerWords(caller: string): string {
+  if (caller.startsWith('ext:')) return `extension ${caller.slice(4)}`;
+  if (caller.startsWith('origin:')) return `page ${caller.slice(7)}`;
+  return caller;
 }
 
 function outcome(entry: ActivityEntry): string {

@@ -8,6 +8,7 @@ import { BackupSection } from './BackupSection';
 import type { HostPermissionGate } from './host-permissions';
 import { SettingsSection } from './SettingsSection';
 import { Toast, useToast } from './Toast';
+import { ToolsSection } from './ToolsSection';
 
 export interface OptionsPageProps {
   hostPermissions: HostPermissionGate;
@@ -44,6 +45,7 @@ export function OptionsPage(props: OptionsPageProps): JSX.Element {
       />
       <SettingsSection key={`settings-${importVersion}`} onSaved={toast.show} />
       <BackupSection onChanged={changed} onImported={imported} />
+      <ToolsSection onChanged={changed} />
       <ActivitySection key={activityVersion} {...(props.now ? { now: props.now } : {})} />
       <Toast message={toast.message} />
     </main>

@@ -51,6 +51,11 @@ export function ShopRow({ view, now, highlighted, ...actions }: ShopRowProps) {
     >
       <div class="shop__head">
         <span class="shop__account">{seller.account}</span>
+        {view.shopName && (
+          <span class="shop__name muted">
+            {view.shopCode ? `${view.shopName} · ${view.shopCode}` : view.shopName}
+          </span>
+        )}
         <StatusPill health={view.health} waiting={view.slowDownUntil !== undefined} />
       </div>
       <p class="fineprint">{meta.join(' · ')}</p>

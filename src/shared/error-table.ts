@@ -203,6 +203,27 @@ export const ERROR_TABLE = {
     retryable: false,
     action: 'none',
   },
+  // Seller tools (other extensions, allowed pages) asking through the tools API.
+  tools_not_allowed: {
+    retryable: false,
+    action: 'none',
+  },
+  tools_consent_refused: {
+    retryable: false,
+    action: 'none',
+  },
+  tools_consent_busy: {
+    retryable: true,
+    action: 'retry',
+  },
+  tools_shop_not_granted: {
+    retryable: false,
+    action: 'none',
+  },
+  tools_tokens_not_granted: {
+    retryable: false,
+    action: 'none',
+  },
 } satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERROR_TABLE;

@@ -72,6 +72,9 @@ export interface GrantView {
   slowDownUntil?: number;
   /** When "Move" handed this shop to another browser (health `moved`). */
   movedAt?: number;
+  /** The shop's name and short code from the platform, when known. */
+  shopName?: string;
+  shopCode?: string;
   /**
    * The platform's clock minus this computer's, when they differ by more than a minute. Every time in
    * a view is on this computer's clock (alarms and "in 3 days" follow it); calendar dates add this.
@@ -138,7 +141,12 @@ export type ActivityKind =
   | 'removed'
   | 'connect_failed'
   | 'backup_exported'
-  | 'backup_imported';
+  | 'backup_imported'
+  | 'tool_access_granted'
+  | 'tool_access_refused'
+  | 'tool_access_revoked'
+  | 'tool_token_handout'
+  | 'tool_api_call';
 
 /** One line of the activity log. Never a secret or a token. */
 export interface ActivityEntry {
@@ -151,4 +159,6 @@ export interface ActivityEntry {
   account?: string;
   errorCode?: ErrorCode;
   detail?: string;
+  /** The seller tool an entry is about: `ext:<extension id>` or `origin:<origin>`. */
+  caller?: string;
 }

@@ -10,6 +10,7 @@ import type { GrantQuery, GrantQueryResult } from './grant-query';
 import type { ActivityEntry, AppInput, AppView, AttemptView, GrantView, Settings } from './model';
 import type { Country } from './platform';
 import type { StorageHealthView } from './storage-health';
+import type { ConsentAnswer, ConsentRequestView, ToolAccessView } from './tools';
 
 export interface Protocol {
   'extension.info': { request: undefined; response: { extensionId: string; identityCallbackUrl: string } };
@@ -54,6 +55,16 @@ export interface Protocol {
   /** Plans the import again against what is stored now and writes it in one go; answers what it did. */
   'backup.apply': { request: { text: string; passphrase: string }; response: ImportPreview };
   'backup.status': { request: undefined; response: BackupStatus };
+  /** The consent window reads the request it was opened for, and answers it. */
+  'consent.get': { request: { id: string }; response: ConsentRequestView };
+  'consent.answer': { request: ConsentAnswer; response: null };
+  /** "Connected tools" in the options page. */
+  'toolAccess.list': { request: undefined; response: ToolAccessView[] };
+  'toolAccess.revoke': { request: { caller: string }; response: null };
+  /** Web page origins allowed to ask as seller tools (each answers the list afterwards). */
+  'toolOrigins.list': { request: undefined; response: string[] };
+  'toolOrigins.add': { request: { origin: string }; response: string[] };
+  'toolOrigins.remove': { request: { origin: string }; response: string[] };
 }
 
 export type MessageType = keyof Protocol;
@@ -86,6 +97,13 @@ export const MESSAGE_TYPES = [
   'backup.preview',
   'backup.apply',
   'backup.status',
+  'consent.get',
+  'consent.answer',
+  'toolAccess.list',
+  'toolAccess.revoke',
+  'toolOrigins.list',
+  'toolOrigins.add',
+  'toolOrigins.remove',
 ] as const satisfies readonly MessageType[];
 
 /**

@@ -1,6 +1,7 @@
 /**
- * Only Seller Auth's own pages can talk to its worker. A web page gets no messaging API at all (no
- * `externally_connectable`), and another extension gets no answer (no external message listener).
+ * Only Seller Auth's own pages can talk to its worker's page protocol. A web page gets no messaging API
+ * at all (`externally_connectable` names extension ids only), and another extension reaches only the
+ * seller tools API (test/e2e/tools-extension.test.ts), which knows none of the pages' messages.
  * The router's own sender check (a content script, a forged url) cannot be produced faithfully here:
  * this extension injects no content scripts. test/unit/background/messaging/router.test.ts covers it.
  */
@@ -85,7 +86,7 @@ test('a web page has no way to message the worker', async () => {
   await expectNothingChanged();
 });
 
-test('another extension gets no answer from the worker', async () => {
+test("another extension is refused every message of the pages' protocol", async () => {
   const page = await session.browser.context.newPage();
   await page.goto(`chrome-extension://${stranger.id}/page.html`);
 
@@ -102,8 +103,9 @@ test('another extension gets no answer from the worker', async () => {
     { extensionId: EXTENSION_ID, messages: hostileMessages() },
   );
 
-  const refused = { refused: expect.stringContaining('Receiving end does not exist') };
+  const refused = { reply: { ok: false, error: expect.objectContaining({ code: 'invalid_input' }) } };
   expect(replies).toEqual([refused, refused]);
+  expect(JSON.stringify(replies)).not.toContain(grant.accessToken);
   await page.close();
   await expectNothingChanged();
   // The same request from Seller Auth's own page is answered: only the sender made the difference.

@@ -13,7 +13,7 @@ export function queryViews(views: readonly GrantView[], query: GrantQuery): Gran
     platform: view.platform,
     appId: view.appId,
     countries: shopCountries(view.seller),
-    haystack: shopHaystack(view.seller, view.appName, view.platform),
+    haystack: shopHaystack(view.seller, view.appName, view.platform, view),
   }));
   return answerQuery(rows, query, {
     shops: views.length,

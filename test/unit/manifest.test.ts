@@ -15,6 +15,8 @@ describe('manifest', () => {
       'declarativeNetRequestWithHostAccess',
       'identity',
       'notifications',
+      // The bridge content script, registered only for web pages a person adds as seller tools.
+      'scripting',
       'storage',
       // Grants must not be evicted under disk pressure; the worker also asks navigator.storage.persist().
       'unlimitedStorage',
@@ -25,7 +27,9 @@ describe('manifest', () => {
     ]);
     // Loopback hosts are the sandbox build's (scripts/manifest-for.ts), never the store's.
     expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
-    expect(manifest).not.toHaveProperty('externally_connectable');
+    // Other extensions may message the worker (the seller tools API checks each sender in code);
+    // no `matches`: no web page gets a messaging API.
+    expect(manifest.externally_connectable).toEqual({ ids: ['*'] });
     expect(manifest).not.toHaveProperty('content_scripts');
   });
 

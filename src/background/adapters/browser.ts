@@ -6,7 +6,10 @@
 import browser from 'webextension-polyfill';
 import type { Notifier } from '../../grants/ports';
 import { parseStorageHealth } from '../../grants/storage-health';
+import { createBridgeListener } from '../messaging/bridge-router';
 import { createMessageListener } from '../messaging/router';
+import { createToolsMessageListener } from '../messaging/tools-router';
+import { createToolsConnectListener } from '../messaging/tools-subscribe';
 import type { ExtensionIdentity, WorkerDeps } from '../wiring/deps';
 import { logFailure } from '../wiring/log-failure';
 import type { KeptValue } from '../wiring/ports';
@@ -15,12 +18,14 @@ import { createAlarmScheduler } from './alarm-scheduler';
 import { createActionBadge } from './badge';
 import { createCallbackBlocker } from './callback-block';
 import { createChangeSignal } from './change-signal';
+import { createConsentWindow } from './consent-window';
 import { createDurableStorage } from './durable-storage';
 import { createExtensionPageOpener } from './extension-pages';
 import { createIdentityAuthWindow, identityCallbackUrl } from './identity-window';
 import { createKeepAwake } from './keep-awake';
 import { createChromeNotifier } from './notifier';
 import { createOriginAccess } from './origin-access';
+import { createPageBridges } from './page-bridges';
 import { createSessionRefreshJournal } from './refresh-journal';
 import { createSessionValue } from './session-value';
 import { createTabAuthWindow } from './tab-window';
@@ -40,6 +45,8 @@ export type BrowserAdapters = Pick<
   | 'extension'
   | 'storageHealth'
   | 'durableStorage'
+  | 'consentWindow'
+  | 'pageBridges'
 > & { notifier: Notifier };
 
 /** Where the storage health is kept across worker restarts (not in IndexedDB: that may be what fails). */
@@ -73,17 +80,19 @@ export function createBrowserAdapters(): BrowserAdapters {
     extension,
     storageHealth: sessionValue(STORAGE_HEALTH_KEY, parseStorageHealth),
     durableStorage: createDurableStorage(navigator.storage),
+    consentWindow: createConsentWindow(browser.windows, (path) => browser.runtime.getURL(path)),
+    pageBridges: createPageBridges(browser.scripting, browser.permissions),
   };
 }
 
 /** Every event the worker answers: messages from our pages, the alarms, browser start, a notification click. */
 export function listenToBrowser(worker: Worker, extension: ExtensionIdentity): void {
-  browser.runtime.onMessage.addListener(
-    createMessageListener(worker.handlers, {
-      id: extension.id,
-      origin: `chrome-extension://${extension.id}`,
-    }),
-  );
+  const self = { id: extension.id, origin: `chrome-extension://${extension.id}` };
+  const bridge = createBridgeListener(worker.tools, self, () => worker.toolOrigins());
+  browser.runtime.onMessage.addListener(createMessageListener(worker.handlers, self, bridge));
+  // Seller tools in other extensions (manifest externally_connectable.ids): the tools API only.
+  browser.runtime.onMessageExternal.addListener(createToolsMessageListener(worker.tools, self));
+  browser.runtime.onConnectExternal.addListener(createToolsConnectListener(worker.subscribeTool, self));
   browser.alarms.onAlarm.addListener((alarm) => {
     worker.onAlarm(alarm.name).catch(logFailure('scheduled work'));
   });

@@ -1,4 +1,5 @@
 import type { ConnectDeps } from '../../grants/connect/connect-flow';
+import type { ToolService } from '../../grants/tools/tool-service';
 import type { Handlers } from '../messaging/request-parsers';
 import type { ExtensionIdentity } from '../wiring/deps';
 import type { StorageHealthMonitor } from '../wiring/storage-health-monitor';
@@ -10,6 +11,7 @@ import { createGrantHandlers, type GrantHandlerDeps } from './grants';
 import { createHealthHandlers } from './health';
 import { createInfoHandlers } from './info';
 import { createSettingsHandlers, type SettingsHandlerDeps } from './settings';
+import { createToolAccessHandlers } from './tools';
 
 export interface HandlerDeps {
   extension: ExtensionIdentity;
@@ -20,6 +22,7 @@ export interface HandlerDeps {
   activity: AppHandlerDeps['activity'];
   health: StorageHealthMonitor;
   backup: BackupHandlerDeps;
+  tools: ToolService;
 }
 
 /** The full map: typed from `Protocol`, so a message without a handler fails the type check. */
@@ -33,5 +36,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createActivityHandlers(deps.activity),
     ...createHealthHandlers(deps.health),
     ...createBackupHandlers(deps.backup),
+    ...createToolAccessHandlers(deps.tools),
   };
 }

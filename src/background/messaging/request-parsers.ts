@@ -18,6 +18,7 @@ import {
 } from '../../shared/platform';
 import type { MessageType, RequestOf, ResponseOf } from '../../shared/protocol';
 import { normalizeSettingsChange } from '../../shared/settings-change';
+import { type ConsentAnswer, TOOLS_MODES, type ToolsMode } from '../../shared/tools';
 
 /** What a handler receives: the protocol's request, narrowed where parsing proved more. */
 interface Narrowed {
@@ -205,6 +206,23 @@ function parseGrantQuery(payload: unknown): GrantQuery {
 }
 
 const noPayload = (): undefined => undefined;
+
+/** The consent window's answer: the shops the person ticked and tokens-or-proxy. */
+function parseConsentAnswer(payload: unknown): ConsentAnswer {
+  const fields = fieldsOf(payload);
+  const shopIds = fields.shopIds ?? [];
+  if (!Array.isArray(shopIds) || shopIds.some((id) => typeof id !== 'string')) {
+    throw invalid('shopIds', 'shopIds must be a list of shop ids.');
+  }
+  const mode = fields.mode ?? 'proxy';
+  if (!TOOLS_MODES.some((known) => known === mode)) throw invalid('mode', 'mode must be tokens or proxy.');
+  return {
+    id: requiredString(fields, 'id'),
+    approve: optionalFlag(fields, 'approve'),
+    shopIds: shopIds as string[],
+    mode: mode as ToolsMode,
+  };
+}
 const grantIdOf = (payload: unknown) => ({ grantId: requiredString(fieldsOf(payload), 'grantId') });
 
 const REQUEST_PARSERS: RequestParsers = {
@@ -250,6 +268,13 @@ const REQUEST_PARSERS: RequestParsers = {
   'backup.preview': backupFileOf,
   'backup.apply': backupFileOf,
   'backup.status': noPayload,
+  'consent.get': (payload) => ({ id: requiredString(fieldsOf(payload), 'id') }),
+  'consent.answer': parseConsentAnswer,
+  'toolAccess.list': noPayload,
+  'toolAccess.revoke': (payload) => ({ caller: requiredString(fieldsOf(payload), 'caller') }),
+  'toolOrigins.list': noPayload,
+  'toolOrigins.add': (payload) => ({ origin: requiredString(fieldsOf(payload), 'origin') }),
+  'toolOrigins.remove': (payload) => ({ origin: requiredString(fieldsOf(payload), 'origin') }),
 };
 
 /** Throws `invalid_input` (naming the field) for a payload its message type does not accept. */

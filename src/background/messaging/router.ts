@@ -1,5 +1,6 @@
 import { SellerAuthError, toErrorData } from '../../shared/errors';
 import { MESSAGE_TYPES, type MessageType, type Reply } from '../../shared/protocol';
+import { isBridgeMessage } from './bridge-router';
 import { type Handlers, parseRequest } from './request-parsers';
 import { type ExtensionSelf, isTrustedSender, type MessageSenderLike } from './trusted-sender';
 
@@ -37,12 +38,22 @@ async function dispatch(handlers: Handlers, type: MessageType, payload: unknown)
  * runs the handler and answers `{ok, value}` or `{ok: false, error}`. Returns `true` synchronously to
  * keep the channel open.
  */
-export function createMessageListener(handlers: Handlers, self: ExtensionSelf) {
+export function createMessageListener(
+  handlers: Handlers,
+  self: ExtensionSelf,
+  /** Seller tool pages' messages through the bridge content script (./bridge-router.ts), checked there. */
+  bridge?: (
+    message: unknown,
+    sender: MessageSenderLike,
+    sendResponse: (reply: Reply<unknown>) => void,
+  ) => true,
+) {
   return (
     message: unknown,
     sender: MessageSenderLike,
     sendResponse: (reply: Reply<unknown>) => void,
   ): true => {
+    if (bridge && isBridgeMessage(message)) return bridge(message, sender, sendResponse);
     if (!isTrustedSender(sender, self)) {
       sendResponse(forbidden());
       return true;

@@ -3,6 +3,9 @@ import type { AuthWindow, KeepAwake, OriginAccess } from '../../grants/connect/p
 import type { Clock, LockManager, Notifier, RefreshJournal } from '../../grants/ports';
 import type { StorageHealth } from '../../grants/storage-health';
 import type { Stores } from '../../grants/store';
+import type { ToolAccessStore } from '../../grants/tools/access';
+import type { ConsentWindow, PageBridges } from '../../grants/tools/ports';
+import type { ApiClient } from '../../platforms/api-client';
 import type { StartTimer } from '../../platforms/token-client';
 import type { TokenClient } from '../../platforms/types';
 import type { CallbackKind } from '../../shared/model';
@@ -45,6 +48,14 @@ export interface WorkerDeps {
   storageHealth?: KeptValue<StorageHealth>;
   /** Asked on install and browser start not to evict the data. */
   durableStorage?: DurableStorage;
+  /** Grants of access to seller tools (IndexedDB); memory only without it. */
+  toolAccess?: ToolAccessStore;
+  /** The consent window for seller tools; without it every request for access is refused. */
+  consentWindow?: ConsentWindow;
+  /** Business API calls for the tools proxy (fetch by default). */
+  api?: ApiClient;
+  /** The bridge content scripts of web page tools (chrome.scripting); no pages without it. */
+  pageBridges?: PageBridges;
 }
 
 export const DEFAULT_FLOW_TIMEOUT_MS = 10 * 60_000;

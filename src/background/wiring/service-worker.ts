@@ -5,6 +5,7 @@
 import {
   connectSellerAuthDb,
   createStores,
+  createToolAccessStore,
   type DbSource,
   type SellerAuthDbConnection,
   type Stores,
@@ -33,11 +34,13 @@ export interface ServiceWorkerOptions {
 
 export function startServiceWorker(options: ServiceWorkerOptions = {}): { stores: Stores } {
   const connection = connectSellerAuthDb();
-  const stores = createStores(options.wrapDb ? options.wrapDb(connection) : connection);
+  const db = options.wrapDb ? options.wrapDb(connection) : connection;
+  const stores = createStores(db);
   const adapters = createBrowserAdapters();
   const worker = createWorker({
     ...adapters,
     stores,
+    toolAccess: createToolAccessStore(db),
     tokens: createTokenClient({ clock: systemClock }),
     clock: systemClock,
     flowTimeoutMs: FLOW_TIMEOUT_MS,

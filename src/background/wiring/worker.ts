@@ -18,14 +18,22 @@ import {
   runDueWork,
 } from '../../grants/lifecycle';
 import { createMemoryRefreshJournal, replayRefreshJournal } from '../../grants/refresh-journal';
+import { fetchShopName } from '../../grants/shop-name';
 import { createShopSummarySource, type ShopSummarySource } from '../../grants/shop-summary-source';
 import { STORAGE_NOTICE_PREFIX } from '../../grants/storage-health';
+import { createMemoryToolAccessStore } from '../../grants/tools/access';
+import type { ConsentWindow } from '../../grants/tools/ports';
+import { createToolService, type ToolService } from '../../grants/tools/tool-service';
+import { createApiClient } from '../../platforms/api-client';
 import { DUE_ALARM, SAFETY_ALARM } from '../adapters/alarm-scheduler';
 import { grantIdFromNotificationId } from '../adapters/notifier';
 import { createHandlers } from '../handlers';
+import { createToolsHandlers } from '../handlers/tools';
 import type { Handlers } from '../messaging/request-parsers';
+import type { ToolsHandlers } from '../messaging/tools-parsers';
 import { DEFAULT_FLOW_TIMEOUT_MS, WAKE_BUDGET_MS, type WorkerDeps } from './deps';
 import { logFailure } from './log-failure';
+import type { ChangeSignal } from './ports';
 import { createRearm } from './rearm';
 import { createStorageHealthMonitor, memoryKeptValue } from './storage-health-monitor';
 import { createStorageHealthReactions, healthAwareBadge } from './storage-health-reactions';
@@ -33,9 +41,17 @@ import { trackShopChanges } from './tracked-stores';
 import { watchStores } from './watched-stores';
 
 export const POPUP_PAGE = 'src/popup/index.html';
+/** How long a finished login waits for the shop's name before it answers. */
+const SHOP_NAME_WAIT_MS = 3_000;
 
 export interface Worker {
   handlers: Handlers;
+  /** The seller tools API, for other extensions (runtime.onMessageExternal) and allowed pages. */
+  tools: ToolsHandlers;
+  /** The web page origins allowed as tools (the bridge's check). */
+  toolOrigins(): Promise<string[]>;
+  /** A tool's port for shop changes (runtime.onConnectExternal). */
+  subscribeTool: ToolService['subscribe'];
   /**
    * Expire an interrupted login, run what is due, re-arm (always, even when the rest failed).
    * Concurrent calls share one promise; a call that arrives during a run makes it run once more
@@ -53,6 +69,11 @@ export interface Worker {
 }
 
 const passThrough = <T>(task: () => Promise<T>) => task();
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** No window to show: every request for access ends as a refusal. */
+const noConsentWindow: ConsentWindow = {
+  open: async () => ({ closed: Promise.resolve(), close: async () => {} }),
+};
 
 export function createWorker(deps: WorkerDeps): Worker {
   const { clock, locks } = deps;
@@ -65,12 +86,19 @@ export function createWorker(deps: WorkerDeps): Worker {
   // In memory, but only a cache: rebuilt from IndexedDB, and told of every grant the worker writes.
   const shops = createShopSummarySource(watched);
   const stores = trackShopChanges(watched, shops);
+  // Subscribed seller tools hear what changed after open pages are told (bound once the service exists).
+  let toolsHearChanges: () => Promise<void> = async () => {};
   const rearm = createRearm({
     ...stores,
     shops,
     scheduler: deps.scheduler,
     badge: healthAwareBadge(deps.badge, health),
-    changes: deps.changes,
+    changes: {
+      grantsChanged: async (...signal: Parameters<ChangeSignal['grantsChanged']>) => {
+        await deps.changes.grantsChanged(...signal);
+        void toolsHearChanges().catch(() => {});
+      },
+    },
     clock,
   });
   const reactToStorageHealth = createStorageHealthReactions({
@@ -107,6 +135,8 @@ export function createWorker(deps: WorkerDeps): Worker {
   if (deps.startTimer) refresh.startTimer = deps.startTimer;
   if (deps.sleep) refresh.sleep = deps.sleep;
 
+  const api = deps.api ?? createApiClient({ clock });
+
   const attempts: AttemptDeps = {
     attempts: stores.attempts,
     activity: stores.activity,
@@ -128,7 +158,35 @@ export function createWorker(deps: WorkerDeps): Worker {
     extensionId: deps.extension.id,
     rearm,
     newId,
+    // The name is worth a short wait, never a slow connect: past 3 s it lands later, or not at all.
+    onConnected: (grant) =>
+      Promise.race([
+        fetchShopName({ ...stores, credentials, api, originAccess: deps.originAccess, rearm }, grant),
+        new Promise((resolve) => setTimeout(resolve, SHOP_NAME_WAIT_MS)),
+      ]),
   };
+
+  const toolService = createToolService({
+    access: deps.toolAccess ?? createMemoryToolAccessStore(),
+    grants: stores.grants,
+    apps: stores.apps,
+    credentials,
+    settings,
+    clock,
+    activity: stores.activity,
+    refresh,
+    rearm,
+    api,
+    // The pace refreshes use: a proxied call takes a turn from the same limiter.
+    limiter: async () => pacer(await settings(), clock, deps.sleep ?? realSleep),
+    consent: deps.consentWindow ?? noConsentWindow,
+    originAccess: deps.originAccess,
+    newId,
+    keepAwake,
+    ...(deps.pageBridges ? { bridges: deps.pageBridges } : {}),
+  });
+
+  toolsHearChanges = () => toolService.shopsChanged();
 
   const handlers = createHandlers({
     extension: deps.extension,
@@ -147,6 +205,7 @@ export function createWorker(deps: WorkerDeps): Worker {
       ...(deps.random ? { random: deps.random } : {}),
       ...(deps.backupIterationsForTests ? { iterationsForTests: deps.backupIterationsForTests } : {}),
     },
+    tools: toolService,
   });
 
   let running: Promise<DueWorkSummary> | undefined;
@@ -229,6 +288,9 @@ export function createWorker(deps: WorkerDeps): Worker {
 
   return {
     handlers,
+    tools: createToolsHandlers(toolService),
+    toolOrigins: () => toolService.listOrigins(),
+    subscribeTool: (caller, post, end) => toolService.subscribe(caller, post, end),
     catchUp,
     rearm,
     shops,

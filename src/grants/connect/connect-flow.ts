@@ -42,6 +42,11 @@ export interface ConnectDeps extends AttemptDeps {
   /** Re-arms the alarm and the badge after a grant changed. */
   rearm: () => Promise<void>;
   newId: () => string;
+  /**
+   * After a grant was stored (connect or authorize again): best-effort extras (the shop's name), done
+   * before the attempt finishes so what a page reads next is final. Bounded by the caller; never throws.
+   */
+  onConnected?: (grant: Grant) => Promise<unknown>;
 }
 
 export interface ConnectRequest {
@@ -199,6 +204,7 @@ async function storeGrant(deps: ConnectDeps, prepared: Prepared, code: string): 
     })
     .catch(() => {});
   await deps.rearm().catch(() => {});
+  await deps.onConnected?.(stored).catch(() => {});
   return stored;
 }
 

@@ -32,5 +32,6 @@ export function prepareActivityEntry(entry: Omit<ActivityEntry, 'id'>): Omit<Act
   if (typeof fields.detail === 'string')
     prepared.detail = capped(redactTokenLike(fields.detail), MAX_DETAIL_LENGTH);
   if (typeof fields.account === 'string') prepared.account = capped(fields.account, MAX_ACCOUNT_LENGTH);
+  if (typeof fields.caller === 'string') prepared.caller = capped(fields.caller, MAX_ACCOUNT_LENGTH);
   return prepared;
 }

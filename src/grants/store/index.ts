@@ -59,3 +59,4 @@ export { checkStorableGrant } from './record-checks';
 export { DB_NAME, DB_VERSION, SETTINGS_KEY, type SecretRecord, type SellerAuthDb } from './schema';
 export { createSecretStore } from './secret-store';
 export { createSettingsStore } from './settings-store';
+export { createToolAccessStore } from './tool-access-store';

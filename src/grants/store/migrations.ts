@@ -37,4 +37,9 @@ function createFirstSchema(db: IDBPDatabase<SellerAuthDb>): void {
   activity.createIndex('grantId', 'grantId');
 }
 
-export const SELLER_AUTH_MIGRATIONS: readonly Migration[] = [createFirstSchema];
+/** Version 1 -> 2: grants of access to seller tools. */
+function addToolAccess(db: IDBPDatabase<SellerAuthDb>): void {
+  db.createObjectStore('toolAccess', { keyPath: 'caller' });
+}
+
+export const SELLER_AUTH_MIGRATIONS: readonly Migration[] = [createFirstSchema, addToolAccess];

@@ -7,10 +7,11 @@ import type { DBSchema } from 'idb';
 import type { AppSecret } from '../../shared/checked';
 import type { ActivityEntry, AppProfile, ConnectAttempt, Settings } from '../../shared/model';
 import type { Grant } from '../model';
+import type { ToolAccess } from '../tools/access';
 
 export const DB_NAME = 'seller-auth';
 /** Must equal the number of migrations in SELLER_AUTH_MIGRATIONS (a test pins this). */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** The one record of the `settings` store lives under this key. */
 export const SETTINGS_KEY = 'settings';
@@ -28,4 +29,6 @@ export interface SellerAuthDb extends DBSchema {
   attempts: { key: string; value: ConnectAttempt; indexes: { startedAt: number } };
   settings: { key: typeof SETTINGS_KEY; value: Settings };
   activity: { key: number; value: ActivityEntry; indexes: { at: number; grantId: string } };
+  /** Version 2: which seller tools may use which shops (key `ext:<id>` or `origin:<origin>`). */
+  toolAccess: { key: string; value: ToolAccess };
 }

@@ -10,3 +10,13 @@ export async function requestHostAccess(origin: string): Promise<boolean> {
     return false;
   }
 }
+
+/** The same for several origin patterns at once (one prompt), in the click. */
+export async function requestHostAccessTo(origins: readonly string[]): Promise<boolean> {
+  if (origins.length === 0) return true;
+  try {
+    return await chrome.permissions.request({ origins: [...origins] });
+  } catch {
+    return false;
+  }
+}

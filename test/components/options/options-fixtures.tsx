@@ -45,6 +45,8 @@ export function defaultHandlers(state: { apps?: AppView[]; grants?: GrantView[] 
     'settings.get': () => DEFAULT_SETTINGS,
     'activity.list': () => [],
     'backup.status': () => ({ shops: 0, notBackedUp: 0 }),
+    'toolAccess.list': () => [],
+    'toolOrigins.list': () => [],
   };
 }
 

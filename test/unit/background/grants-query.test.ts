@@ -4,8 +4,8 @@
  * grant again.
  */
 import { describe, expect, it } from 'vitest';
-import { SellerAuthError } from '../../../src/shared/errors';
 import { EMPTY_FILTER } from '../../../src/popup/empty-filter';
+import { SellerAuthError } from '../../../src/shared/errors';
 import { createHarness, type Harness, storeGrant } from './harness';
 
 /** Counts the store reads of every grant from here on. */

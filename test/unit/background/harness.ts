@@ -13,6 +13,9 @@ import type { AuthWindow, KeepAwake, OriginAccess } from '../../../src/grants/co
 import { grantFromTokens } from '../../../src/grants/lifecycle';
 import type { Grant } from '../../../src/grants/model';
 import type { StorageHealth } from '../../../src/grants/storage-health';
+import { createMemoryToolAccessStore, type ToolAccessStore } from '../../../src/grants/tools/access';
+import type { ConsentWindow, PageBridges } from '../../../src/grants/tools/ports';
+import type { ApiClient } from '../../../src/platforms/api-client';
 import { SellerAuthError } from '../../../src/shared/errors';
 import { type AppProfile, type CallbackKind, DEFAULT_SETTINGS } from '../../../src/shared/model';
 import type { SellerIdentity } from '../../../src/shared/platform';
@@ -150,6 +153,10 @@ export interface HarnessOptions {
   backupIterationsForTests?: number;
   /** Another harness's platform (and its clock): two browsers refreshing the same grants. */
   samePlatformAs?: { clock: FakeClock; tokens: FakeTokenClient };
+  consentWindow?: ConsentWindow;
+  api?: ApiClient;
+  toolAccess?: ToolAccessStore;
+  pageBridges?: PageBridges;
 }
 
 export function createHarness({ samePlatformAs, ...options }: HarnessOptions = {}) {
@@ -203,6 +210,7 @@ export function createHarness({ samePlatformAs, ...options }: HarnessOptions = {
     sleep: clock.sleep,
     storageHealth,
     durableStorage,
+    toolAccess: createMemoryToolAccessStore(),
     ...options,
   };
   const worker = createWorker(deps);

@@ -9,6 +9,11 @@ import { connectSellerAuthDb, createStores } from '../../../src/grants/store';
 import { DEFAULT_SETTINGS } from '../../../src/shared/model';
 import type { Reply } from '../../../src/shared/protocol';
 
+// The bridge content script is a file name in the built worker (crxjs `?script&iife`); Node has no page.
+vi.mock('../../../src/bridge/adapters/content-bridge?script&iife', () => ({
+  default: 'src/bridge/adapters/content-bridge.js',
+}));
+
 const ID = 'kgjfgplpablkjnlkjmjdecgdpfankdle';
 const POPUP = {
   id: ID,
@@ -34,6 +39,8 @@ const fakeChrome = {
     getPlatformInfo: async () => ({}),
     sendMessage: vi.fn(async () => undefined),
     onMessage: event(),
+    onMessageExternal: event(),
+    onConnectExternal: event(),
     onStartup: event(),
     onInstalled: event(),
   },
@@ -101,6 +108,8 @@ afterAll(() => {
 describe('main', () => {
   it('registers every listener at load', () => {
     expect(fakeChrome.runtime.onMessage.listeners).toHaveLength(1);
+    expect(fakeChrome.runtime.onMessageExternal.listeners).toHaveLength(1);
+    expect(fakeChrome.runtime.onConnectExternal.listeners).toHaveLength(1);
     expect(fakeChrome.runtime.onStartup.listeners).toHaveLength(1);
     expect(fakeChrome.runtime.onInstalled.listeners).toHaveLength(1);
     expect(fakeChrome.alarms.onAlarm.listeners).toHaveLength(1);

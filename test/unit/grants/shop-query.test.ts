@@ -127,3 +127,12 @@ describe('firstInOrder', () => {
     );
   });
 });
+
+describe('search by shop name', () => {
+  it('finds a shop by the name and short code the platform answered', () => {
+    const named = aGrantView({ id: 'named', shopName: 'Acme Home', shopCode: 'SG4H2K9' });
+    const views = [named, singapore];
+    expect(filterShops(views, { ...EMPTY_QUERY, text: 'acme' })).toEqual(['named']);
+    expect(filterShops(views, { ...EMPTY_QUERY, text: 'sg4h2k9' })).toEqual(['named']);
+  });
+});

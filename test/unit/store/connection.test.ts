@@ -4,6 +4,7 @@ import { connectSellerAuthDb } from '../../../src/grants/store/connection';
 import { createGrantStore } from '../../../src/grants/store/grant-store';
 import { SELLER_AUTH_MIGRATIONS } from '../../../src/grants/store/migrations';
 import { openSellerAuthDb } from '../../../src/grants/store/open-db';
+import { DB_VERSION } from '../../../src/grants/store/schema';
 import { aGrant } from '../../support/builders';
 
 const NAME = 'connection-test';
@@ -46,7 +47,7 @@ describe('connectSellerAuthDb', () => {
 
     await deleteRaw(factory, NAME);
     const db = await connection();
-    expect(db.version).toBe(1);
+    expect(db.version).toBe(DB_VERSION);
   });
 
   it('lets the stores work from an open database too', async () => {

@@ -60,7 +60,7 @@ describe('openSellerAuthDb', () => {
   it('creates every store and index on a database that does not exist yet (version 0)', async () => {
     const factory = new IDBFactory();
     const db = (await openSellerAuthDb(NAME, factory)) as unknown as IDBPDatabase<unknown>;
-    expect(db.version).toBe(1);
+    expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual([
       'activity',
       'apps',
@@ -68,6 +68,7 @@ describe('openSellerAuthDb', () => {
       'grants',
       'secrets',
       'settings',
+      'toolAccess',
     ]);
     const keyPaths = Object.fromEntries(
       [...db.objectStoreNames].map((name) => {
@@ -82,6 +83,7 @@ describe('openSellerAuthDb', () => {
       grants: { keyPath: 'id', autoIncrement: false },
       secrets: { keyPath: 'appId', autoIncrement: false },
       settings: { keyPath: null, autoIncrement: false },
+      toolAccess: { keyPath: 'caller', autoIncrement: false },
     });
     expect(indexesOf(db, 'grants')).toEqual({ appId: 'appId', dueAt: 'dueAt' });
     expect(indexesOf(db, 'attempts')).toEqual({ startedAt: 'startedAt' });
@@ -117,7 +119,7 @@ describe('openSellerAuthDb', () => {
     v1.close();
 
     const v2 = await openSellerAuthDb(NAME, factory, { migrations: [...SELLER_AUTH_MIGRATIONS, futureV2] });
-    expect(v2.version).toBe(2);
+    expect(v2.version).toBe(DB_VERSION + 1);
     expect(await createAppStore(v2).get('app-1')).toEqual(anApp());
     expect(await createGrantStore(v2).get(aGrant().id)).toEqual({
       ...aGrant({ dueAt: T0 }),
@@ -154,7 +156,7 @@ describe('openSellerAuthDb', () => {
       ).rejects.toMatchObject({ code: 'storage_failed', kind: 'upgrade' });
 
       const again = await openSellerAuthDb(NAME, factory);
-      expect(again.version).toBe(1);
+      expect(again.version).toBe(DB_VERSION);
       expect([...again.objectStoreNames]).not.toContain('half-done');
       expect(await createGrantStore(again).get(aGrant().id)).toEqual(aGrant());
       again.close();
@@ -187,7 +189,7 @@ describe('openSellerAuthDb', () => {
     const upgraded = await openSellerAuthDb(NAME, factory, {
       migrations: [...SELLER_AUTH_MIGRATIONS, () => {}],
     });
-    expect(upgraded.version).toBe(2);
+    expect(upgraded.version).toBe(DB_VERSION + 1);
     expect(closed).toBe(1);
     await expect(createGrantStore(old).count()).rejects.toMatchObject({ code: 'storage_failed' });
     upgraded.close();
@@ -206,7 +208,7 @@ describe('openSellerAuthDb', () => {
     });
     stubborn.close();
     const reopened = await openSellerAuthDb(NAME, factory, { migrations: v2 });
-    expect(reopened.version).toBe(2);
+    expect(reopened.version).toBe(DB_VERSION + 1);
     reopened.close();
     // The connection the abandoned request opened meanwhile was closed too: nothing holds the database.
     await expect(deleteRaw(factory, NAME)).resolves.toBe('deleted');

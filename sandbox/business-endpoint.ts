@@ -1,0 +1,96 @@
+/**
+ * Signed business APIs, for the tools proxy: `/seller/get` and `/orders/get`, checked in the gateway's
+ * order (required params, known app, rate limit, timestamp window, signature, then the access token:
+ * live, of this app), answering the platform's JSON with demo data.
+ */
+import { demoOrders, demoShopName } from './demo-orders';
+import type { GrantLedger } from './grant-ledger';
+import { type IopErrorCode, iopErrorBody } from './iop-error';
+import { isIopSignatureValid } from './iop-signature';
+import type { RateLimiter } from './rate-limiter';
+import type { RegisteredApp, SandboxConfig } from './types';
+
+export const BUSINESS_API_PATHS = ['/seller/get', '/orders/get'] as const;
+export type BusinessApiPath = (typeof BUSINESS_API_PATHS)[number];
+
+export function isBusinessApiPath(path: string): path is BusinessApiPath {
+  return (BUSINESS_API_PATHS as readonly string[]).includes(path);
+}
+
+export interface BusinessCallContext {
+  findApp(appKey: string): RegisteredApp | undefined;
+  ledger: GrantLedger;
+  rateLimiter: RateLimiter;
+  config: Readonly<SandboxConfig>;
+  now: number;
+  requestId: string;
+}
+
+export interface BusinessAnswer {
+  body: Record<string, unknown>;
+  outcome: '0' | IopErrorCode;
+}
+
+export function answerBusinessCall(
+  apiPath: BusinessApiPath,
+  params: ReadonlyMap<string, string>,
+  context: BusinessCallContext,
+): BusinessAnswer {
+  const { config, now, requestId } = context;
+  const fail = (code: IopErrorCode, detail?: string): BusinessAnswer => ({
+    body: { ...iopErrorBody(code, requestId, detail) },
+    outcome: code,
+  });
+
+  for (const name of ['app_key', 'timestamp', 'sign', 'sign_method', 'access_token']) {
+    if (!params.get(name)) return fail('MissingParameter', name);
+  }
+  const appKey = params.get('app_key') ?? '';
+  const app = context.findApp(appKey);
+  if (!app) return fail('InvalidAppKey');
+  if (!context.rateLimiter.allow(`api:${appKey}`, now, config.rateLimitPerSecond))
+    return fail('ApiCallLimit');
+
+  const timestamp = params.get('timestamp') ?? '';
+  const skewMs = /^\d{1,16}$/.test(timestamp) ? Math.abs(now - Number(timestamp)) : Number.POSITIVE_INFINITY;
+  if (skewMs > config.timestampWindowSeconds * 1000) return fail('InvalidTimestamp');
+  if (params.get('sign_method') !== 'sha256') return fail('IncompleteSignature', 'unsupported sign_method');
+  if (!isIopSignatureValid(apiPath, params, app.appSecret)) return fail('IncompleteSignature');
+
+  const grant = context.ledger.findByAccessToken(params.get('access_token') ?? '');
+  if (!grant || grant.appKey !== appKey || grant.accessExpiresAt <= now) return fail('IllegalAccessToken');
+
+  const { seller } = grant;
+  const venture =
+    seller.platform === 'lazada'
+      ? (seller.ventures.find((entry) => entry.country === grant.country) ?? seller.ventures[0])
+      : undefined;
+  const sellerId = seller.platform === 'lazada' ? (venture?.sellerId ?? '') : seller.sellerId;
+  if (apiPath === '/seller/get') {
+    return {
+      body: {
+        code: '0',
+        data: {
+          name: demoShopName(seller.account),
+          name_company: `${demoShopName(seller.account)} Pte. Ltd.`,
+          seller_id: Number(sellerId),
+          short_code: venture?.shortCode ?? '',
+          email: seller.account,
+          location: grant.country ?? '',
+          verified: true,
+        },
+        request_id: requestId,
+      },
+      outcome: '0',
+    };
+  }
+  const orders = demoOrders(sellerId, now);
+  return {
+    body: {
+      code: '0',
+      data: { count: orders.length, countTotal: orders.length, orders },
+      request_id: requestId,
+    },
+    outcome: '0',
+  };
+}
