@@ -6,6 +6,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { type ErrorData, toErrorData } from '../shared/errors';
+import { t } from '../shared/i18n';
 import type { ConsentRequestView, ToolsMode } from '../shared/tools';
 import { useClient } from '../ui/client';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -66,7 +67,7 @@ export function ConsentPage(props: ConsentPageProps): JSX.Element {
   if (error && !request) {
     return (
       <main class="consent">
-        <h1>Allow a seller tool?</h1>
+        <h1>{t('consent_title_short')}</h1>
         <ErrorNotice error={error} />
       </main>
     );
@@ -76,19 +77,13 @@ export function ConsentPage(props: ConsentPageProps): JSX.Element {
 
   return (
     <main class="consent">
-      <h1>Allow a seller tool to use your shops?</h1>
-      <p>
-        {caller.kind} <span class="consent__caller">{caller.id}</span> asks to use shops connected in Seller
-        Auth.
-      </p>
-      {caller.name && (
-        <p>
-          It calls itself <strong>{caller.name}</strong> <span class="muted">(not verified)</span>.
-        </p>
-      )}
+      <h1>{t('consent_title')}</h1>
+      <p>{caller.asks}</p>
+      <p class="consent__caller">{caller.id}</p>
+      {caller.name && <p>{t('consent_declared_name', caller.name)}</p>}
       <fieldset>
-        <legend>Shops it may use</legend>
-        {request.shops.length === 0 && <p class="muted">No shops are connected yet.</p>}
+        <legend>{t('consent_shops_legend')}</legend>
+        {request.shops.length === 0 && <p class="muted">{t('consent_no_shops')}</p>}
         {request.shops.map((shop) => (
           <label key={shop.id}>
             <input type="checkbox" checked={chosen.has(shop.id)} onChange={() => toggle(shop.id)} />
@@ -97,20 +92,20 @@ export function ConsentPage(props: ConsentPageProps): JSX.Element {
         ))}
       </fieldset>
       <fieldset>
-        <legend>What it may do</legend>
+        <legend>{t('consent_mode_legend')}</legend>
         <label>
           <input type="radio" name="mode" checked={mode === 'proxy'} onChange={() => setMode('proxy')} />
-          Only API calls made through Seller Auth (recommended)
+          {t('consent_mode_proxy')}
         </label>
         <label>
           <input type="radio" name="mode" checked={mode === 'tokens'} onChange={() => setMode('tokens')} />
-          Read the shops' access tokens and call the API itself
+          {t('consent_mode_tokens')}
         </label>
       </fieldset>
       {error && <ErrorNotice error={error} />}
       <div class="consent__actions">
         <button type="button" class="button" disabled={busy} onClick={() => void answer(false)}>
-          Deny
+          {t('consent_deny')}
         </button>
         <button
           type="button"
@@ -118,7 +113,7 @@ export function ConsentPage(props: ConsentPageProps): JSX.Element {
           disabled={busy || chosen.size === 0}
           onClick={() => void answer(true)}
         >
-          Allow
+          {t('consent_allow')}
         </button>
       </div>
     </main>

@@ -1,18 +1,18 @@
-/** The words of the consent window. Pure. */
-import { COUNTRY_LABELS, PLATFORMS } from '../platforms/descriptors';
-import type { Country } from '../shared/platform';
+/** The words of the consent window, in the installed language. Pure. */
+import { t } from '../shared/i18n';
 import type { ToolCaller, ToolShop } from '../shared/tools';
+import { countryName, PLATFORM_NAMES } from '../ui/labels';
 
-export function callerWords(caller: ToolCaller): { kind: string; id: string; name?: string } {
-  if (caller.kind === 'origin') return { kind: 'The web page', id: caller.origin };
+/** Who asks: the sentence that introduces it, its id or origin, and the name it declares (unverified). */
+export function callerWords(caller: ToolCaller): { asks: string; id: string; name?: string } {
+  if (caller.kind === 'origin') return { asks: t('consent_asks_page'), id: caller.origin };
   return {
-    kind: 'The extension',
+    asks: t('consent_asks_extension'),
     id: caller.id,
     ...(caller.declaredName ? { name: caller.declaredName } : {}),
   };
 }
 
 export function shopWords(shop: ToolShop): string {
-  const country = COUNTRY_LABELS[shop.country as Country] ?? shop.country.toUpperCase();
-  return `${shop.name} · ${PLATFORMS[shop.platform].label} ${country}`;
+  return `${shop.name} · ${PLATFORM_NAMES[shop.platform]} ${countryName(shop.country)}`;
 }

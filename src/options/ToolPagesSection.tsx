@@ -7,6 +7,7 @@ import type { JSX } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { pageOriginPattern, parsePageOrigin } from '../platforms/page-origin';
 import { type ErrorData, toErrorData } from '../shared/errors';
+import { t } from '../shared/i18n';
 import { useClient } from '../ui/client';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { usePageActions } from '../ui/open-page';
@@ -44,7 +45,7 @@ export function ToolPagesSection(props: { onChanged(message: string): void }): J
     if (!(await requestHostAccess(pageOriginPattern(origin)))) {
       setError({
         code: 'permission_denied',
-        message: 'Chrome did not grant access to this page; nothing was added.',
+        message: t('tool_pages_denied'),
         retryable: false,
       });
       return;
@@ -52,7 +53,7 @@ export function ToolPagesSection(props: { onChanged(message: string): void }): J
     try {
       setOrigins(await client.send('toolOrigins.add', { origin }));
       setTyped('');
-      props.onChanged(`${origin} may now ask for access.`);
+      props.onChanged(t('tool_pages_added', origin));
     } catch (failure) {
       setError(toErrorData(failure));
     }
@@ -62,7 +63,7 @@ export function ToolPagesSection(props: { onChanged(message: string): void }): J
     setError(undefined);
     try {
       setOrigins(await client.send('toolOrigins.remove', { origin }));
-      props.onChanged(`${origin} removed.`);
+      props.onChanged(t('tool_pages_removed', origin));
     } catch (failure) {
       setError(toErrorData(failure));
     }
@@ -70,11 +71,8 @@ export function ToolPagesSection(props: { onChanged(message: string): void }): J
 
   return (
     <div>
-      <h3 id="tool-pages-heading">Web pages</h3>
-      <p class="muted">
-        A web page tool can ask for access only from an address added here, from the page itself (not a frame
-        inside it).
-      </p>
+      <h3 id="tool-pages-heading">{t('tool_pages_heading')}</h3>
+      <p class="muted">{t('tool_pages_intro')}</p>
       {origins && origins.length > 0 && (
         <ul aria-labelledby="tool-pages-heading">
           {origins.map((origin) => (
@@ -83,10 +81,10 @@ export function ToolPagesSection(props: { onChanged(message: string): void }): J
               <button
                 type="button"
                 class="button button--quiet"
-                aria-label={`Remove ${origin}`}
+                aria-label={t('remove_for', origin)}
                 onClick={() => void remove(origin)}
               >
-                Remove
+                {t('remove')}
               </button>
             </li>
           ))}
@@ -94,7 +92,7 @@ export function ToolPagesSection(props: { onChanged(message: string): void }): J
       )}
       <form onSubmit={(event) => void add(event)}>
         <label class="field">
-          Page address
+          {t('tool_pages_address')}
           <input
             type="url"
             placeholder="https://tool.example"
@@ -103,7 +101,7 @@ export function ToolPagesSection(props: { onChanged(message: string): void }): J
           />
         </label>
         <button type="submit" class="button">
-          Add page
+          {t('tool_pages_add')}
         </button>
       </form>
       {error && <ErrorNotice error={error} />}

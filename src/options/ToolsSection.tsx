@@ -2,6 +2,7 @@
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { type ErrorData, toErrorData } from '../shared/errors';
+import { t, tPlural } from '../shared/i18n';
 import type { ToolAccessView } from '../shared/tools';
 import { useClient } from '../ui/client';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -9,10 +10,13 @@ import { formatDate } from '../ui/time-words';
 import { ToolPagesSection } from './ToolPagesSection';
 
 function toolName(access: ToolAccessView): string {
-  const kind = access.kind === 'extension' ? 'Extension' : 'Web page';
-  return access.declaredName
-    ? `${access.declaredName} (unverified name), ${kind.toLowerCase()} ${access.label}`
-    : `${kind} ${access.label}`;
+  const extension = access.kind === 'extension';
+  if (access.declaredName) {
+    return extension
+      ? t('tools_name_declared_extension', access.declaredName, access.label)
+      : t('tools_name_declared_page', access.declaredName, access.label);
+  }
+  return extension ? t('tools_name_extension', access.label) : t('tools_name_page', access.label);
 }
 
 export function ToolsSection(props: { onChanged(message: string): void }): JSX.Element {
@@ -36,7 +40,7 @@ export function ToolsSection(props: { onChanged(message: string): void }): JSX.E
     setError(undefined);
     try {
       await client.send('toolAccess.revoke', { caller: access.caller });
-      props.onChanged(`Access revoked for ${access.declaredName ?? access.label}.`);
+      props.onChanged(t('tools_revoked', access.declaredName ?? access.label));
       await load();
     } catch (failure) {
       setError(toErrorData(failure));
@@ -46,24 +50,21 @@ export function ToolsSection(props: { onChanged(message: string): void }): JSX.E
   return (
     <section aria-labelledby="tools-heading">
       <div class="section-header">
-        <h2 id="tools-heading">Connected tools</h2>
+        <h2 id="tools-heading">{t('tools_heading')}</h2>
       </div>
-      <p class="muted">
-        Seller tools (other extensions) that asked for your shops and were allowed. They ask through Seller
-        Auth; revoking stops them at once.
-      </p>
+      <p class="muted">{t('tools_intro')}</p>
       {error && <ErrorNotice error={error} />}
-      {tools && tools.length === 0 && <p class="muted">No tool has access.</p>}
+      {tools && tools.length === 0 && <p class="muted">{t('tools_none')}</p>}
       {tools && tools.length > 0 && (
         <table class="table">
-          <caption class="visually-hidden">Connected tools</caption>
+          <caption class="visually-hidden">{t('tools_heading')}</caption>
           <thead>
             <tr>
-              <th scope="col">Tool</th>
-              <th scope="col">Access</th>
-              <th scope="col">Last used</th>
+              <th scope="col">{t('tools_col_tool')}</th>
+              <th scope="col">{t('tools_col_access')}</th>
+              <th scope="col">{t('tools_col_last_used')}</th>
               <th scope="col">
-                <span class="visually-hidden">Actions</span>
+                <span class="visually-hidden">{t('tools_col_actions')}</span>
               </th>
             </tr>
           </thead>
@@ -72,18 +73,21 @@ export function ToolsSection(props: { onChanged(message: string): void }): JSX.E
               <tr key={access.caller}>
                 <td>{toolName(access)}</td>
                 <td>
-                  {access.mode === 'tokens' ? 'Raw tokens' : 'Calls through Seller Auth'},{' '}
-                  {access.shopIds.length} shop{access.shopIds.length === 1 ? '' : 's'}
+                  {tPlural(
+                    'tools_access',
+                    access.shopIds.length,
+                    access.mode === 'tokens' ? t('tools_mode_tokens') : t('tools_mode_proxy'),
+                  )}
                 </td>
-                <td>{access.lastUsedAt ? formatDate(access.lastUsedAt) : 'Never'}</td>
+                <td>{access.lastUsedAt ? formatDate(access.lastUsedAt) : t('tools_never')}</td>
                 <td>
                   <button
                     type="button"
                     class="button button--danger"
-                    aria-label={`Revoke ${toolName(access)}`}
+                    aria-label={t('tools_revoke_for', toolName(access))}
                     onClick={() => void revoke(access)}
                   >
-                    Revoke
+                    {t('tools_revoke')}
                   </button>
                 </td>
               </tr>

@@ -115,8 +115,8 @@ describe('consent', () => {
       ask.send('tools.requestAccess', { name: 'Order Tool', mode: 'tokens' }),
     );
     const words = (await page.locator('main').textContent()) ?? '';
-    expect(words).toContain(`The extension ${tool.id}`);
-    expect(words).toContain('Order Tool (not verified)');
+    expect(words).toContain(`This extension asks to use shops connected in Seller Auth:${tool.id}`);
+    expect(words).toContain('It calls itself “Order Tool” (not verified).');
     await page.getByRole('checkbox', { name: /Sg Seller|sg\.seller/ }).check();
     await page.getByRole('button', { name: 'Allow' }).click();
     expect(await reply).toMatchObject({ ok: true, value: { mode: 'tokens', shops: [{ id: sgShop }] } });

@@ -76,7 +76,9 @@ test('an added origin gets the bridge; its page asks, is approved, and gets orde
   const asked = ask(toolPage, 'tools.requestAccess', { shops: [shopId] });
   const consent = await opened;
   await consent.getByRole('heading', { name: /Allow a seller tool/ }).waitFor();
-  expect(await consent.locator('main').textContent()).toContain(`The web page ${session.sandbox.url}`);
+  expect(await consent.locator('main').textContent()).toContain(
+    `This web page asks to use shops connected in Seller Auth:${session.sandbox.url}`,
+  );
   await consent.getByRole('button', { name: 'Allow' }).click();
   expect(await asked).toMatchObject({ ok: true, value: { mode: 'proxy', shops: [{ id: shopId }] } });
 

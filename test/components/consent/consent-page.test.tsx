@@ -56,7 +56,7 @@ describe('the consent window', () => {
   it('names the extension and its unverified name, and answers the shops and mode picked', async () => {
     const { worker, asked, closed } = renderConsent();
     await waitFor(() => screen.getByText(TOOL_ID));
-    expect(screen.getByRole('main').textContent).toContain('Order Tool (not verified)');
+    expect(screen.getByRole('main').textContent).toContain('It calls itself “Order Tool” (not verified).');
     const allow = screen.getByRole('button', { name: 'Allow' });
     expect(allow).toHaveProperty('disabled', true);
     fireEvent.click(screen.getByRole('checkbox', { name: /my\.seller/ }));
