@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_LAZADA_APP_KEY, DEMO_SELLERS } from '../../sandbox/index';
 import type { AppView } from '../../src/shared/model';
+import { axeViolations } from '../support/axe';
 import { connectSeller, type Session, sandboxOutcomes, startSession } from '../support/session';
 import { type TestExtension, toolClient, writeTestExtension } from '../support/tool-extension';
 
@@ -58,6 +59,15 @@ async function consentWindowFor(
 }
 
 const client = () => toolClient(session.browser.context, tool, replies);
+
+/** axe (WCAG 2.2 AA) on the page as it is, in light and in dark mode. */
+async function expectAccessible(page: Page, screen: string) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    expect(await axeViolations(page), `${screen}, ${colorScheme} mode`).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: null });
+}
 
 test('the popup shows each shop by the name and short code /seller/get answered', async () => {
   const popup = await session.browser.openPage('src/popup/index.html');
@@ -117,9 +127,18 @@ describe('consent', () => {
     const words = (await page.locator('main').textContent()) ?? '';
     expect(words).toContain(`This extension asks to use shops connected in Seller Auth:${tool.id}`);
     expect(words).toContain('It calls itself “Order Tool” (not verified).');
+    await expectAccessible(page, 'consent window');
     await page.getByRole('checkbox', { name: /Sg Seller|sg\.seller/ }).check();
     await page.getByRole('button', { name: 'Allow' }).click();
     expect(await reply).toMatchObject({ ok: true, value: { mode: 'tokens', shops: [{ id: sgShop }] } });
+
+    const options = await session.browser.openPage('src/options/index.html');
+    await options
+      .getByRole('table', { name: 'Connected tools' })
+      .getByText(/Order Tool/)
+      .waitFor();
+    await expectAccessible(options, 'Connected tools with one tool');
+    await options.close();
 
     const shops = await ask.call('tools.listShops');
     expect(shops.map((shop) => shop.id)).toEqual([sgShop]);
