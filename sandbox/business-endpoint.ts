@@ -6,8 +6,8 @@
 import { demoOrders, demoShopName } from './demo-orders';
 import type { GrantLedger } from './grant-ledger';
 import { type IopErrorCode, iopErrorBody } from './iop-error';
-import { isIopSignatureValid } from './iop-signature';
 import type { RateLimiter } from './rate-limiter';
+import { checkSignedCall } from './signed-call';
 import type { RegisteredApp, SandboxConfig } from './types';
 
 export const BUSINESS_API_PATHS = ['/seller/get', '/orders/get'] as const;
@@ -36,26 +36,18 @@ export function answerBusinessCall(
   params: ReadonlyMap<string, string>,
   context: BusinessCallContext,
 ): BusinessAnswer {
-  const { config, now, requestId } = context;
+  const { now, requestId } = context;
   const fail = (code: IopErrorCode, detail?: string): BusinessAnswer => ({
     body: { ...iopErrorBody(code, requestId, detail) },
     outcome: code,
   });
 
-  for (const name of ['app_key', 'timestamp', 'sign', 'sign_method', 'access_token']) {
-    if (!params.get(name)) return fail('MissingParameter', name);
-  }
-  const appKey = params.get('app_key') ?? '';
-  const app = context.findApp(appKey);
-  if (!app) return fail('InvalidAppKey');
-  if (!context.rateLimiter.allow(`api:${appKey}`, now, config.rateLimitPerSecond))
-    return fail('ApiCallLimit');
-
-  const timestamp = params.get('timestamp') ?? '';
-  const skewMs = /^\d{1,16}$/.test(timestamp) ? Math.abs(now - Number(timestamp)) : Number.POSITIVE_INFINITY;
-  if (skewMs > config.timestampWindowSeconds * 1000) return fail('InvalidTimestamp');
-  if (params.get('sign_method') !== 'sha256') return fail('IncompleteSignature', 'unsupported sign_method');
-  if (!isIopSignatureValid(apiPath, params, app.appSecret)) return fail('IncompleteSignature');
+  const checked = checkSignedCall(apiPath, params, context, {
+    credentialParam: 'access_token',
+    rateKey: (appKey) => `api:${appKey}`,
+  });
+  if (!checked.ok) return fail(checked.code, checked.detail);
+  const { appKey } = checked;
 
   const grant = context.ledger.findByAccessToken(params.get('access_token') ?? '');
   if (!grant || grant.appKey !== appKey || grant.accessExpiresAt <= now) return fail('IllegalAccessToken');

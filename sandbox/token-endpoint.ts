@@ -4,8 +4,8 @@
  */
 import type { GrantLedger } from './grant-ledger';
 import { type IopErrorCode, iopErrorBody } from './iop-error';
-import { isIopSignatureValid } from './iop-signature';
 import type { RateLimiter } from './rate-limiter';
+import { checkSignedCall } from './signed-call';
 import { tokenResponseBody } from './token-response';
 import type { RegisteredApp, SandboxConfig } from './types';
 
@@ -46,24 +46,13 @@ export function answerTokenCall(
   });
 
   const credentialParam = CREDENTIAL_PARAM[operation];
-  for (const name of ['app_key', 'timestamp', 'sign', 'sign_method', credentialParam]) {
-    if (!params.get(name)) return fail('MissingParameter', name);
-  }
-  const appKey = params.get('app_key') ?? '';
+  const checked = checkSignedCall(TOKEN_API_PATHS[operation], params, context, {
+    credentialParam,
+    rateKey: (appKey) => appKey,
+  });
+  if (!checked.ok) return fail(checked.code, checked.detail);
+  const { app, appKey } = checked;
   const credential = params.get(credentialParam) ?? '';
-
-  const app = context.findApp(appKey);
-  if (!app) return fail('InvalidAppKey');
-  if (!context.rateLimiter.allow(appKey, now, config.rateLimitPerSecond)) return fail('ApiCallLimit');
-
-  const timestamp = params.get('timestamp') ?? '';
-  const skewMs = /^\d{1,16}$/.test(timestamp) ? Math.abs(now - Number(timestamp)) : Number.POSITIVE_INFINITY;
-  if (skewMs > config.timestampWindowSeconds * 1000) return fail('InvalidTimestamp');
-
-  if (params.get('sign_method') !== 'sha256') return fail('IncompleteSignature', 'unsupported sign_method');
-  if (!isIopSignatureValid(TOKEN_API_PATHS[operation], params, app.appSecret)) {
-    return fail('IncompleteSignature');
-  }
 
   // The app's own lifetimes (its status on the platform) win over the sandbox-wide ones.
   const lifetimes = { ...config, ...app.lifetimes };
