@@ -128,11 +128,7 @@ const MORE_SELLERS: LazadaSeller[] = Array.from({ length: 6 }, (_, index) => ({
   ],
 }));
 
-// Retried: with the storage fault on, the popup's list sometimes answers 0 shops (the list query under a
-// refusing store, an open bug), and the row this test clicks is gone; the accessibility checks are not at fault.
-test('the popup has no WCAG 2.2 AA violation with a moved shop, a waiting one, filters, a row error and the storage banner', {
-  retry: 2,
-}, async () => {
+test('the popup has no WCAG 2.2 AA violation with a moved shop, a waiting one, filters, a row error and the storage banner', async () => {
   const current = await startSession({ sandbox: { sellers: MORE_SELLERS } });
   session = current;
   const app = await current.addSandboxApp();

@@ -25,6 +25,7 @@ import { createMemoryToolAccessStore } from '../../grants/tools/access';
 import type { ConsentWindow } from '../../grants/tools/ports';
 import { createToolService, type ToolService } from '../../grants/tools/tool-service';
 import { createApiClient } from '../../platforms/api-client';
+import { withLastKnown } from '../../shared/last-known';
 import { DUE_ALARM, SAFETY_ALARM } from '../adapters/alarm-scheduler';
 import { grantIdFromNotificationId } from '../adapters/notifier';
 import { createHandlers } from '../handlers';
@@ -192,7 +193,8 @@ export function createWorker(deps: WorkerDeps): Worker {
     extension: deps.extension,
     apps: { ...stores, clock, extensionId: deps.extension.id, rearm, newId, originAccess: deps.originAccess },
     connect,
-    grants: { ...stores, shops, clock, settings, refresh, rearm },
+    // Views only: when storage fails, the list keeps the words it had (the banner explains).
+    grants: { ...stores, shops, clock, settings: withLastKnown(settings), refresh, rearm },
     settings: { settings: stores.settings, grants: stores.grants, clock, rearm },
     activity: stores.activity,
     health,

@@ -96,4 +96,17 @@ describe('shop summary source', () => {
     await expect(source.current()).rejects.toThrow('disk');
     expect((await source.current()).size()).toBe(2);
   });
+
+  it('answers from the summary when storage fails after it is built, unless a change is unread', async () => {
+    const { grants, source } = await setup(2);
+    await source.current();
+    const failing = async () => {
+      throw new Error('disk');
+    };
+    grants.count = failing;
+    grants.get = failing;
+    expect((await source.current()).size()).toBe(2);
+    source.changed(['app-1|u:1|sg']);
+    await expect(source.current()).rejects.toThrow('disk');
+  });
 });
