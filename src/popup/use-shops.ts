@@ -4,7 +4,7 @@
  * the whole list. A change signal names the changed shops: the next reply carries only those rows (and
  * any the window newly shows). A slow poll while visible is only the safety net for a missed signal.
  */
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { type ErrorData, toErrorData } from '../shared/errors';
 import type { GrantQuery, HealthCounts, ShopFilter } from '../shared/grant-query';
 import type { AppView, GrantView } from '../shared/model';
@@ -141,7 +141,8 @@ export function useShops(
     [fetchOnce, clock],
   );
 
-  useEffect(() => {
+  // A layout effect: the first question leaves before the first paint rather than a frame after it.
+  useLayoutEffect(() => {
     mounted.current = true;
     void request({ apps: true, resend: true });
     return () => {

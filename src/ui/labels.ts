@@ -5,16 +5,23 @@ import { t, uiLanguage } from '../shared/i18n';
 import type { GrantHealth } from '../shared/model';
 import { COUNTRIES, type Country, type PlatformId } from '../shared/platform';
 
-let regions: { language: string; names: Intl.DisplayNames } | undefined;
+/** Kept per language: every shop row names its countries, and `Intl.DisplayNames.of` is not cheap. */
+let regions: { language: string; names: Map<Country, string> } | undefined;
 
 /** A venture's name in the installed language (Intl's region names); `cb` is cross-border. */
 function ventureName(country: Country): string {
-  if (country === 'cb') return t('country_cb');
   const language = uiLanguage();
-  if (regions?.language !== language) {
-    regions = { language, names: new Intl.DisplayNames(language, { type: 'region' }) };
+  if (regions?.language !== language) regions = { language, names: new Map() };
+  let name = regions.names.get(country);
+  if (name === undefined) {
+    name =
+      country === 'cb'
+        ? t('country_cb')
+        : (new Intl.DisplayNames(language, { type: 'region' }).of(country.toUpperCase()) ??
+          country.toUpperCase());
+    regions.names.set(country, name);
   }
-  return regions.names.of(country.toUpperCase()) ?? country.toUpperCase();
+  return name;
 }
 
 /** Read when shown, so the words follow the catalog installed at start. */

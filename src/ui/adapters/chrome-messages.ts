@@ -4,8 +4,9 @@
  * catalog chosen rather than a browser language Seller Auth has no words for.
  */
 import type { MessageSource } from '../../shared/i18n';
+import { cachedMessages } from '../../shared/i18n-cached';
 
-export const chromeMessages: MessageSource = {
+export const chromeMessages: MessageSource = cachedMessages({
   message: (key, substitutions) => chrome.i18n.getMessage(key, [...substitutions]),
   language: () => chrome.i18n.getMessage('intl_locale') || 'en',
-};
+});
