@@ -59,16 +59,16 @@ export function createShopSummarySource(stores: { grants: GrantStore; apps: AppS
     }
   };
 
+  // Only a safety net: when storage cannot even count, the summary (in step with every write this
+  // worker made) still answers, so the list stays on screen while the storage banner says what is wrong.
+  const storedCount = () => stores.grants.count().catch(() => summary.size());
+
   const syncOnce = async () => {
     if (stale) return rebuild();
     if (dirty.size > 0) await readChanged();
     // Writes that bypassed the worker (none in the product; a seeding script) show in the count.
     if (!stale && dirty.size === 0 && (await storedCount()) !== summary.size()) await rebuild();
   };
-
-  // Only a safety net: when storage cannot even count, the summary (in step with every write this
-  // worker made) still answers, so the list stays on screen while the storage banner says what is wrong.
-  const storedCount = () => stores.grants.count().catch(() => summary.size());
 
   return {
     changed(ids) {

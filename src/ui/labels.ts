@@ -6,19 +6,18 @@ import type { GrantHealth } from '../shared/model';
 import { COUNTRIES, type Country, type PlatformId } from '../shared/platform';
 
 /** Kept per language: every shop row names its countries, and `Intl.DisplayNames.of` is not cheap. */
-let regions: { language: string; names: Map<Country, string> } | undefined;
+let regions: { language: string; display: Intl.DisplayNames; names: Map<Country, string> } | undefined;
 
 /** A venture's name in the installed language (Intl's region names); `cb` is cross-border. */
 function ventureName(country: Country): string {
+  if (country === 'cb') return t('country_cb');
   const language = uiLanguage();
-  if (regions?.language !== language) regions = { language, names: new Map() };
+  if (regions?.language !== language) {
+    regions = { language, display: new Intl.DisplayNames(language, { type: 'region' }), names: new Map() };
+  }
   let name = regions.names.get(country);
   if (name === undefined) {
-    name =
-      country === 'cb'
-        ? t('country_cb')
-        : (new Intl.DisplayNames(language, { type: 'region' }).of(country.toUpperCase()) ??
-          country.toUpperCase());
+    name = regions.display.of(country.toUpperCase()) ?? country.toUpperCase();
     regions.names.set(country, name);
   }
   return name;
