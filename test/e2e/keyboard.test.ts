@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, expect, test } from 'vitest';
 import { DEMO_PASSWORD, DEMO_SELLERS } from '../../sandbox/index';
 import { shopLabel } from '../../src/popup/shop-words';
+import { actionThatCloses } from '../support/closing-action';
 import { focused, isFocused, tabTo } from '../support/keyboard';
 import { atLoginPage, connectSeller, type Session, sandboxOutcomes, startSession } from '../support/session';
 
@@ -50,9 +51,7 @@ test('a shop is connected, refreshed, its token copied and removed with the keyb
   await login.keyboard.type(DEMO_PASSWORD);
   await tabTo(login, login.getByRole('button', { name: 'Approve' }));
   // The login window closes as soon as the redirect lands, possibly before the key press returns.
-  await login.keyboard.press('Enter').catch((error: Error) => {
-    if (!login.isClosed()) throw error;
-  });
+  await actionThatCloses(login, () => login.keyboard.press('Enter'));
 
   await popup
     .getByRole('status')

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_LAZADA_APP_KEY, DEMO_SELLERS } from '../../sandbox/index';
 import type { AppView } from '../../src/shared/model';
 import { axeViolations } from '../support/axe';
+import { actionThatCloses } from '../support/closing-action';
 import { connectSeller, type Session, sandboxOutcomes, startSession } from '../support/session';
 import { type TestExtension, toolClient, writeTestExtension } from '../support/tool-extension';
 
@@ -106,7 +107,7 @@ describe('consent', () => {
     const { page, reply } = await consentWindowFor(() =>
       ask.send('tools.requestAccess', { name: 'Order Tool' }),
     );
-    await page.getByRole('button', { name: 'Deny' }).click();
+    await actionThatCloses(page, () => page.getByRole('button', { name: 'Deny' }).click());
     expect(await reply).toMatchObject({ ok: false, error: { code: 'tools_consent_refused' } });
     expect(await session.call('toolAccess.list', undefined)).toEqual([]);
   });
@@ -129,7 +130,7 @@ describe('consent', () => {
     expect(words).toContain('It calls itself “Order Tool” (not verified).');
     await expectAccessible(page, 'consent window');
     await page.getByRole('checkbox', { name: /Sg Seller|sg\.seller/ }).check();
-    await page.getByRole('button', { name: 'Allow' }).click();
+    await actionThatCloses(page, () => page.getByRole('button', { name: 'Allow' }).click());
     expect(await reply).toMatchObject({ ok: true, value: { mode: 'tokens', shops: [{ id: sgShop }] } });
 
     const options = await session.browser.openPage('src/options/index.html');

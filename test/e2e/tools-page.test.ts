@@ -11,6 +11,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DEMO_LAZADA_APP_KEY, DEMO_SELLERS } from '../../sandbox/index';
 import { EXTENSION_DIR } from '../support/browser';
+import { actionThatCloses } from '../support/closing-action';
 import { connectSeller, type Session, startSession } from '../support/session';
 
 let session: Session;
@@ -79,7 +80,7 @@ test('an added origin gets the bridge; its page asks, is approved, and gets orde
   expect(await consent.locator('main').textContent()).toContain(
     `This web page asks to use shops connected in Seller Auth:${session.sandbox.url}`,
   );
-  await consent.getByRole('button', { name: 'Allow' }).click();
+  await actionThatCloses(consent, () => consent.getByRole('button', { name: 'Allow' }).click());
   expect(await asked).toMatchObject({ ok: true, value: { mode: 'proxy', shops: [{ id: shopId }] } });
 
   expect(await ask(toolPage, 'tools.listShops')).toMatchObject({ ok: true, value: [{ id: shopId }] });

@@ -22,6 +22,7 @@ import type { AppView, AttemptView, GrantView } from '../../src/shared/model';
 import type { Country, PlatformId } from '../../src/shared/platform';
 import type { MessageType, Reply, RequestOf, ResponseOf } from '../../src/shared/protocol';
 import { type ExtensionBrowser, launchExtension } from './browser';
+import { actionThatCloses } from './closing-action';
 
 export interface Session {
   sandbox: Sandbox;
@@ -197,7 +198,8 @@ export async function loginOnSandbox(
   await page.getByLabel('Account').fill(seller.account);
   await page.getByLabel('Password').fill(seller.password ?? DEMO_PASSWORD);
   if (seller.country) await page.getByLabel('Country').selectOption(seller.country);
-  await page.getByRole('button', { name: seller.decision === 'deny' ? 'Deny' : 'Approve' }).click();
+  const decision = page.getByRole('button', { name: seller.decision === 'deny' ? 'Deny' : 'Approve' });
+  await actionThatCloses(page, () => decision.click());
 }
 
 /**
