@@ -1,11 +1,22 @@
 /**
  * Reads and writes the extension's IndexedDB from inside its service worker (`worker.evaluate`). The
- * functions handed to `evaluate` run in the worker, so each one is self-contained.
+ * functions handed to `evaluate` run in the worker, so each one is self-contained. Each write ends by
+ * telling the worker through the sandbox build's debug hook: the worker is otherwise the stores' only
+ * writer, and answers the shop list from memory.
  */
 import type { Worker } from 'playwright-core';
 import type { Grant } from '../src/grants/model';
 
 const CHUNK = 500;
+
+/** The shop list's summary reads every grant again at its next query; the alarm is left alone. */
+function tellWorker(worker: Worker): Promise<void> {
+  return worker.evaluate(() =>
+    (
+      globalThis as unknown as { __sellerAuthDebug: { grantsWrittenBehind(): void } }
+    ).__sellerAuthDebug.grantsWrittenBehind(),
+  );
+}
 
 /** Puts `grants` into store `grants` of database `seller-auth`, a chunk per transaction. */
 export async function writeGrants(worker: Worker, grants: readonly Grant[]): Promise<void> {
@@ -29,6 +40,7 @@ export async function writeGrants(worker: Worker, grants: readonly Grant[]): Pro
       grants.slice(start, start + CHUNK),
     );
   }
+  await tellWorker(worker);
 }
 
 export interface RefreshTally {
@@ -69,7 +81,7 @@ export function refreshTally(worker: Worker, since: number): Promise<RefreshTall
   );
 }
 
-/** Deletes the grants with these ids, in the worker (the worker's summary sees the count change). */
+/** Deletes the grants with these ids, in the worker. */
 export async function deleteGrants(worker: Worker, ids: readonly string[]): Promise<void> {
   await worker.evaluate(
     (keys) =>
@@ -89,6 +101,7 @@ export async function deleteGrants(worker: Worker, ids: readonly string[]): Prom
       }),
     [...ids],
   );
+  await tellWorker(worker);
 }
 
 /**
@@ -96,8 +109,8 @@ export async function deleteGrants(worker: Worker, ids: readonly string[]): Prom
  * minutes, last renewed an hour ago (inside the 30-minute lead), `dueAt` now. The stored refresh tokens
  * are the live ones, so each refresh is real. Resolves to how many were changed.
  */
-export function makeAllDue(worker: Worker, now: number): Promise<number> {
-  return worker.evaluate(
+export async function makeAllDue(worker: Worker, now: number): Promise<number> {
+  const changed = await worker.evaluate(
     (at) =>
       new Promise<number>((resolve, reject) => {
         const open = indexedDB.open('seller-auth');
@@ -131,4 +144,6 @@ export function makeAllDue(worker: Worker, now: number): Promise<number> {
       }),
     now,
   );
+  await tellWorker(worker);
+  return changed;
 }

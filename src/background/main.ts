@@ -17,6 +17,8 @@ const storageFault =
     ? createStorageFault(sessionValue('seller-auth:debug:storage-fault', (raw) => raw === true))
     : undefined;
 
-const { stores } = startServiceWorker(storageFault ? { wrapDb: storageFault.wrap } : {});
+const { stores, worker } = startServiceWorker(storageFault ? { wrapDb: storageFault.wrap } : {});
 
-if (import.meta.env.MODE === 'sandbox') installDebugHook(stores, systemClock, storageFault);
+if (import.meta.env.MODE === 'sandbox') {
+  installDebugHook({ stores, worker, clock: systemClock, ...(storageFault ? { storageFault } : {}) });
+}

@@ -27,7 +27,6 @@ export interface GrantStore {
   listDue(now: number, limit: number): Promise<Grant[]>;
   /** The smallest dueAt of any grant, or undefined when there are none due ever. */
   earliestDueAt(): Promise<number | undefined>;
-  count(): Promise<number>;
 }
 
 export interface AppStore {

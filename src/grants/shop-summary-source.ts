@@ -1,9 +1,10 @@
 /**
  * Keeps the shop summary (./shop-summary.ts) in step with the stores, IndexedDB being the truth. The
  * worker reports each grant write here (../background/wiring/tracked-stores.ts); the next read then
- * fetches only those grants by id. A full read happens once per worker life, after a change it cannot
- * name (an app renamed or removed with its grants), or when the count of stored grants says something
- * wrote behind the worker's back.
+ * fetches only those grants by id. A full read happens once per worker life, or after a change it
+ * cannot name (an app renamed or removed with its grants). In between, a query reads nothing from
+ * storage: the worker is the stores' only writer, and a script that writes behind it (the benchmark's
+ * seeding, through the sandbox build's debug hook) says so (`readAllAgain`).
  */
 import type { AppStore, GrantStore } from './ports';
 import { createShopSummary, type ShopSummary } from './shop-summary';
@@ -16,6 +17,11 @@ export interface ShopSummarySource {
   changed(ids?: readonly string[]): void;
   /** The summary, brought up to date with the store first. */
   current(): Promise<ShopSummary>;
+  /**
+   * The store was written behind the worker, before any page could have seen it: the next read takes
+   * every grant again, and the change signal is left as it is.
+   */
+  readAllAgain(): void;
   /** What every shop's view depends on changed (the settings): the next signal names no ids. */
   viewsChanged(): void;
   /** The ids changed since the last call, for the change signal; undefined when they are not known. */
@@ -59,15 +65,9 @@ export function createShopSummarySource(stores: { grants: GrantStore; apps: AppS
     }
   };
 
-  // Only a safety net: when storage cannot even count, the summary (in step with every write this
-  // worker made) still answers, so the list stays on screen while the storage banner says what is wrong.
-  const storedCount = () => stores.grants.count().catch(() => summary.size());
-
   const syncOnce = async () => {
     if (stale) return rebuild();
     if (dirty.size > 0) await readChanged();
-    // Writes that bypassed the worker (none in the product; a seeding script) show in the count.
-    if (!stale && dirty.size === 0 && (await storedCount()) !== summary.size()) await rebuild();
   };
 
   return {
@@ -91,6 +91,10 @@ export function createShopSummarySource(stores: { grants: GrantStore; apps: AppS
         await syncing;
       } while (stale || dirty.size > 0);
       return summary;
+    },
+
+    readAllAgain() {
+      stale = true;
     },
 
     viewsChanged() {

@@ -3,6 +3,7 @@ import type { Clock } from '../../grants/ports';
 import type { Stores } from '../../grants/store';
 import type { AttemptPhase } from '../../shared/model';
 import type { StorageFault } from './storage-fault';
+import type { Worker } from './worker';
 
 interface DebugCounts {
   grants: number;
@@ -11,15 +12,30 @@ interface DebugCounts {
   attempt: AttemptPhase | null;
 }
 
+export interface DebugHookDeps {
+  stores: Stores;
+  worker: Pick<Worker, 'shops'>;
+  clock: Clock;
+  storageFault?: StorageFault;
+}
+
 /**
  * Numbers only, for browser tests and support: never a token, a secret or an account. With the storage
  * fault switch, browser tests can make IndexedDB fail (see ./storage-fault.ts).
  */
-function createDebugHook(stores: Stores, clock: Clock, storageFault: StorageFault | undefined) {
+function createDebugHook({ stores, worker, clock, storageFault }: DebugHookDeps) {
   return Object.freeze({
     async setStorageFault(on: boolean): Promise<void> {
       if (!storageFault) throw new Error('This build has no storage fault switch.');
       await storageFault.set(on === true);
+    },
+    /**
+     * A script wrote grants into IndexedDB behind the worker (the benchmark's seeding): the shop list's
+     * summary reads every grant again at its next query. The alarm is left alone: the benchmark starts
+     * its drains itself, at a time it records.
+     */
+    grantsWrittenBehind(): void {
+      worker.shops.readAllAgain();
     },
     async counts(): Promise<DebugCounts> {
       const [grants, apps, settings, attempt] = await Promise.all([
@@ -39,9 +55,9 @@ function createDebugHook(stores: Stores, clock: Clock, storageFault: StorageFaul
 }
 
 /** Installs the hook as `globalThis.__sellerAuthDebug`, read-only. Only the sandbox build calls this. */
-export function installDebugHook(stores: Stores, clock: Clock, storageFault?: StorageFault): void {
+export function installDebugHook(deps: DebugHookDeps): void {
   Object.defineProperty(globalThis, '__sellerAuthDebug', {
-    value: createDebugHook(stores, clock, storageFault),
+    value: createDebugHook(deps),
     writable: false,
     configurable: false,
     enumerable: false,

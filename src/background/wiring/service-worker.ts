@@ -15,7 +15,7 @@ import { createBrowserAdapters, listenToBrowser } from '../adapters/browser';
 import { systemClock } from '../adapters/system-clock';
 import { DEFAULT_FLOW_TIMEOUT_MS } from './deps';
 import { logFailure } from './log-failure';
-import { createWorker } from './worker';
+import { createWorker, type Worker } from './worker';
 
 /**
  * A shorter login timeout baked into a sandbox build for browser tests (`SELLER_AUTH_FLOW_TIMEOUT_MS`,
@@ -32,7 +32,7 @@ export interface ServiceWorkerOptions {
   wrapDb?: (connection: SellerAuthDbConnection) => DbSource;
 }
 
-export function startServiceWorker(options: ServiceWorkerOptions = {}): { stores: Stores } {
+export function startServiceWorker(options: ServiceWorkerOptions = {}): { stores: Stores; worker: Worker } {
   const connection = connectSellerAuthDb();
   const db = options.wrapDb ? options.wrapDb(connection) : connection;
   const stores = createStores(db);
@@ -48,5 +48,5 @@ export function startServiceWorker(options: ServiceWorkerOptions = {}): { stores
   listenToBrowser(worker, adapters.extension);
   // Every worker start, whatever woke it: grants may have come due while the browser was closed.
   worker.catchUp().catch(logFailure('catch-up'));
-  return { stores };
+  return { stores, worker };
 }

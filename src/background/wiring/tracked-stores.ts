@@ -18,7 +18,10 @@ async function reporting<T>(task: () => Promise<T>, report: (result: T | undefin
   }
 }
 
-export function trackShopChanges(stores: Stores, shops: ShopSummarySource): Stores {
+/** Who hears of the writes: the shop summary, and what else keeps a copy of the settings. */
+export type StoreChanges = Pick<ShopSummarySource, 'changed' | 'viewsChanged'>;
+
+export function trackShopChanges(stores: Stores, shops: StoreChanges): Stores {
   const { grants, apps, batch, settings } = stores;
   return {
     ...stores,
@@ -28,7 +31,6 @@ export function trackShopChanges(stores: Stores, shops: ShopSummarySource): Stor
       listByApp: (appId) => grants.listByApp(appId),
       listDue: (now, limit) => grants.listDue(now, limit),
       earliestDueAt: () => grants.earliestDueAt(),
-      count: () => grants.count(),
       put: (grant) =>
         reporting(
           () => grants.put(grant),

@@ -22,7 +22,6 @@ export const STORE_USES = {
     remove: 'write',
     listDue: 'read',
     earliestDueAt: 'read',
-    count: 'read',
   },
   apps: { get: 'read', list: 'read', put: 'write', remove: 'write' },
   secrets: { get: 'read', put: 'write', has: 'read' },

@@ -25,7 +25,7 @@ import { createMemoryToolAccessStore } from '../../grants/tools/access';
 import type { ConsentWindow } from '../../grants/tools/ports';
 import { createToolService, type ToolService } from '../../grants/tools/tool-service';
 import { createApiClient } from '../../platforms/api-client';
-import { withLastKnown } from '../../shared/last-known';
+import { cachedRead } from '../../shared/cached-read';
 import { DUE_ALARM, SAFETY_ALARM } from '../adapters/alarm-scheduler';
 import { grantIdFromNotificationId } from '../adapters/notifier';
 import { createHandlers } from '../handlers';
@@ -86,7 +86,15 @@ export function createWorker(deps: WorkerDeps): Worker {
   const watched = watchStores(deps.stores, health);
   // In memory, but only a cache: rebuilt from IndexedDB, and told of every grant the worker writes.
   const shops = createShopSummarySource(watched);
-  const stores = trackShopChanges(watched, shops);
+  // The settings behind the rows' words, kept like the summary: the worker is their only writer.
+  const viewSettings = cachedRead(() => watched.settings.get());
+  const stores = trackShopChanges(watched, {
+    changed: (ids) => shops.changed(ids),
+    viewsChanged: () => {
+      viewSettings.forget();
+      shops.viewsChanged();
+    },
+  });
   // Subscribed seller tools hear what changed after open pages are told (bound once the service exists).
   let toolsHearChanges: () => Promise<void> = async () => {};
   const rearm = createRearm({
@@ -194,7 +202,7 @@ export function createWorker(deps: WorkerDeps): Worker {
     apps: { ...stores, clock, extensionId: deps.extension.id, rearm, newId, originAccess: deps.originAccess },
     connect,
     // Views only: when storage fails, the list keeps the words it had (the banner explains).
-    grants: { ...stores, shops, clock, settings: withLastKnown(settings), refresh, rearm },
+    grants: { ...stores, shops, clock, settings: () => viewSettings.read(), refresh, rearm },
     settings: { settings: stores.settings, grants: stores.grants, clock, rearm },
     activity: stores.activity,
     health,

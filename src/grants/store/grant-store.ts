@@ -75,8 +75,6 @@ export function createGrantStore(source: DbSource): GrantStore {
           return dueAt === undefined || dueAt >= NEVER_DUE ? undefined : dueAt;
         }),
       ),
-
-    count: () => guardStorage('count grants', async () => (await open()).count('grants')),
   };
 }
 

@@ -115,11 +115,6 @@ export class FakeGrantStore implements GrantStore {
     return earliest;
   }
 
-  async count(): Promise<number> {
-    await yieldOnce();
-    return this.rows.size;
-  }
-
   private write(grant: Grant): void {
     if (this.writesToFail > 0) {
       this.writesToFail -= 1;

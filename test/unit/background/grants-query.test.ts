@@ -124,4 +124,32 @@ describe('change signal and badge at scale', () => {
     await h.send('settings.save', { reminderDays: [14] });
     expect(h.changes.ids.at(-1)).toBeUndefined();
   });
+
+  it('reads no storage once its summary is built; a saved setting is read once, and shows', async () => {
+    const { h } = await withShops(3);
+    const all = { ...EMPTY_FILTER, offset: 0, limit: 50 };
+    const before = await h.send('grants.query', all);
+    const reads = { list: 0, get: 0, settings: 0 };
+    const { grants, settings } = h.stores;
+    const counted = <A extends unknown[], R>(key: keyof typeof reads, call: (...args: A) => R) => {
+      return (...args: A): R => {
+        reads[key] += 1;
+        return call(...args);
+      };
+    };
+    grants.list = counted('list', grants.list.bind(grants));
+    grants.get = counted('get', grants.get.bind(grants));
+    settings.get = counted('settings', settings.get.bind(settings));
+
+    for (let query = 0; query < 3; query++) await h.send('grants.query', all);
+    expect(reads).toEqual({ list: 0, get: 0, settings: 0 });
+
+    await h.send('settings.save', { reminderDays: [60] });
+    const readBySave = reads.settings; // the re-arm after a save counts the badge with them
+    const after = await h.send('grants.query', all);
+    await h.send('grants.query', all);
+    expect(reads.settings - readBySave).toBe(1);
+    expect(before.counts.expiring).toBe(0);
+    expect(after.counts.expiring).toBe(3);
+  });
 });

@@ -5,6 +5,7 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { installDebugHook } from '../../../src/background/wiring/debug-hook';
+import type { ShopSummarySource } from '../../../src/grants/shop-summary-source';
 import { connectSellerAuthDb, createStores } from '../../../src/grants/store';
 import { DEFAULT_SETTINGS } from '../../../src/shared/model';
 import type { Reply } from '../../../src/shared/protocol';
@@ -156,14 +157,26 @@ describe('main', () => {
     expect(JSON.stringify(saved)).not.toContain('helloworld');
     expect('__sellerAuthDebug' in globalThis).toBe(false);
 
-    installDebugHook(createStores(connectSellerAuthDb()), { now: () => Date.now() });
+    const readAllAgain = vi.fn();
+    installDebugHook({
+      stores: createStores(connectSellerAuthDb()),
+      worker: { shops: { readAllAgain } as unknown as ShopSummarySource },
+      clock: { now: () => Date.now() },
+    });
     const debug = (
       globalThis as unknown as {
-        __sellerAuthDebug: { counts(): Promise<unknown>; setStorageFault(on: boolean): Promise<void> };
+        __sellerAuthDebug: {
+          counts(): Promise<unknown>;
+          setStorageFault(on: boolean): Promise<void>;
+          grantsWrittenBehind(): void;
+        };
       }
     ).__sellerAuthDebug;
     expect(await debug.counts()).toEqual({ grants: 0, apps: 1, needsAttention: 0, attempt: null });
     await expect(debug.setStorageFault(true)).rejects.toThrow('no storage fault switch');
+    // A seeding script's writes: the shop summary reads every grant again.
+    debug.grantsWrittenBehind();
+    expect(readAllAgain).toHaveBeenCalledTimes(1);
     expect(() => {
       (globalThis as Record<string, unknown>).__sellerAuthDebug = {};
     }).toThrow();

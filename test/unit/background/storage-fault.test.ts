@@ -29,7 +29,7 @@ describe('storage fault switch', () => {
 
     // A second worker with the same kept switch starts failing too.
     const restarted = createGrantStore(createStorageFault(flag).wrap(connectSellerAuthDb()));
-    await expect(restarted.count()).rejects.toMatchObject({ kind: 'upgrade' });
+    await expect(restarted.list()).rejects.toMatchObject({ kind: 'upgrade' });
 
     await fault.set(false);
     const reopened = await connection();

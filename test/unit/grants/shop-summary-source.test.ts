@@ -64,12 +64,23 @@ describe('shop summary source', () => {
     expect(summary.query(ALL, DEFAULT_SETTINGS, T0).rows[0]?.appName).toBe('Renamed');
   });
 
-  it('notices a write that bypassed the worker by the count of stored grants', async () => {
+  it('answers from memory once built: a query with nothing reported changed reads no storage', async () => {
+    const { calls, source } = await setup(3);
+    await source.current();
+    for (let query = 0; query < 5; query++) await source.current();
+    expect(calls).toEqual({ list: 1, get: 0 });
+  });
+
+  it('reads every grant again after a write behind the worker, and leaves the signal as it was', async () => {
     const { grants, calls, source } = await setup(3);
     await source.current();
+    source.takeSignalIds();
+    source.changed(['app-1|u:2|sg']);
     await grants.put(grantN(4));
+    source.readAllAgain();
     expect((await source.current()).size()).toBe(4);
     expect(calls.list).toBe(2);
+    expect(source.takeSignalIds()).toEqual(['app-1|u:2|sg']);
   });
 
   it('names the changed ids once for the signal; too many, or the first signal of a worker, none', async () => {
@@ -103,7 +114,7 @@ describe('shop summary source', () => {
     const failing = async () => {
       throw new Error('disk');
     };
-    grants.count = failing;
+    grants.list = failing;
     grants.get = failing;
     expect((await source.current()).size()).toBe(2);
     source.changed(['app-1|u:1|sg']);

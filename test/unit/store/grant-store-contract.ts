@@ -31,7 +31,7 @@ export function describeGrantStoreContract(name: string, makeStore: () => Promis
         await store.put(aGrant({ accessToken: 'old' }));
         await store.put(aGrant({ accessToken: 'new' }));
         expect((await store.get(aGrant().id))?.accessToken).toBe('new');
-        expect(await store.count()).toBe(1);
+        expect((await store.list()).length).toBe(1);
       });
 
       it('hands out copies: changing a returned grant does not change the stored one', async () => {
@@ -53,7 +53,7 @@ export function describeGrantStoreContract(name: string, makeStore: () => Promis
         expect((await store.list()).map((g) => g.id).sort()).toEqual(['a1', 'a2', 'b1']);
         expect((await store.listByApp('app-a')).map((g) => g.id).sort()).toEqual(['a1', 'a2']);
         expect(await store.listByApp('app-c')).toEqual([]);
-        expect(await store.count()).toBe(3);
+        expect((await store.list()).length).toBe(3);
       });
 
       it('refuses a grant it could not index, naming the field, and keeps what was stored', async () => {
@@ -100,7 +100,7 @@ export function describeGrantStoreContract(name: string, makeStore: () => Promis
         expect(await store.update(aGrant().id, () => undefined)).toEqual(aGrant({ failures: 4 }));
         expect(await store.get(aGrant().id)).toEqual(aGrant({ failures: 4 }));
         expect(await store.update('missing', () => undefined)).toBeUndefined();
-        expect(await store.count()).toBe(1);
+        expect((await store.list()).length).toBe(1);
       });
 
       it('refuses a change that moves the grant to another id, and keeps the stored one', async () => {
