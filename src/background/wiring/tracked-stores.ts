@@ -21,7 +21,7 @@ async function reporting<T>(task: () => Promise<T>, report: (result: T | undefin
 /** Who hears of the writes: the shop summary, and what else keeps a copy of the settings. */
 export type StoreChanges = Pick<ShopSummarySource, 'changed' | 'viewsChanged'>;
 
-export function trackShopChanges(stores: Stores, shops: StoreChanges): Stores {
+export function trackShopChanges(stores: Stores, changes: StoreChanges): Stores {
   const { grants, apps, batch, settings } = stores;
   return {
     ...stores,
@@ -34,17 +34,17 @@ export function trackShopChanges(stores: Stores, shops: StoreChanges): Stores {
       put: (grant) =>
         reporting(
           () => grants.put(grant),
-          () => shops.changed([grant.id]),
+          () => changes.changed([grant.id]),
         ),
       update: (id, change) =>
         reporting(
           () => grants.update(id, change),
-          () => shops.changed([id]),
+          () => changes.changed([id]),
         ),
       remove: (id) =>
         reporting(
           () => grants.remove(id),
-          () => shops.changed([id]),
+          () => changes.changed([id]),
         ),
     },
     apps: {
@@ -53,12 +53,12 @@ export function trackShopChanges(stores: Stores, shops: StoreChanges): Stores {
       put: (app) =>
         reporting(
           () => apps.put(app),
-          () => shops.changed(),
+          () => changes.changed(),
         ),
       remove: (id) =>
         reporting(
           () => apps.remove(id),
-          () => shops.changed(),
+          () => changes.changed(),
         ),
     },
     // Health ("expiring") follows the reminder settings: every shop's row may read differently.
@@ -67,7 +67,7 @@ export function trackShopChanges(stores: Stores, shops: StoreChanges): Stores {
       save: (change) =>
         reporting(
           () => settings.save(change),
-          () => shops.viewsChanged(),
+          () => changes.viewsChanged(),
         ),
     },
     batch: {
@@ -75,8 +75,8 @@ export function trackShopChanges(stores: Stores, shops: StoreChanges): Stores {
         reporting(
           () => batch.write(records),
           (ids) => {
-            shops.changed(ids === undefined || (records.apps?.length ?? 0) > 0 ? undefined : ids);
-            if (records.settings) shops.viewsChanged();
+            changes.changed(ids === undefined || (records.apps?.length ?? 0) > 0 ? undefined : ids);
+            if (records.settings) changes.viewsChanged();
           },
         ),
     },
