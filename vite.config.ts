@@ -7,6 +7,7 @@ import baseManifest from './manifest.json' with { type: 'json' };
 import { flowTimeoutOverride } from './scripts/build-flags.ts';
 import { localesPlugin } from './scripts/locales-plugin.ts';
 import { extensionIdFromKey, manifestFor, withConnectSources } from './scripts/manifest-for.ts';
+import { pageChunks } from './scripts/page-chunks.ts';
 
 /**
  * crxjs lists every `?script` import as web accessible to all sites. The bridge content script is only
@@ -75,7 +76,10 @@ export default defineConfig(({ mode, command }) => {
       target: 'chrome116',
       sourcemap: false,
       // Pages the manifest does not name: the seller tools' consent window.
-      rollupOptions: { input: { consent: 'src/consent/index.html' } },
+      rollupOptions: {
+        input: { consent: 'src/consent/index.html' },
+        output: { codeSplitting: pageChunks(baseManifest.background.service_worker) },
+      },
     },
     server: { port: DEV_PORT, strictPort: true, hmr: { port: DEV_PORT } },
   };

@@ -98,4 +98,23 @@ describe('npm run package', () => {
   it('has no debug hook (__sellerAuthDebug)', () => {
     expect(filesContaining('__sellerAuthDebug')).toEqual([]);
   });
+
+  // scripts/page-chunks.ts: each script is one more request to the extension's resource loader.
+  it.each(['popup', 'options', 'consent'])('loads the %s page in at most three scripts', (page) => {
+    const html = entries.find((entry) => entry.name === `src/${page}/index.html`)?.data.toString('utf8');
+    const scripts = html?.match(/<script type="module"[^>]*>|<link rel="modulepreload"[^>]*>/g) ?? [];
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.length).toBeLessThanOrEqual(3);
+  });
+
+  it("keeps the pages' shared chunk out of the worker", () => {
+    const text = (name: string) => entries.find((entry) => entry.name === name)?.data.toString('utf8') ?? '';
+    const imports = (code: string) =>
+      [...code.matchAll(/(?:from|import)\s*["']([^"']+\.js)["']/g)].map((match) => match[1] ?? '');
+    const [workerEntry] = imports(text('service-worker-loader.js'));
+    expect(workerEntry).toMatch(/^\.\/assets\//);
+    const workerImports = imports(text((workerEntry as string).slice(2)));
+    expect(workerImports.some((file) => /\/core-[^/]*$/.test(file))).toBe(true);
+    expect(workerImports.filter((file) => /\/ui-[^/]*$/.test(file))).toEqual([]);
+  });
 });

@@ -1,7 +1,7 @@
 /** The popup: header, a storage banner when needed, then setup hint, "Connect shop" and the shop list. */
 import { useCallback, useMemo } from 'preact/hooks';
 import { t } from '../shared/i18n';
-import type { GrantView } from '../shared/model';
+import type { AppView, GrantView } from '../shared/model';
 import { useClient } from '../ui/client';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { usePageActions } from '../ui/open-page';
@@ -25,6 +25,8 @@ export interface AppProps {
 }
 
 const systemClock = () => Date.now();
+/** While apps load: one empty list, so the memoised shop list does not render again for a new one. */
+const NO_APPS: readonly AppView[] = [];
 
 export function App({
   focusGrantId,
@@ -87,7 +89,7 @@ export function App({
         <ShopList
           page={shops.page}
           filter={shops.filter}
-          apps={shops.apps ?? []}
+          apps={shops.apps ?? NO_APPS}
           onFilter={shops.setFilter}
           onPage={shops.showPage}
           now={shops.now}

@@ -106,10 +106,12 @@ export function useShops(
       if (nextApps) setApps(nextApps);
       const { ids: _ids, rows: _rows, ...counts } = result;
       pageRef.current = { ...counts, rows };
+      // Set with the page, in one render: a clock moved on in a render of its own draws every row twice.
+      setNow(clock());
       setPage(pageRef.current);
       setLoadError(null);
     },
-    [client],
+    [client, clock],
   );
 
   const request = useCallback(
@@ -130,9 +132,11 @@ export function useShops(
           try {
             await fetchOnce(next);
           } catch (error) {
-            if (mounted.current) setLoadError(toErrorData(error));
+            if (mounted.current) {
+              setNow(clock());
+              setLoadError(toErrorData(error));
+            }
           }
-          if (mounted.current) setNow(clock());
         }
       } finally {
         loading.current = false;

@@ -1,5 +1,4 @@
-/** Opens the settings page, through the polyfill the messaging client already loads on first use. */
+/** Opens the settings page: Chrome's own promise, as the messaging client uses (./runtime-client.ts). */
 export async function openOptionsPage(): Promise<void> {
-  const { default: browser } = await import('webextension-polyfill');
-  await browser.runtime.openOptionsPage();
+  await chrome.runtime.openOptionsPage();
 }

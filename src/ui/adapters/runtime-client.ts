@@ -1,15 +1,11 @@
 import { createClientOver, type WorkerClient } from '../client';
 
 /**
- * The real client, over webextension-polyfill's `browser.runtime.sendMessage`. The polyfill is a lazy
- * chunk (it throws when imported outside an extension, and stays out of the pages' first load), but
- * its load starts here, as the page starts, so the first message does not wait for it after render.
+ * The real client, over the page's own `chrome.runtime.sendMessage` (a promise in MV3). Not the
+ * polyfill: the worker answers through `sendResponse` with plain `{ok, ...}` objects, so the polyfill
+ * would add nothing here but a chunk every page's first message waits for. A closed port rejects
+ * (the polyfill resolved `undefined`); both read as "the worker did not answer" in createClientOver.
  */
 export function createRuntimeClient(): WorkerClient {
-  const polyfill = import('webextension-polyfill');
-  polyfill.catch(() => {}); // reported by the first send, not as an unhandled rejection
-  return createClientOver(async (message) => {
-    const { default: browser } = await polyfill;
-    return browser.runtime.sendMessage(message);
-  });
+  return createClientOver((message) => chrome.runtime.sendMessage(message));
 }
