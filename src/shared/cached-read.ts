@@ -1,6 +1,7 @@
 /**
  * A read kept in memory until its owner says the source changed: for what only the worker writes and
- * every shop list query reads (the settings behind each row's words), so a query touches no storage.
+ * pages ask for at every opening (the settings behind each row's words, the app list), so the popup's
+ * first questions touch no storage.
  * When the source fails, the last value read stands in: a storage failure leaves the list on screen,
  * next to the banner that explains it, rather than blank. The first read still fails loudly.
  */

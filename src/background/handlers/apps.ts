@@ -20,17 +20,30 @@ export interface AppHandlerDeps {
   extensionId: string;
   rearm: () => Promise<void>;
   newId: () => string;
+  /** The `apps.list` answer; the worker keeps it in memory (wiring/worker.ts). Default: read it now. */
+  listViews?: () => Promise<AppView[]>;
+}
+
+type AppViewDeps = Pick<AppHandlerDeps, 'apps' | 'secrets' | 'extensionId'>;
+
+async function toView(deps: AppViewDeps, app: AppProfile): Promise<AppView> {
+  return {
+    ...app,
+    hasSecret: await deps.secrets.has(app.id),
+    callbackKind: callbackKindFor(app.callbackUrl, deps.extensionId),
+  };
+}
+
+/** Every app profile as pages see it (never its secret, only whether one is stored), by name. */
+export async function listAppViews(deps: AppViewDeps): Promise<AppView[]> {
+  const views = await Promise.all((await deps.apps.list()).map((app) => toView(deps, app)));
+  return views.sort((a, b) => a.name.localeCompare(b.name));
 }
 
 type AppHandlers = Pick<Handlers, 'apps.list' | 'apps.save' | 'apps.remove'>;
 
 export function createAppHandlers(deps: AppHandlerDeps): AppHandlers {
-  const toView = async (app: AppProfile): Promise<AppView> => ({
-    ...app,
-    hasSecret: await deps.secrets.has(app.id),
-    callbackKind: callbackKindFor(app.callbackUrl, deps.extensionId),
-  });
-
+  const listViews = deps.listViews ?? (() => listAppViews(deps));
   const requireApp = async (appId: string): Promise<AppProfile> => {
     const app = await deps.apps.get(appId);
     if (!app) throw new SellerAuthError('not_found', 'This app profile no longer exists.');
@@ -38,11 +51,7 @@ export function createAppHandlers(deps: AppHandlerDeps): AppHandlers {
   };
 
   return {
-    'apps.list': async () => {
-      const apps = await deps.apps.list();
-      const views = await Promise.all(apps.map(toView));
-      return views.sort((a, b) => a.name.localeCompare(b.name));
-    },
+    'apps.list': () => listViews(),
 
     // Checked at the edge (app-input.ts); only what needs the store is decided here.
     'apps.save': async (input) => {
@@ -91,7 +100,7 @@ export function createAppHandlers(deps: AppHandlerDeps): AppHandlers {
       // Profile first: a failure in between leaves an app without a secret (visible), never a stray secret.
       await deps.apps.put(app);
       if (input.appSecret !== undefined) await deps.secrets.put(app.id, input.appSecret);
-      return toView(app);
+      return toView(deps, app);
     },
 
     'apps.remove': async ({ appId }) => {

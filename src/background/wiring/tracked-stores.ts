@@ -2,7 +2,8 @@
  * The stores with every grant write reported to the shop summary, so the summary reads back only the
  * grants that changed and the change signal names them. A write that cannot name its grants (an app
  * renamed, or removed with its grants; a batch with apps) reports "anything may have changed"; saved
- * settings change how every shop reads, so the next signal names no ids.
+ * settings change how every shop reads, so the next signal names no ids. App and secret writes are
+ * reported as such too, for the worker's copy of the app list.
  */
 import type { ShopSummarySource } from '../../grants/shop-summary-source';
 import type { Stores } from '../../grants/store';
@@ -18,11 +19,18 @@ async function reporting<T>(task: () => Promise<T>, report: (result: T | undefin
   }
 }
 
-/** Who hears of the writes: the shop summary, and what else keeps a copy of the settings. */
-export type StoreChanges = Pick<ShopSummarySource, 'changed' | 'viewsChanged'>;
+/** Who hears of the writes: the shop summary, and what else keeps a copy of the settings or apps. */
+export interface StoreChanges extends Pick<ShopSummarySource, 'changed' | 'viewsChanged'> {
+  /** An app profile or secret was written, or a batch that may hold them. */
+  appsChanged(): void;
+}
 
 export function trackShopChanges(stores: Stores, changes: StoreChanges): Stores {
-  const { grants, apps, batch, settings } = stores;
+  const { grants, apps, secrets, batch, settings } = stores;
+  const appWritten = () => {
+    changes.changed();
+    changes.appsChanged();
+  };
   return {
     ...stores,
     grants: {
@@ -50,15 +58,16 @@ export function trackShopChanges(stores: Stores, changes: StoreChanges): Stores 
     apps: {
       get: (id) => apps.get(id),
       list: () => apps.list(),
-      put: (app) =>
+      put: (app) => reporting(() => apps.put(app), appWritten),
+      remove: (id) => reporting(() => apps.remove(id), appWritten),
+    },
+    secrets: {
+      get: (appId) => secrets.get(appId),
+      has: (appId) => secrets.has(appId),
+      put: (appId, secret) =>
         reporting(
-          () => apps.put(app),
-          () => changes.changed(),
-        ),
-      remove: (id) =>
-        reporting(
-          () => apps.remove(id),
-          () => changes.changed(),
+          () => secrets.put(appId, secret),
+          () => changes.appsChanged(),
         ),
     },
     // Health ("expiring") follows the reminder settings: every shop's row may read differently.
@@ -77,6 +86,7 @@ export function trackShopChanges(stores: Stores, changes: StoreChanges): Stores 
           (ids) => {
             changes.changed(ids === undefined || (records.apps?.length ?? 0) > 0 ? undefined : ids);
             if (records.settings) changes.viewsChanged();
+            changes.appsChanged();
           },
         ),
     },

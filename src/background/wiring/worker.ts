@@ -29,6 +29,7 @@ import { cachedRead } from '../../shared/cached-read';
 import { DUE_ALARM, SAFETY_ALARM } from '../adapters/alarm-scheduler';
 import { grantIdFromNotificationId } from '../adapters/notifier';
 import { createHandlers } from '../handlers';
+import { listAppViews } from '../handlers/apps';
 import { createToolsHandlers } from '../handlers/tools';
 import type { Handlers } from '../messaging/request-parsers';
 import type { ToolsHandlers } from '../messaging/tools-parsers';
@@ -88,12 +89,17 @@ export function createWorker(deps: WorkerDeps): Worker {
   const shops = createShopSummarySource(watched);
   // The settings behind the rows' words, kept like the summary: the worker is their only writer.
   const viewSettings = cachedRead(() => watched.settings.get());
+  // And the app list every popup opening asks for beside the shops (hasSecret included).
+  const appViews = cachedRead(() =>
+    listAppViews({ apps: watched.apps, secrets: watched.secrets, extensionId: deps.extension.id }),
+  );
   const stores = trackShopChanges(watched, {
     changed: (ids) => shops.changed(ids),
     viewsChanged: () => {
       viewSettings.forget();
       shops.viewsChanged();
     },
+    appsChanged: () => appViews.forget(),
   });
   // Subscribed seller tools hear what changed after open pages are told (bound once the service exists).
   let toolsHearChanges: () => Promise<void> = async () => {};
@@ -199,7 +205,15 @@ export function createWorker(deps: WorkerDeps): Worker {
 
   const handlers = createHandlers({
     extension: deps.extension,
-    apps: { ...stores, clock, extensionId: deps.extension.id, rearm, newId, originAccess: deps.originAccess },
+    apps: {
+      ...stores,
+      clock,
+      extensionId: deps.extension.id,
+      rearm,
+      newId,
+      originAccess: deps.originAccess,
+      listViews: () => appViews.read(),
+    },
     connect,
     // Views only: when storage fails, the list keeps the words it had (the banner explains).
     grants: { ...stores, shops, clock, settings: () => viewSettings.read(), refresh, rearm },

@@ -182,3 +182,53 @@ describe('extension.info', () => {
     });
   });
 });
+
+describe('apps.list', () => {
+  /** Counts the app and secret store reads from here on. */
+  function countReads(h: ReturnType<typeof createHarness>) {
+    const reads = { apps: 0, secrets: 0 };
+    const { apps, secrets } = h.stores;
+    const list = apps.list.bind(apps);
+    const has = secrets.has.bind(secrets);
+    apps.list = async () => {
+      reads.apps += 1;
+      return list();
+    };
+    secrets.has = async (appId) => {
+      reads.secrets += 1;
+      return has(appId);
+    };
+    return reads;
+  }
+
+  it('answers from memory once read, and shows every save and removal at once', async () => {
+    const h = createHarness();
+    const saved = await h.send('apps.save', { ...INPUT, name: 'B app' });
+    await h.send('apps.list');
+    const reads = countReads(h);
+    for (let ask = 0; ask < 3; ask++) await h.send('apps.list');
+    expect(reads).toEqual({ apps: 0, secrets: 0 });
+
+    await h.send('apps.save', { ...INPUT, id: saved.id, name: 'Renamed', appSecret: '' });
+    const other = await h.send('apps.save', { ...INPUT, name: 'A app', appKey: '100133' });
+    expect((await h.send('apps.list')).map((app) => app.name)).toEqual(['A app', 'Renamed']);
+    await h.send('apps.remove', { appId: saved.id });
+    expect(await h.send('apps.list')).toEqual([expect.objectContaining({ id: other.id, hasSecret: true })]);
+  });
+
+  it('shows a secret stored after its profile: a list read in between is not kept', async () => {
+    const h = createHarness();
+    // The save writes the profile, then the secret: a list asked for between the two sees no secret.
+    const { secrets } = h.stores;
+    const put = secrets.put.bind(secrets);
+    let between: Promise<unknown> | undefined;
+    secrets.put = async (appId, secret) => {
+      between = h.send('apps.list');
+      await between;
+      return put(appId, secret);
+    };
+    await h.send('apps.save', INPUT);
+    expect(await between).toEqual([expect.objectContaining({ hasSecret: false })]);
+    expect(await h.send('apps.list')).toEqual([expect.objectContaining({ hasSecret: true })]);
+  });
+});

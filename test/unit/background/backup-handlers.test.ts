@@ -231,10 +231,15 @@ describe('backup.apply', () => {
       move: true,
     });
     const fresh = browser(h);
+    expect(await fresh.send('apps.list')).toEqual([]);
 
     const applied = await fresh.send('backup.apply', { text, passphrase: PASSPHRASE });
 
     expect(applied.shops.added).toHaveLength(2);
+    // The worker's copy of the app list hears of the restore: the new app shows, with its secret.
+    expect(await fresh.send('apps.list')).toEqual([
+      expect.objectContaining({ name: 'Main app', hasSecret: true }),
+    ]);
     expect(applied.takingOver).toBe(2);
     const [app] = await fresh.stores.apps.list();
     expect(await fresh.stores.secrets.get(app!.id)).toBe(APP_SECRET);
