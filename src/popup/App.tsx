@@ -89,6 +89,7 @@ export function App({
         <ShopList
           page={shops.page}
           filter={shops.filter}
+          loadFailed={shops.loadError !== null}
           apps={shops.apps ?? NO_APPS}
           onFilter={shops.setFilter}
           onPage={shops.showPage}

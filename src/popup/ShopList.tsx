@@ -37,6 +37,8 @@ function afterNextPaint(then: () => void): () => void {
 export interface ShopListProps {
   page: ShopPage;
   filter: ShopFilter;
+  /** The last question to the worker failed (the notice above says why and offers a retry). */
+  loadFailed: boolean;
   apps: readonly AppView[];
   now: number;
   focusGrantId?: string;
@@ -51,6 +53,7 @@ export interface ShopListProps {
 export const ShopList = memo(function ShopList({
   page,
   filter,
+  loadFailed,
   apps,
   now,
   focusGrantId,
@@ -66,6 +69,8 @@ export const ShopList = memo(function ShopList({
   const [firstPaintDone, setFirstPaintDone] = useState(false);
   useEffect(() => afterNextPaint(() => setFirstPaintDone(true)), []);
   const rows = firstPaintDone ? page.rows : page.rows.slice(0, FIRST_PAINT_ROWS);
+  // Rows that answer an earlier search or filter are not shown under this one once its query failed.
+  const unanswered = loadFailed && page.filter !== filter;
   const first = page.offset + 1;
   const last = page.offset + page.rows.length;
 
@@ -80,7 +85,9 @@ export const ShopList = memo(function ShopList({
           counts={page.counts}
         />
       )}
-      {page.rows.length === 0 ? (
+      {unanswered ? (
+        <p class="empty muted">{t('shops_filter_failed')}</p>
+      ) : page.rows.length === 0 ? (
         <p class="empty muted">
           {t('shops_none_match')}{' '}
           {!isEmptyFilter(filter) && (
@@ -102,7 +109,7 @@ export const ShopList = memo(function ShopList({
           ))}
         </ul>
       )}
-      {withFilters && (
+      {withFilters && !unanswered && (
         <nav class="list-footer" aria-label={t('shops_pages')}>
           <span role="status">
             {page.rows.length > 0 &&

@@ -26,6 +26,8 @@ export interface ShopPage {
   shops: number;
   counts: HealthCounts;
   countries: string[];
+  /** The search and filters these rows answer (the one asked for may be newer). */
+  filter: ShopFilter;
 }
 
 export interface Shops {
@@ -82,8 +84,9 @@ export function useShops(
     async (want: Pending) => {
       const held = pageRef.current?.rows ?? [];
       const around = aroundRef.current;
+      const filter = filterRef.current;
       const query: GrantQuery = {
-        ...filterRef.current,
+        ...filter,
         offset: offsetRef.current,
         limit: PAGE_SIZE,
         ...(around ? { around } : {}),
@@ -105,7 +108,7 @@ export function useShops(
       offsetRef.current = result.offset;
       if (nextApps) setApps(nextApps);
       const { ids: _ids, rows: _rows, ...counts } = result;
-      pageRef.current = { ...counts, rows };
+      pageRef.current = { ...counts, rows, filter };
       // Set with the page, in one render: a clock moved on in a render of its own draws every row twice.
       setNow(clock());
       setPage(pageRef.current);

@@ -17,7 +17,7 @@ afterEach(() => render(null, host));
 
 const rows = manyGrantViews(PAGE_SIZE);
 const counts = { connected: PAGE_SIZE, expiring: 0, failing: 0, needs_authorization: 0, moved: 0 };
-const page = { rows, offset: 0, total: 5000, shops: 5000, counts, countries: ['sg'] };
+const page = { rows, offset: 0, total: 5000, shops: 5000, counts, countries: ['sg'], filter: EMPTY_FILTER };
 const apps = [anAppView({ id: 'app-1' })];
 const noop = () => {};
 const shown = () => host.querySelectorAll('li[data-grant-id]').length;
@@ -29,6 +29,7 @@ function renderList(connectBusy: boolean) {
         <ShopList
           page={page}
           filter={EMPTY_FILTER}
+          loadFailed={false}
           apps={apps}
           now={PAGE_NOW}
           connectBusy={connectBusy}

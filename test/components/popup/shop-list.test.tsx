@@ -6,8 +6,10 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src/popup/App';
 import { PAGE_SIZE } from '../../../src/popup/use-shops';
+import { SellerAuthError } from '../../../src/shared/errors';
 import type { GrantView } from '../../../src/shared/model';
 import { anAppView, manyGrantViews, PAGE_NOW } from '../../support/builders';
+import { queryViews } from '../../support/view-query';
 import { createFakeClient, type FakeClient } from '../ui/fake-client';
 import { renderWith } from './fixtures';
 
@@ -135,6 +137,33 @@ describe('shop list', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Clear search and filters' }));
     await rowsShown(container, 12);
     expect((screen.getByRole('searchbox', { name: 'Search shops' }) as HTMLInputElement).value).toBe('');
+  });
+
+  it('shows no rows of an earlier search under one whose query failed, and the rows once retried', async () => {
+    const shops = manyGrantViews(40);
+    const client = createFakeClient({
+      'apps.list': () => [anAppView({ id: 'app-1', name: 'Main app' })],
+      'connect.status': () => null,
+    });
+    let failing = false;
+    client.handlers['grants.query'] = (query) => {
+      if (failing) throw new SellerAuthError('storage_failed', 'Could not read the shops.');
+      return queryViews(shops, query);
+    };
+    const { container } = renderList(shops, client);
+    await rowsShown(container, 40);
+
+    failing = true;
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search shops' }), {
+      target: { value: 'seller7@' },
+    });
+    await screen.findByText('The shops for this search and these filters could not be loaded.');
+    expect(renderedIds(container)).toEqual([]);
+    expect(screen.queryByText(/^Showing /)).toBeNull();
+
+    failing = false;
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(renderedIds(container)).toEqual(['app-1|u:7|my']));
   });
 
   it('opens on the window holding a shop a notification was about', async () => {
