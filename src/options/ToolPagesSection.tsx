@@ -4,70 +4,40 @@
  * one unregisters the bridge, ends its access and gives the permission back.
  */
 import type { JSX } from 'preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { pageOriginPattern, parsePageOrigin } from '../platforms/page-origin';
-import { type ErrorData, toErrorData } from '../shared/errors';
 import { t } from '../shared/i18n';
 import { useClient } from '../ui/client';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { usePageActions } from '../ui/open-page';
+import { useWorkerAnswer } from '../ui/use-worker-answer';
 
 export function ToolPagesSection(props: { onChanged(message: string): void }): JSX.Element {
   const client = useClient();
   const { requestHostAccess } = usePageActions();
-  const [origins, setOrigins] = useState<string[]>();
+  const { value: origins, setValue: setOrigins, error, setError, run } = useWorkerAnswer('toolOrigins.list');
   const [typed, setTyped] = useState('');
-  const [error, setError] = useState<ErrorData>();
 
-  const load = useCallback(async () => {
-    try {
-      setOrigins(await client.send('toolOrigins.list', undefined));
-    } catch (failure) {
-      setError(toErrorData(failure));
-    }
-  }, [client]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const add = async (event: Event) => {
+  const add = (event: Event) => {
     event.preventDefault();
-    setError(undefined);
-    let origin: string;
-    try {
-      origin = parsePageOrigin(typed);
-    } catch (failure) {
-      setError(toErrorData(failure));
-      return;
-    }
-    // First thing in the click: the prompt needs the gesture.
-    if (!(await requestHostAccess(pageOriginPattern(origin)))) {
-      setError({
-        code: 'permission_denied',
-        message: t('tool_pages_denied'),
-        retryable: false,
-      });
-      return;
-    }
-    try {
+    // Nothing awaited before the prompt: it needs the click's gesture.
+    return run(async () => {
+      const origin = parsePageOrigin(typed);
+      if (!(await requestHostAccess(pageOriginPattern(origin)))) {
+        setError({ code: 'permission_denied', message: t('tool_pages_denied'), retryable: false });
+        return;
+      }
       setOrigins(await client.send('toolOrigins.add', { origin }));
       setTyped('');
       props.onChanged(t('tool_pages_added', origin));
-    } catch (failure) {
-      setError(toErrorData(failure));
-    }
+    });
   };
 
-  const remove = async (origin: string) => {
-    setError(undefined);
-    try {
+  const remove = (origin: string) =>
+    run(async () => {
       setOrigins(await client.send('toolOrigins.remove', { origin }));
       props.onChanged(t('tool_pages_removed', origin));
-    } catch (failure) {
-      setError(toErrorData(failure));
-    }
-  };
+    });
 
   return (
     <div>

@@ -1,12 +1,11 @@
 /** "Connected tools": which seller tools may use which shops, when each was last used, and revoke. */
 import type { JSX } from 'preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import { type ErrorData, toErrorData } from '../shared/errors';
 import { t, tPlural } from '../shared/i18n';
 import type { ToolAccessView } from '../shared/tools';
 import { useClient } from '../ui/client';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { formatDate } from '../ui/time-words';
+import { useWorkerAnswer } from '../ui/use-worker-answer';
 import { ToolPagesSection } from './ToolPagesSection';
 
 function toolName(access: ToolAccessView): string {
@@ -21,31 +20,14 @@ function toolName(access: ToolAccessView): string {
 
 export function ToolsSection(props: { onChanged(message: string): void }): JSX.Element {
   const client = useClient();
-  const [tools, setTools] = useState<ToolAccessView[]>();
-  const [error, setError] = useState<ErrorData>();
+  const { value: tools, error, reload, run } = useWorkerAnswer('toolAccess.list');
 
-  const load = useCallback(async () => {
-    try {
-      setTools(await client.send('toolAccess.list', undefined));
-    } catch (failure) {
-      setError(toErrorData(failure));
-    }
-  }, [client]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const revoke = async (access: ToolAccessView) => {
-    setError(undefined);
-    try {
+  const revoke = (access: ToolAccessView) =>
+    run(async () => {
       await client.send('toolAccess.revoke', { caller: access.caller });
       props.onChanged(t('tools_revoked', access.declaredName ?? access.label));
-      await load();
-    } catch (failure) {
-      setError(toErrorData(failure));
-    }
-  };
+      await reload();
+    });
 
   return (
     <section aria-labelledby="tools-heading">
@@ -98,7 +80,7 @@ export function ToolsSection(props: { onChanged(message: string): void }): JSX.E
       <ToolPagesSection
         onChanged={(message) => {
           props.onChanged(message);
-          void load();
+          void reload();
         }}
       />
     </section>
