@@ -18,27 +18,79 @@ function tellWorker(worker: Worker): Promise<void> {
   );
 }
 
-/** Puts `grants` into store `grants` of database `seller-auth`, a chunk per transaction. */
+/** What one transaction on the worker's grant store does. */
+type Operation =
+  | { kind: 'put'; grants: readonly Grant[] }
+  | { kind: 'delete'; ids: readonly string[] }
+  | { kind: 'makeDue'; at: number }
+  | { kind: 'tally'; since: number };
+
+/** Runs `operation` in one transaction on store `grants` of database `seller-auth`, in the worker. */
+function inGrantStore<R>(worker: Worker, operation: Operation): Promise<R> {
+  // Self-contained: this function is serialised and runs in the worker, so every case lives inside it.
+  return worker.evaluate(
+    (op) =>
+      new Promise<R>((resolve, reject) => {
+        const open = indexedDB.open('seller-auth');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('grants', op.kind === 'tally' ? 'readonly' : 'readwrite');
+          const store = tx.objectStore('grants');
+          let result: unknown;
+          let changed = 0;
+          if (op.kind === 'put') for (const grant of op.grants) store.put(grant);
+          if (op.kind === 'delete') for (const id of op.ids) store.delete(id);
+          if (op.kind === 'makeDue') {
+            const { at } = op;
+            result = changed;
+            const request = store.openCursor();
+            request.onsuccess = () => {
+              const cursor = request.result;
+              if (!cursor) return;
+              const grant = cursor.value as Grant;
+              cursor.update({
+                ...grant,
+                accessExpiresAt: at + 15 * 60_000,
+                lastRefreshedAt: at - 60 * 60_000,
+                authorizedAt: Math.min(grant.authorizedAt, at - 60 * 60_000),
+                dueAt: at,
+              });
+              changed += 1;
+              result = changed;
+              cursor.continue();
+            };
+          }
+          if (op.kind === 'tally') {
+            const { since } = op;
+            const request = store.getAll();
+            request.onsuccess = () => {
+              const tally = { total: 0, refreshed: 0, connected: 0, lastRefreshedAt: 0 };
+              for (const grant of request.result as Grant[]) {
+                tally.total += 1;
+                if (grant.status === 'connected') tally.connected += 1;
+                const at = grant.lastRefreshedAt ?? 0;
+                if (at >= since) tally.refreshed += 1;
+                tally.lastRefreshedAt = Math.max(tally.lastRefreshedAt, at);
+              }
+              result = tally;
+            };
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(result as R);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    operation,
+  );
+}
+
+/** Puts `grants` into the grant store, a chunk per transaction. */
 export async function writeGrants(worker: Worker, grants: readonly Grant[]): Promise<void> {
   for (let start = 0; start < grants.length; start += CHUNK) {
-    await worker.evaluate(
-      (chunk) =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('seller-auth');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const db = open.result;
-            const tx = db.transaction('grants', 'readwrite');
-            for (const grant of chunk) tx.objectStore('grants').put(grant);
-            tx.oncomplete = () => {
-              db.close();
-              resolve();
-            };
-            tx.onerror = () => reject(tx.error);
-          };
-        }),
-      grants.slice(start, start + CHUNK),
-    );
+    await inGrantStore(worker, { kind: 'put', grants: grants.slice(start, start + CHUNK) });
   }
   await tellWorker(worker);
 }
@@ -54,53 +106,12 @@ export interface RefreshTally {
 
 /** Counts in the worker, so 5,000 records (with tokens) never cross to Node just to be counted. */
 export function refreshTally(worker: Worker, since: number): Promise<RefreshTally> {
-  return worker.evaluate(
-    (from) =>
-      new Promise<RefreshTally>((resolve, reject) => {
-        const open = indexedDB.open('seller-auth');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const request = db.transaction('grants').objectStore('grants').getAll();
-          request.onerror = () => reject(request.error);
-          request.onsuccess = () => {
-            db.close();
-            const tally = { total: 0, refreshed: 0, connected: 0, lastRefreshedAt: 0 };
-            for (const grant of request.result as Grant[]) {
-              tally.total += 1;
-              if (grant.status === 'connected') tally.connected += 1;
-              const at = grant.lastRefreshedAt ?? 0;
-              if (at >= from) tally.refreshed += 1;
-              tally.lastRefreshedAt = Math.max(tally.lastRefreshedAt, at);
-            }
-            resolve(tally);
-          };
-        };
-      }),
-    since,
-  );
+  return inGrantStore(worker, { kind: 'tally', since });
 }
 
 /** Deletes the grants with these ids, in the worker. */
 export async function deleteGrants(worker: Worker, ids: readonly string[]): Promise<void> {
-  await worker.evaluate(
-    (keys) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('seller-auth');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction('grants', 'readwrite');
-          for (const key of keys) tx.objectStore('grants').delete(key);
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    [...ids],
-  );
+  await inGrantStore(worker, { kind: 'delete', ids: [...ids] });
   await tellWorker(worker);
 }
 
@@ -110,40 +121,7 @@ export async function deleteGrants(worker: Worker, ids: readonly string[]): Prom
  * are the live ones, so each refresh is real. Resolves to how many were changed.
  */
 export async function makeAllDue(worker: Worker, now: number): Promise<number> {
-  const changed = await worker.evaluate(
-    (at) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('seller-auth');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction('grants', 'readwrite');
-          const store = tx.objectStore('grants');
-          let changed = 0;
-          const request = store.openCursor();
-          request.onsuccess = () => {
-            const cursor = request.result;
-            if (!cursor) return;
-            const grant = cursor.value as Grant;
-            cursor.update({
-              ...grant,
-              accessExpiresAt: at + 15 * 60_000,
-              lastRefreshedAt: at - 60 * 60_000,
-              authorizedAt: Math.min(grant.authorizedAt, at - 60 * 60_000),
-              dueAt: at,
-            });
-            changed += 1;
-            cursor.continue();
-          };
-          tx.oncomplete = () => {
-            db.close();
-            resolve(changed);
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    now,
-  );
+  const changed = await inGrantStore<number>(worker, { kind: 'makeDue', at: now });
   await tellWorker(worker);
   return changed;
 }
