@@ -22,18 +22,34 @@ async function waitUntil(label: string, condition: () => boolean): Promise<void>
   if (!met) throw new Error(`${label}: not within ${STOP_WAIT_MS / 1000} s`);
 }
 
-/**
- * Stops every service worker through `cdp` and resolves once DevTools reports them stopped. Waits for a
- * running one first, so a status left over from the previous stop is never taken for this one.
- */
-async function stopWorkers(cdp: CDPSession, versions: Map<string, string>): Promise<void> {
+/** Stops the extension's service worker through DevTools, as Chrome does after 30 s idle. */
+export interface WorkerStopper {
+  /** Lets the running worker finish its start-up catch-up, stops it, and resolves once it is stopped. */
+  stop(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function createWorkerStopper(page: Page): Promise<WorkerStopper> {
+  const cdp: CDPSession = await page.context().newCDPSession(page);
+  const versions = new Map<string, string>();
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions: updated }: { versions: WorkerVersion[] }) => {
+    for (const version of updated) versions.set(version.versionId, version.runningStatus);
+  });
+  await cdp.send('ServiceWorker.enable');
   const statuses = () => [...versions.values()];
-  await waitUntil('worker running', () => statuses().includes('running'));
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await waitUntil(
-    'worker stop',
-    () => statuses().length > 0 && statuses().every((status) => status === 'stopped'),
-  );
+  return {
+    async stop() {
+      // A running one first, so a status left over from the previous stop is never taken for this one.
+      await waitUntil('worker running', () => statuses().includes('running'));
+      await sleep(SETTLE_MS);
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await waitUntil(
+        'worker stop',
+        () => statuses().length > 0 && statuses().every((status) => status === 'stopped'),
+      );
+    },
+    close: () => cdp.detach().catch(() => {}),
+  };
 }
 
 /** Times one `extension.info` round trip from `page`, in ms; throws on an error reply. */
@@ -50,22 +66,16 @@ function timeFirstReply(page: Page): Promise<number> {
 }
 
 export async function measureColdStart(page: Page, runs: number, label: string): Promise<Summary> {
-  const cdp = await page.context().newCDPSession(page);
-  const versions = new Map<string, string>();
-  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions: updated }: { versions: WorkerVersion[] }) => {
-    for (const version of updated) versions.set(version.versionId, version.runningStatus);
-  });
-  await cdp.send('ServiceWorker.enable');
+  const stopper = await createWorkerStopper(page);
   const times: number[] = [];
   try {
     for (let run = 1; run <= runs; run += 1) {
-      await stopWorkers(cdp, versions);
+      await stopper.stop();
       times.push(await timeFirstReply(page));
       progress(`${label} cold start ${run}/${runs}: ${times.at(-1)?.toFixed(0)} ms`);
-      await sleep(SETTLE_MS);
     }
   } finally {
-    await cdp.detach().catch(() => {});
+    await stopper.close();
   }
   return summarize(times);
 }

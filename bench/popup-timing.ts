@@ -50,6 +50,11 @@ export interface PopupScaleResult {
   shops: number;
   firstRowMs: Summary;
   listReplyBytes: number;
+  /**
+   * The same, each opening waking a stopped worker (Chrome stops it after 30 s idle, so this is what
+   * a seller opening the popup now and then meets): the worker's start and its one full read included.
+   */
+  workerAsleepMs?: Summary;
 }
 
 interface ReplyProbe {
@@ -239,6 +244,18 @@ async function openPopup(browser: ExtensionBrowser): Promise<{ page: Page; first
   return { page, firstRowMs: await timeFirstRow(page) };
 }
 
+/** Opens the popup, times its first row, closes it; also the size of its first reply. */
+async function timeOneOpening(
+  browser: ExtensionBrowser,
+): Promise<{ firstRowMs: number; replyBytes: number }> {
+  const { page, firstRowMs } = await openPopup(browser);
+  try {
+    return { firstRowMs, replyBytes: (await queryReplies(page))[0]?.bytes ?? 0 };
+  } finally {
+    await page.close();
+  }
+}
+
 /** First row and first reply only, `runs` times: the popup at another shop count. */
 export async function measurePopupAt(
   browser: ExtensionBrowser,
@@ -247,18 +264,30 @@ export async function measurePopupAt(
   const firstRow: number[] = [];
   let listReplyBytes = 0;
   for (let run = 1; run <= options.runs; run += 1) {
-    const { page, firstRowMs } = await openPopup(browser);
-    try {
-      firstRow.push(firstRowMs);
-      listReplyBytes = (await queryReplies(page))[0]?.bytes ?? 0;
-      progress(
-        `popup at ${options.shops} shops, run ${run}/${options.runs}: first row ${firstRowMs.toFixed(0)} ms`,
-      );
-    } finally {
-      await page.close();
-    }
+    const opening = await timeOneOpening(browser);
+    firstRow.push(opening.firstRowMs);
+    listReplyBytes = opening.replyBytes;
+    progress(
+      `popup at ${options.shops} shops, run ${run}/${options.runs}: first row ${opening.firstRowMs.toFixed(0)} ms`,
+    );
   }
   return { shops: options.shops, firstRowMs: summarize(firstRow), listReplyBytes };
+}
+
+/** First row, `runs` times, each opening waking a worker `stopWorker` stopped just before. */
+export async function measurePopupWakingWorker(
+  browser: ExtensionBrowser,
+  options: { shops: number; runs: number; stopWorker(): Promise<void> },
+): Promise<Summary> {
+  const firstRow: number[] = [];
+  for (let run = 1; run <= options.runs; run += 1) {
+    await options.stopWorker();
+    firstRow.push((await timeOneOpening(browser)).firstRowMs);
+    progress(
+      `popup at ${options.shops} shops, waking the worker, run ${run}/${options.runs}: first row ${firstRow.at(-1)?.toFixed(0)} ms`,
+    );
+  }
+  return summarize(firstRow);
 }
 
 /**

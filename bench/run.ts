@@ -16,13 +16,14 @@ import { startSession } from '../test/support/session';
 import { handfulSearch } from './bench-sellers';
 import { catalogSizes, compareWithLoaded, distReader, walkBundle, workerEntry } from './bundle-size';
 import { bundleWalkCheck, drainChecks } from './checks';
-import { measureColdStart } from './cold-start';
+import { createWorkerStopper, measureColdStart } from './cold-start';
 import { readBenchConfig } from './config';
 import { type DrainResult, measureDrain } from './drain';
 import { estimateDrain, PACKED_ALARM_MIN_MS } from './extrapolate';
 import {
   measurePopup,
   measurePopupAt,
+  measurePopupWakingWorker,
   POPUP_PAGE,
   type PopupResult,
   type PopupScaleResult,
@@ -109,6 +110,26 @@ let popup: PopupResult | undefined;
 const popupAt: PopupScaleResult[] = [];
 let seedSeconds: number | undefined;
 const coldStart: { noShops?: Summary; withShops?: Summary } = {};
+
+/** Keeps a shop count's popup figures, with as many openings again that each wake a stopped worker. */
+async function keepPopupFigures(result: PopupScaleResult | undefined): Promise<void> {
+  if (!result) return;
+  popupAt.push(result);
+  const stopper = await createWorkerStopper(session.control);
+  try {
+    const asleep = await attempt(`popup waking the worker (${result.shops} shops)`, () =>
+      measurePopupWakingWorker(session.browser, {
+        shops: result.shops,
+        runs: config.popupRuns,
+        stopWorker: stopper.stop,
+      }),
+    );
+    if (asleep) result.workerAsleepMs = asleep;
+  } finally {
+    await stopper.close();
+  }
+}
+
 try {
   const app = await session.addSandboxApp({ platform: 'lazada' });
   progress(`app profile "${app.name}" saved through apps.save (secret stored by the worker)`);
@@ -124,7 +145,7 @@ try {
   const smallRun = await attempt('popup (50 shops)', () =>
     measurePopupAt(session.browser, { shops: SMALL_LIST, runs: config.popupRuns }),
   );
-  if (smallRun) popupAt.push(smallRun);
+  await keepPopupFigures(smallRun);
   await deleteGrants(
     session.browser.worker,
     small.map((grant) => grant.id),
@@ -188,7 +209,11 @@ try {
     }),
   );
   if (popup)
-    popupAt.push({ shops: popup.shops, firstRowMs: popup.firstRowMs, listReplyBytes: popup.listReplyBytes });
+    await keepPopupFigures({
+      shops: popup.shops,
+      firstRowMs: popup.firstRowMs,
+      listReplyBytes: popup.listReplyBytes,
+    });
 
   phase(
     `Worker cold start to first reply, ${formatCount(config.grants)} shops (${config.coldStartRuns} runs)`,
@@ -202,7 +227,7 @@ try {
   const largeRun = await attempt('popup (20,000 shops)', () =>
     measurePopupAt(session.browser, { shops: LARGE_LIST, runs: config.popupRuns }),
   );
-  if (largeRun) popupAt.push(largeRun);
+  await keepPopupFigures(largeRun);
 } catch (error) {
   errors.push(error instanceof Error ? error.message : String(error));
 } finally {

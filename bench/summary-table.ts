@@ -1,5 +1,6 @@
 /** The printed summary: one section per phase, from the results as written to JSON. */
 import type { BundleSize } from './bundle-size';
+import type { PopupScaleResult } from './popup-timing';
 import { formatBytes, formatCount, formatMs, type Section } from './report';
 import type { BenchResults } from './results';
 import { median, type Summary } from './stats';
@@ -90,11 +91,22 @@ function defaultDrainSection({ defaultDrain, defaultDrainMeasured: measured }: B
   };
 }
 
+/** A shop count's first-row figures: a running worker, then (when measured) a stopped one woken. */
+export function popupAtRows(run: PopupScaleResult): [string, string][] {
+  const shops = `${formatCount(run.shops)} shops`;
+  const rows: [string, string][] = [
+    [
+      `${shops}: navigation to first shop row / first grants.query reply`,
+      `${spread(run.firstRowMs)} / ${formatBytes(run.listReplyBytes)}`,
+    ],
+  ];
+  if (run.workerAsleepMs)
+    rows.push([`${shops}, waking a stopped worker: to first shop row`, spread(run.workerAsleepMs)]);
+  return rows;
+}
+
 function popupSection({ popup, popupAt = [] }: BenchResults): Section[] {
-  const rows: [string, string][] = popupAt.map((run) => [
-    `${formatCount(run.shops)} shops: navigation to first shop row / first grants.query reply`,
-    `${spread(run.firstRowMs)} / ${formatBytes(run.listReplyBytes)}`,
-  ]);
+  const rows = popupAt.flatMap(popupAtRows);
   if (popup) {
     rows.push([
       `${formatCount(popup.shops)} shops: search "${popup.search.term}" to its ${popup.search.matches} rows`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BenchResults } from '../results';
-import { catalogRows } from '../summary-table';
+import { catalogRows, popupAtRows } from '../summary-table';
 
 const file = (path: string, gzipBytes: number) => ({ path, bytes: gzipBytes * 3, gzipBytes });
 
@@ -22,5 +22,27 @@ describe('catalogRows', () => {
 
   it('says nothing without catalogs', () => {
     expect(catalogRows({ bundles: { popup: { files: [] } } } as unknown as BenchResults)).toEqual([]);
+  });
+});
+
+describe('popupAtRows', () => {
+  const summary = (median: number) => ({ runs: 5, median, min: median - 10, max: median + 10 });
+
+  it('reports the openings that woke a stopped worker beside those that found it running', () => {
+    const rows = popupAtRows({
+      shops: 5000,
+      firstRowMs: summary(95),
+      listReplyBytes: 35_000,
+      workerAsleepMs: summary(240),
+    });
+    expect(rows.map(([what]) => what)).toEqual([
+      '5,000 shops: navigation to first shop row / first grants.query reply',
+      '5,000 shops, waking a stopped worker: to first shop row',
+    ]);
+    expect(rows[1]?.[1]).toMatch(/^240 ms \(min 230 ms, max 250 ms, 5 runs\)$/);
+  });
+
+  it('has one row when only a running worker was measured', () => {
+    expect(popupAtRows({ shops: 50, firstRowMs: summary(85), listReplyBytes: 30_000 })).toHaveLength(1);
   });
 });
