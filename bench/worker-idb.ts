@@ -35,8 +35,15 @@ function inGrantStore<R>(worker: Worker, operation: Operation): Promise<R> {
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction('grants', op.kind === 'tally' ? 'readonly' : 'readwrite');
+          const writes = op.kind !== 'tally';
+          const tx = db.transaction(
+            writes ? ['grants', 'listing'] : ['grants'],
+            writes ? 'readwrite' : 'readonly',
+          );
           const store = tx.objectStore('grants');
+          // Written behind the store layer, which notes each grant write for the shop list's saved
+          // listing: the listing goes, so the next read takes every grant.
+          if (writes) tx.objectStore('listing').clear();
           let result: unknown;
           let changed = 0;
           if (op.kind === 'put') for (const grant of op.grants) store.put(grant);

@@ -27,6 +27,13 @@ export interface GrantStore {
   listDue(now: number, limit: number): Promise<Grant[]>;
   /** The smallest dueAt of any grant, or undefined when there are none due ever. */
   earliestDueAt(): Promise<number | undefined>;
+  /**
+   * Every grant with its tokens blanked, for the shop list: read from a saved listing and the grants
+   * written since it was saved, which is quick however many shops there are.
+   */
+  listing(): Promise<Grant[]>;
+  /** Folds the grants written since into the saved listing (background work: once per wake). */
+  saveListing(): Promise<void>;
 }
 
 export interface AppStore {

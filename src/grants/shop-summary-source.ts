@@ -1,8 +1,8 @@
 /**
  * Keeps the shop summary (./shop-summary.ts) in step with the stores, IndexedDB being the truth. The
  * worker reports each grant write here (../background/wiring/tracked-stores.ts); the next read then
- * fetches only those grants by id. A full read happens once per worker life, or after a change it
- * cannot name (an app renamed or removed with its grants). In between, a query reads nothing from
+ * fetches only those grants by id. A full read (of the store's listing: one record and the grants
+ * written since it was saved) happens once per worker life, or after a change it cannot name (an app renamed or removed with its grants). In between, a query reads nothing from
  * storage: the worker is the stores' only writer, and a script that writes behind it (the benchmark's
  * seeding, through the sandbox build's debug hook) says so (`readAllAgain`).
  */
@@ -41,7 +41,7 @@ export function createShopSummarySource(stores: { grants: GrantStore; apps: AppS
     stale = false;
     dirty.clear();
     try {
-      const [grants, apps] = await Promise.all([stores.grants.list(), stores.apps.list()]);
+      const [grants, apps] = await Promise.all([stores.grants.listing(), stores.apps.list()]);
       appNames = new Map(apps.map((app) => [app.id, app.name]));
       summary.replaceAll(grants, appNames);
     } catch (error) {

@@ -30,8 +30,8 @@ function createDebugHook({ stores, worker, clock, storageFault }: DebugHookDeps)
       await storageFault.set(on === true);
     },
     /**
-     * A script wrote grants into IndexedDB behind the worker (the benchmark's seeding): the shop list's
-     * summary reads every grant again at its next query. The alarm is left alone: the benchmark starts
+     * A script wrote grants into IndexedDB behind the worker (the benchmark's seeding, which also clears
+     * the saved listing): the shop list's summary reads every grant again at its next query. The alarm is left alone: the benchmark starts
      * its drains itself, at a time it records.
      */
     grantsWrittenBehind(): void {

@@ -39,6 +39,9 @@ export function trackShopChanges(stores: Stores, changes: StoreChanges): Stores 
       listByApp: (appId) => grants.listByApp(appId),
       listDue: (now, limit) => grants.listDue(now, limit),
       earliestDueAt: () => grants.earliestDueAt(),
+      listing: () => grants.listing(),
+      // Folds writes already reported; changes no grant.
+      saveListing: () => grants.saveListing(),
       put: (grant) =>
         reporting(
           () => grants.put(grant),

@@ -22,6 +22,8 @@ export const STORE_USES = {
     remove: 'write',
     listDue: 'read',
     earliestDueAt: 'read',
+    listing: 'read',
+    saveListing: 'write',
   },
   apps: { get: 'read', list: 'read', put: 'write', remove: 'write' },
   secrets: { get: 'read', put: 'write', has: 'read' },

@@ -278,6 +278,8 @@ export function createWorker(deps: WorkerDeps): Worker {
     } finally {
       // Even after a failed run: an alarm must exist, or nothing wakes the worker again.
       await rearmAfterWake();
+      // What the next worker, woken by a popup, reads its shop list from: this wake's writes folded in.
+      await stores.grants.saveListing().catch(logFailure('saving the shop listing'));
     }
   };
   const runUntilNoTriggerWaits = async (): Promise<DueWorkSummary> => {

@@ -1,6 +1,7 @@
 /** AppStore over IndexedDB: app profiles, and the cascade that removes an app with all it owns. */
 import type { AppStore } from '../ports';
 import { type DbSource, resolveDb } from './connection';
+import { noteListingChanges } from './grant-listing';
 import { requireId } from './record-checks';
 import { guardStorage, transact } from './storage-errors';
 
@@ -18,19 +19,23 @@ export function createAppStore(source: DbSource): AppStore {
         await (await open()).put('apps', app);
       }),
 
-    // One transaction over the three stores: a crash leaves either everything or nothing removed,
+    // One transaction over every store it touches: a crash leaves either everything or nothing removed,
     // never grants (holding tokens) whose app and secret are gone.
     remove: (id) =>
       guardStorage('remove the app', async () =>
-        transact((await open()).transaction(['apps', 'secrets', 'grants'], 'readwrite'), async (tx) => {
-          const grants = tx.objectStore('grants');
-          const grantIds = await grants.index('appId').getAllKeys(id);
-          // One request at a time: if one fails, no other is left pending to reject unobserved.
-          await tx.objectStore('apps').delete(id);
-          await tx.objectStore('secrets').delete(id);
-          for (const grantId of grantIds) await grants.delete(grantId);
-          return grantIds.length;
-        }),
+        transact(
+          (await open()).transaction(['apps', 'secrets', 'grants', 'listingChanges'], 'readwrite'),
+          async (tx) => {
+            const grants = tx.objectStore('grants');
+            const grantIds = await grants.index('appId').getAllKeys(id);
+            // One request at a time: if one fails, no other is left pending to reject unobserved.
+            await tx.objectStore('apps').delete(id);
+            await tx.objectStore('secrets').delete(id);
+            for (const grantId of grantIds) await grants.delete(grantId);
+            await noteListingChanges(tx.objectStore('listingChanges'), grantIds);
+            return grantIds.length;
+          },
+        ),
       ),
   };
 }

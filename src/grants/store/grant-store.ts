@@ -1,9 +1,15 @@
-/** GrantStore over IndexedDB: the `grants` store, with `dueAt` and `appId` indexes. */
+/**
+ * GrantStore over IndexedDB: the `grants` store, with `dueAt` and `appId` indexes. Every write notes the
+ * grant's id for the shop list's listing in the same transaction (./grant-listing.ts).
+ */
+import type { IDBPDatabase } from 'idb';
 import { SellerAuthError } from '../../shared/errors';
 import { type Grant, NEVER_DUE } from '../model';
 import type { GrantStore } from '../ports';
 import { type DbSource, resolveDb } from './connection';
+import { LISTING_STORES, noteListingChanges, readListing, saveListing } from './grant-listing';
 import { readLimit } from './read-limit';
+import type { SellerAuthDb } from './schema';
 import { checkStorableGrant } from './record-checks';
 import { CallerFailure, guardStorage, transact } from './storage-errors';
 
@@ -21,15 +27,19 @@ export function createGrantStore(source: DbSource): GrantStore {
     put: (grant) =>
       guardStorage('save the grant', async () => {
         checkStorableGrant(grant);
-        await (await open()).put('grants', grant);
+        await transact(writing(await open()), async (tx) => {
+          await tx.objectStore('grants').put(grant);
+          await noteListingChanges(tx.objectStore('listingChanges'), [grant.id]);
+        });
       }),
 
     // Read and write in one readwrite transaction: IndexedDB runs overlapping ones one after another,
     // so concurrent updates of a grant each see the previous one's result.
     update: (id, change) =>
       guardStorage('save the grant', async () =>
-        transact((await open()).transaction('grants', 'readwrite'), async (tx) => {
-          const current = await tx.store.get(id);
+        transact(writing(await open()), async (tx) => {
+          const grants = tx.objectStore('grants');
+          const current = await grants.get(id);
           let next: Grant | undefined;
           try {
             next = change(current);
@@ -38,17 +48,21 @@ export function createGrantStore(source: DbSource): GrantStore {
             throw new CallerFailure(error);
           }
           if (next === undefined) return current;
-          await tx.store.put(next);
+          await grants.put(next);
+          await noteListingChanges(tx.objectStore('listingChanges'), [id]);
           return next;
         }),
       ),
 
     remove: (id) =>
       guardStorage('remove the grant', async () =>
-        transact((await open()).transaction('grants', 'readwrite'), async (tx) => {
-          const existed = (await tx.store.getKey(id)) !== undefined;
-          if (existed) await tx.store.delete(id);
-          return existed;
+        transact(writing(await open()), async (tx) => {
+          const grants = tx.objectStore('grants');
+          const existed = (await grants.getKey(id)) !== undefined;
+          if (!existed) return false;
+          await grants.delete(id);
+          await noteListingChanges(tx.objectStore('listingChanges'), [id]);
+          return true;
         }),
       ),
 
@@ -75,7 +89,22 @@ export function createGrantStore(source: DbSource): GrantStore {
           return dueAt === undefined || dueAt >= NEVER_DUE ? undefined : dueAt;
         }),
       ),
+
+    listing: () =>
+      guardStorage('list the shops', async () =>
+        transact((await open()).transaction(LISTING_STORES), async (tx) => (await readListing(tx)).grants),
+      ),
+
+    saveListing: () =>
+      guardStorage('save the shop listing', async () =>
+        transact((await open()).transaction(LISTING_STORES, 'readwrite'), saveListing),
+      ),
   };
+}
+
+/** A grant write and its note for the listing, in one transaction. */
+function writing(db: IDBPDatabase<SellerAuthDb>) {
+  return db.transaction(['grants', 'listingChanges'], 'readwrite');
 }
 
 function checkUpdatedGrant(id: string, next: Grant): void {

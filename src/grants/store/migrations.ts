@@ -1,7 +1,7 @@
 /**
  * Schema migrations, one per version: `migrations[n]` upgrades a database from version n to n + 1.
  * This list is the data form of a `switch (oldVersion)` with fall-through: opening runs every step
- * from the stored version up, in order, inside the one `versionchange` transaction. Version 2 adds a
+ * from the stored version up, in order, inside the one `versionchange` transaction. A new version adds a
  * step to the end of the list; it never edits a step that has shipped.
  *
  *   // Example v2 (see test/unit/store/open-db.test.ts, which runs one over v1 data):
@@ -42,4 +42,10 @@ function addToolAccess(db: IDBPDatabase<SellerAuthDb>): void {
   db.createObjectStore('toolAccess', { keyPath: 'caller' });
 }
 
-export const SELLER_AUTH_MIGRATIONS: readonly Migration[] = [createFirstSchema, addToolAccess];
+/** Version 2 -> 3: the shop list's listing; none is saved yet, so the first read takes every grant. */
+function addListing(db: IDBPDatabase<SellerAuthDb>): void {
+  db.createObjectStore('listing');
+  db.createObjectStore('listingChanges');
+}
+
+export const SELLER_AUTH_MIGRATIONS: readonly Migration[] = [createFirstSchema, addToolAccess, addListing];

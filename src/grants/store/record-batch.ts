@@ -1,8 +1,9 @@
-/** RecordBatchStore over IndexedDB: one readwrite transaction over the four stores an import touches. */
+/** RecordBatchStore over IndexedDB: one readwrite transaction over the stores an import touches. */
 import { SellerAuthError } from '../../shared/errors';
 import type { Grant } from '../model';
 import type { RecordBatchStore } from '../ports';
 import { type DbSource, resolveDb } from './connection';
+import { noteListingChanges } from './grant-listing';
 import { checkStorableGrant, requireId } from './record-checks';
 import { SETTINGS_KEY } from './schema';
 import { settingsWithDefaults } from './settings-store';
@@ -33,7 +34,7 @@ export function createRecordBatchStore(source: DbSource): RecordBatchStore {
         for (const app of batch.apps ?? []) requireId(app.id, 'id');
         for (const entry of batch.secrets ?? []) requireId(entry.appId, 'appId');
         const db = await open();
-        const tx = db.transaction(['apps', 'secrets', 'grants', 'settings'], 'readwrite');
+        const tx = db.transaction(['apps', 'secrets', 'grants', 'listingChanges', 'settings'], 'readwrite');
         return transact(tx, async () => {
           // One request at a time: if one fails, no other is left pending to reject unobserved.
           for (const app of batch.apps ?? []) await tx.objectStore('apps').put(app);
@@ -48,6 +49,7 @@ export function createRecordBatchStore(source: DbSource): RecordBatchStore {
             await grants.put(next);
             written.push(id);
           }
+          await noteListingChanges(tx.objectStore('listingChanges'), written);
           if (batch.settings && Object.keys(batch.settings).length > 0) {
             const settings = tx.objectStore('settings');
             const stored = await settings.get(SETTINGS_KEY);

@@ -11,7 +11,7 @@ import type { ToolAccess } from '../tools/access';
 
 export const DB_NAME = 'seller-auth';
 /** Must equal the number of migrations in SELLER_AUTH_MIGRATIONS (a test pins this). */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** The one record of the `settings` store lives under this key. */
 export const SETTINGS_KEY = 'settings';
@@ -31,4 +31,8 @@ export interface SellerAuthDb extends DBSchema {
   activity: { key: number; value: ActivityEntry; indexes: { at: number; grantId: string } };
   /** Version 2: which seller tools may use which shops (key `ext:<id>` or `origin:<origin>`). */
   toolAccess: { key: string; value: ToolAccess };
+  /** Version 3: every grant with its tokens blanked, in one record for the shop list (grant-listing.ts). */
+  listing: { key: string; value: Grant[] };
+  /** Version 3: the ids of the grants written since the listing was saved (key: grant id). */
+  listingChanges: { key: string; value: true };
 }

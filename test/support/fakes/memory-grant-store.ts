@@ -115,6 +115,19 @@ export class FakeGrantStore implements GrantStore {
     return earliest;
   }
 
+  /** Times the listing was saved. */
+  listingSaves = 0;
+
+  async listing(): Promise<Grant[]> {
+    await yieldOnce();
+    return this.all().map((grant) => ({ ...grant, accessToken: '', refreshToken: '' }));
+  }
+
+  async saveListing(): Promise<void> {
+    await yieldOnce();
+    this.listingSaves += 1;
+  }
+
   private write(grant: Grant): void {
     if (this.writesToFail > 0) {
       this.writesToFail -= 1;

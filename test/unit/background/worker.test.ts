@@ -26,6 +26,25 @@ describe('catching up on start', () => {
     expect(after?.dueAt).toBeGreaterThan(h.clock.now());
     expect(h.scheduler.current).toBe(after?.dueAt);
     expect(h.scheduler.safetyEnsured).toBe(1);
+    // So the next worker a popup wakes reads its shop list from one record and this wake's writes.
+    expect(h.stores.grants.listingSaves).toBe(1);
+  });
+
+  it('saves the shop listing even when the scheduled work fails, and a failed save fails no wake', async () => {
+    const h = createHarness();
+    const app = await h.addApp();
+    await storeGrant(h, app.id, 'a@shop.sg', '1');
+    h.stores.grants.listDue = async () => {
+      throw new Error('index unreadable');
+    };
+    await expect(h.worker.catchUp()).rejects.toThrow('index unreadable');
+    expect(h.stores.grants.listingSaves).toBe(1);
+
+    h.stores.grants.listDue = async () => [];
+    h.stores.grants.saveListing = async () => {
+      throw storageFailed('save the shop listing', new DOMException('full', 'QuotaExceededError'));
+    };
+    await expect(h.worker.catchUp()).resolves.toMatchObject({ refreshed: 0 });
   });
 
   it('ignores other alarms', async () => {

@@ -7,14 +7,14 @@ import { aGrant, anApp, T0 } from '../../support/builders';
 import { FakeAppStore } from '../../support/fakes/memory-app-store';
 import { FakeGrantStore } from '../../support/fakes/memory-grant-store';
 
-/** Counts the calls that read every grant, and those that read one. */
+/** Counts the calls that read every grant (the store's listing), and those that read one. */
 function countingStores(grants: FakeGrantStore) {
   const calls = { list: 0, get: 0 };
-  const list = grants.list.bind(grants);
+  const listing = grants.listing.bind(grants);
   const get = grants.get.bind(grants);
-  grants.list = async () => {
+  grants.listing = async () => {
     calls.list += 1;
-    return list();
+    return listing();
   };
   grants.get = async (id) => {
     calls.get += 1;
@@ -99,9 +99,9 @@ describe('shop summary source', () => {
 
   it('tries the read again after a storage failure', async () => {
     const { grants, source } = await setup(2);
-    const list = grants.list.bind(grants);
-    grants.list = async () => {
-      grants.list = list;
+    const listing = grants.listing.bind(grants);
+    grants.listing = async () => {
+      grants.listing = listing;
       throw new Error('disk');
     };
     await expect(source.current()).rejects.toThrow('disk');
@@ -114,7 +114,7 @@ describe('shop summary source', () => {
     const failing = async () => {
       throw new Error('disk');
     };
-    grants.list = failing;
+    grants.listing = failing;
     grants.get = failing;
     expect((await source.current()).size()).toBe(2);
     source.changed(['app-1|u:1|sg']);

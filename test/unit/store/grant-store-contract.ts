@@ -195,6 +195,28 @@ export function describeGrantStoreContract(name: string, makeStore: () => Promis
       });
     });
 
+    describe('listing', () => {
+      const blanked = (grant: Grant) => ({ ...grant, accessToken: '', refreshToken: '' });
+      const byId = (grants: Grant[]) => [...grants].sort((a, b) => (a.id < b.id ? -1 : 1));
+
+      it('is every grant with its tokens blanked, before and after it is saved, through every write', async () => {
+        const store = await makeStore();
+        await store.put(aGrant({ id: 'a', accessToken: 'live-a' }));
+        await store.put(aGrant({ id: 'b' }));
+        expect(byId(await store.listing())).toEqual(byId((await store.list()).map(blanked)));
+        await store.saveListing();
+        await store.update('a', (g) => g && { ...g, dueAt: T0 + 9 });
+        await store.remove('b');
+        await store.put(aGrant({ id: 'c' }));
+        expect(byId(await store.listing())).toEqual(byId((await store.list()).map(blanked)));
+        await store.saveListing();
+        await store.saveListing();
+        const listing = await store.listing();
+        expect(byId(listing)).toEqual(byId((await store.list()).map(blanked)));
+        expect(JSON.stringify(listing)).not.toContain('live-a');
+      });
+    });
+
     describe('earliestDueAt', () => {
       it('is undefined with no grants', async () => {
         const store = await makeStore();

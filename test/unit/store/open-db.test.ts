@@ -66,6 +66,8 @@ describe('openSellerAuthDb', () => {
       'apps',
       'attempts',
       'grants',
+      'listing',
+      'listingChanges',
       'secrets',
       'settings',
       'toolAccess',
@@ -81,6 +83,8 @@ describe('openSellerAuthDb', () => {
       apps: { keyPath: 'id', autoIncrement: false },
       attempts: { keyPath: 'id', autoIncrement: false },
       grants: { keyPath: 'id', autoIncrement: false },
+      listing: { keyPath: null, autoIncrement: false },
+      listingChanges: { keyPath: null, autoIncrement: false },
       secrets: { keyPath: 'appId', autoIncrement: false },
       settings: { keyPath: null, autoIncrement: false },
       toolAccess: { keyPath: 'caller', autoIncrement: false },
@@ -130,6 +134,21 @@ describe('openSellerAuthDb', () => {
     expect([...untyped.objectStoreNames]).toContain('notes');
     expect(await untyped.getAllFromIndex('grants', 'status', 'connected')).toHaveLength(1);
     v2.close();
+  });
+
+  it('upgrades v2 grants to v3, where the shop listing (none saved yet) lists them all', async () => {
+    const factory = new IDBFactory();
+    const v2 = await openSellerAuthDb(NAME, factory, { migrations: SELLER_AUTH_MIGRATIONS.slice(0, 2) });
+    // The v2 store wrote only `grants`: the raw put is what it did.
+    await (v2 as unknown as IDBPDatabase).put('grants', aGrant({ accessToken: 'live' }));
+    v2.close();
+
+    const v3 = await openSellerAuthDb(NAME, factory);
+    expect(v3.version).toBe(DB_VERSION);
+    expect(await createGrantStore(v3).listing()).toEqual([
+      { ...aGrant(), accessToken: '', refreshToken: '' },
+    ]);
+    v3.close();
   });
 
   const brokenMigrations: Record<string, Migration> = {
