@@ -2,9 +2,10 @@
  * Keeps the shop summary (./shop-summary.ts) in step with the stores, IndexedDB being the truth. The
  * worker reports each grant write here (../background/wiring/tracked-stores.ts); the next read then
  * fetches only those grants by id. A full read (of the store's listing: one record and the grants
- * written since it was saved) happens once per worker life, or after a change it cannot name (an app renamed or removed with its grants). In between, a query reads nothing from
- * storage: the worker is the stores' only writer, and a script that writes behind it (the benchmark's
- * seeding, through the sandbox build's debug hook) says so (`readAllAgain`).
+ * written since it was saved) happens once per worker life, or after a change it cannot name (an app
+ * renamed or removed with its grants). In between, a query reads nothing from storage: the worker is
+ * the stores' only writer, and a script that writes behind it (the benchmark's seeding, through the
+ * sandbox build's debug hook) says so (`readAllAgain`).
  */
 import type { AppStore, GrantStore } from './ports';
 import { createShopSummary, type ShopSummary } from './shop-summary';

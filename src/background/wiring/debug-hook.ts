@@ -31,8 +31,8 @@ function createDebugHook({ stores, worker, clock, storageFault }: DebugHookDeps)
     },
     /**
      * A script wrote grants into IndexedDB behind the worker (the benchmark's seeding, which also clears
-     * the saved listing): the shop list's summary reads every grant again at its next query. The alarm is left alone: the benchmark starts
-     * its drains itself, at a time it records.
+     * the saved listing): the shop list's summary reads every grant again at its next query. The alarm
+     * is left alone: the benchmark starts its drains itself, at a time it records.
      */
     grantsWrittenBehind(): void {
       worker.shops.readAllAgain();

@@ -2,8 +2,9 @@
  * The listing: every grant with its tokens blanked, kept in one record for the shop list, beside the
  * ids of the grants written since it was saved (`listingChanges`, put in the same transaction as each
  * grant write, so no write is ever missed, whenever the worker stops). A worker woken by the popup reads
- * that one record and the few grants changed since instead of every grant: measured in Chromium at
- * 5,000 shops, 2 ms against 60, as IndexedDB charges per record far more than per byte.
+ * that one record and the few grants changed since instead of every grant. Measured in Chromium at
+ * 5,000 shops: the record in 2 ms (20 in a worker that has just started), every grant in 60 to 90:
+ * IndexedDB charges per record far more than per byte.
  */
 import type { IDBPTransaction } from 'idb';
 import type { Grant } from '../model';
