@@ -32,7 +32,7 @@ export interface GrantStore {
    * written since it was saved, which is quick however many shops there are.
    */
   listing(): Promise<Grant[]>;
-  /** Folds the grants written since into the saved listing (background work: once per wake). */
+  /** Folds the grants written since into the saved listing, once enough have gathered (after each wake). */
   saveListing(): Promise<void>;
 }
 

@@ -9,8 +9,8 @@ import type { GrantStore } from '../ports';
 import { type DbSource, resolveDb } from './connection';
 import { LISTING_STORES, noteListingChanges, readListing, saveListing } from './grant-listing';
 import { readLimit } from './read-limit';
-import type { SellerAuthDb } from './schema';
 import { checkStorableGrant } from './record-checks';
+import type { SellerAuthDb } from './schema';
 import { CallerFailure, guardStorage, transact } from './storage-errors';
 
 export function createGrantStore(source: DbSource): GrantStore {

@@ -6,7 +6,7 @@ import type { IDBPDatabase } from 'idb';
 import { describe, expect, it } from 'vitest';
 import type { Grant } from '../../../src/grants/model';
 import { createStores } from '../../../src/grants/store';
-import { LISTING_KEY } from '../../../src/grants/store/grant-listing';
+import { LISTING_KEY, SAVE_FROM } from '../../../src/grants/store/grant-listing';
 import type { SellerAuthDb } from '../../../src/grants/store/schema';
 import { aGrant, anApp, T0 } from '../../support/builders';
 import { openTestDb } from './test-db';
@@ -49,14 +49,25 @@ describe('the saved listing', () => {
     expect(listing.find((grant) => grant.id === 'app-1|a')?.dueAt).toBe(T0 + 1);
   });
 
-  it('folds the changes in when saved, and survives a restart', async () => {
+  it('is saved again only once enough changes have gathered, and survives a restart', async () => {
     const { test, stores } = await setup();
     await stores.grants.saveListing();
     await stores.grants.remove('app-1|a');
+    // One change: left for the read, the listing not written again.
+    await stores.grants.saveListing();
+    expect(await test.db.count('listingChanges')).toBe(1);
+    expect(await test.db.get('listing', LISTING_KEY)).toHaveLength(3);
+
+    for (let n = 1; n < SAVE_FROM; n++) {
+      await stores.grants.put(aGrant({ id: `app-1|new-${n}`, appId: 'app-1' }));
+    }
     await stores.grants.saveListing();
     expect(await test.db.count('listingChanges')).toBe(0);
+    expect(await test.db.get('listing', LISTING_KEY)).toHaveLength(2 + SAVE_FROM - 1);
     const restarted = createStores(await test.reopen());
-    expect(ids(await restarted.grants.listing())).toEqual(['app-1|b', 'app-2|c']);
+    const listed = ids(await restarted.grants.listing());
+    expect(listed).toHaveLength(2 + SAVE_FROM - 1);
+    expect(listed).not.toContain('app-1|a');
   });
 
   it('holds no token', async () => {
@@ -74,7 +85,7 @@ describe('the saved listing', () => {
 
     await stores.grants.saveListing();
     await writeBehind(test.db, aGrant({ id: 'app-1|behind-2', appId: 'app-1' }));
-    for (let n = 0; n < 501; n++) {
+    for (let n = 0; n < 1001; n++) {
       await stores.grants.put(aGrant({ id: `app-1|many-${n}`, appId: 'app-1' }));
     }
     expect(ids(await stores.grants.listing())).toContain('app-1|behind-2');
