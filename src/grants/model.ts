@@ -58,6 +58,11 @@ export interface Grant {
   shopCode?: string;
 }
 
+/** The grant with its tokens blanked: what is kept for the shop list, in memory and in its listing. */
+export function withoutTokens(grant: Grant): Grant {
+  return { ...grant, accessToken: '', refreshToken: '' };
+}
+
 /** Moved grants are references: nothing schedules, refreshes or counts them. */
 export function isMoved(grant: Pick<Grant, 'movedAt'>): boolean {
   return grant.movedAt !== undefined;

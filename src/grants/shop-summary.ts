@@ -7,7 +7,7 @@
 import type { GrantQuery, GrantQueryResult } from '../shared/grant-query';
 import type { Settings } from '../shared/model';
 import { attentionCount, grantHealth, toGrantView } from './health';
-import type { Grant } from './model';
+import { type Grant, withoutTokens } from './model';
 import { answerQuery, type QueryRow, shopCountries, shopHaystack } from './shop-query';
 
 interface Entry {
@@ -36,7 +36,7 @@ export interface ShopSummary {
 
 function entryOf(grant: Grant, appName: string): Entry {
   return {
-    grant: { ...grant, accessToken: '', refreshToken: '' },
+    grant: withoutTokens(grant),
     appName,
     countries: shopCountries(grant.seller),
     haystack: shopHaystack(grant.seller, appName, grant.platform, grant),

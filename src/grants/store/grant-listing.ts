@@ -7,7 +7,7 @@
  * IndexedDB charges per record far more than per byte.
  */
 import type { IDBPTransaction } from 'idb';
-import type { Grant } from '../model';
+import { type Grant, withoutTokens } from '../model';
 import type { SellerAuthDb } from './schema';
 
 /** The listing's one record lives under this key of the `listing` store. */
@@ -39,10 +39,6 @@ export interface ListingChanges {
 export async function noteListingChanges(changes: ListingChanges, ids: Iterable<string>): Promise<void> {
   // One request at a time: if one fails, no other is left pending to reject unobserved.
   for (const id of new Set(ids)) await changes.put(true, id);
-}
-
-export function withoutTokens(grant: Grant): Grant {
-  return { ...grant, accessToken: '', refreshToken: '' };
 }
 
 /** Every grant, tokens blanked, as of `tx`: the saved listing with the changes since laid over it. */

@@ -1,5 +1,5 @@
 /** An in-memory GrantStore, held to the IndexedDB store's contract. */
-import { type Grant, NEVER_DUE } from '../../../src/grants/model';
+import { type Grant, NEVER_DUE, withoutTokens } from '../../../src/grants/model';
 import type { GrantStore } from '../../../src/grants/ports';
 import { checkStorableGrant } from '../../../src/grants/store/record-checks';
 import { SellerAuthError } from '../../../src/shared/errors';
@@ -120,7 +120,7 @@ export class FakeGrantStore implements GrantStore {
 
   async listing(): Promise<Grant[]> {
     await yieldOnce();
-    return this.all().map((grant) => ({ ...grant, accessToken: '', refreshToken: '' }));
+    return this.all().map(withoutTokens);
   }
 
   async saveListing(): Promise<void> {

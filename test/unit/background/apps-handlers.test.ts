@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppInput } from '../../../src/shared/model';
+import { countCalls } from '../../support/count-calls';
 import { approveWith, createHarness, IDENTITY_CALLBACK, seller, TAB_CALLBACK } from './harness';
 
 const SECRET = 'a1b2c3d4e5f6-app-secret';
@@ -186,19 +187,16 @@ describe('extension.info', () => {
 describe('apps.list', () => {
   /** Counts the app and secret store reads from here on. */
   function countReads(h: ReturnType<typeof createHarness>) {
-    const reads = { apps: 0, secrets: 0 };
-    const { apps, secrets } = h.stores;
-    const list = apps.list.bind(apps);
-    const has = secrets.has.bind(secrets);
-    apps.list = async () => {
-      reads.apps += 1;
-      return list();
+    const apps = countCalls(h.stores.apps, ['list']);
+    const secrets = countCalls(h.stores.secrets, ['has']);
+    return {
+      get apps() {
+        return apps.list;
+      },
+      get secrets() {
+        return secrets.has;
+      },
     };
-    secrets.has = async (appId) => {
-      reads.secrets += 1;
-      return has(appId);
-    };
-    return reads;
   }
 
   it('answers from memory once read, and shows every save and removal at once', async () => {

@@ -6,17 +6,17 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FILTER } from '../../../src/popup/empty-filter';
 import { SellerAuthError } from '../../../src/shared/errors';
+import { countCalls } from '../../support/count-calls';
 import { createHarness, type Harness, storeGrant } from './harness';
 
-/** Counts the store reads of every grant from here on. */
+/** Counts the store reads of every grant from here on (a list, or the listing the summary reads). */
 function countFullReads(h: Harness) {
-  const calls = { list: 0 };
-  const list = h.stores.grants.list.bind(h.stores.grants);
-  h.stores.grants.list = async () => {
-    calls.list += 1;
-    return list();
+  const counts = countCalls(h.stores.grants, ['list', 'listing']);
+  return {
+    get list() {
+      return counts.list + counts.listing;
+    },
   };
-  return calls;
 }
 
 async function withShops(count: number) {
@@ -138,6 +138,7 @@ describe('change signal and badge at scale', () => {
       };
     };
     grants.list = counted('list', grants.list.bind(grants));
+    grants.listing = counted('list', grants.listing.bind(grants));
     grants.get = counted('get', grants.get.bind(grants));
     settings.get = counted('settings', settings.get.bind(settings));
 

@@ -4,23 +4,21 @@ import { createShopSummarySource, MAX_SIGNALLED_IDS } from '../../../src/grants/
 import { EMPTY_FILTER } from '../../../src/popup/empty-filter';
 import { DEFAULT_SETTINGS } from '../../../src/shared/model';
 import { aGrant, anApp, T0 } from '../../support/builders';
+import { countCalls } from '../../support/count-calls';
 import { FakeAppStore } from '../../support/fakes/memory-app-store';
 import { FakeGrantStore } from '../../support/fakes/memory-grant-store';
 
 /** Counts the calls that read every grant (the store's listing), and those that read one. */
 function countingStores(grants: FakeGrantStore) {
-  const calls = { list: 0, get: 0 };
-  const listing = grants.listing.bind(grants);
-  const get = grants.get.bind(grants);
-  grants.listing = async () => {
-    calls.list += 1;
-    return listing();
+  const counts = countCalls(grants, ['listing', 'get']);
+  return {
+    get list() {
+      return counts.listing;
+    },
+    get get() {
+      return counts.get;
+    },
   };
-  grants.get = async (id) => {
-    calls.get += 1;
-    return get(id);
-  };
-  return calls;
 }
 
 const grantN = (n: number) => aGrant({ id: `app-1|u:${n}|sg` });
